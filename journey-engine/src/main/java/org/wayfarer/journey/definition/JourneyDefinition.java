@@ -1,0 +1,27 @@
+package org.wayfarer.journey.definition;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated journey (DESIGN section 4, v1). Only {@link JourneyCompiler} builds these, so every {@code next}
+ * resolves, expressions compile and the graph has no cycle without a wait.
+ *
+ * @param goal nullable
+ */
+public record JourneyDefinition(String key, String name, Trigger trigger, Entry entry, List<EventCriterion> exitWhen,
+                                Goal goal, String start, Map<String, Node> nodes) {
+
+    public JourneyDefinition {
+        exitWhen = List.copyOf(exitWhen);
+        nodes = Map.copyOf(nodes);
+    }
+
+    public Node node(String id) {
+        Node node = nodes.get(id);
+        if (node == null) {
+            throw new IllegalArgumentException("journey '" + key + "' has no node '" + id + "'");
+        }
+        return node;
+    }
+}

@@ -1,0 +1,7 @@
+package org.wayfarer.journey.definition;
+
+/** A step of a journey graph. */
+public sealed interface Node permits SendNode, WaitNode, BranchNode, ExitNode {
+
+    String id();
+}

@@ -1,0 +1,13 @@
+package org.wayfarer.journey.dispatch;
+
+/** Where a delivery is. */
+public enum OutboxStatus {
+    /** Waiting to be sent at or after {@code next_attempt_at}. */
+    PENDING,
+    /** Claimed by a dispatcher that is calling the provider. */
+    SENDING,
+    SENT,
+    REJECTED,
+    /** The provider may or may not have it (timeout, crash mid-call): reported, never resent. */
+    UNKNOWN
+}

@@ -1,0 +1,26 @@
+package org.wayfarer.journey.event;
+
+import java.util.regex.Pattern;
+
+/** The event names of DESIGN section 4; channels map their callbacks onto these. */
+public final class EventTypes {
+
+    public static final String WECHAT_FOLLOWED = "wechat.followed";
+    public static final String WECHAT_UNFOLLOWED = "wechat.unfollowed";
+    public static final String WECHAT_QR_SCANNED = "wechat.qr_scanned";
+    public static final String WECHAT_MENU_CLICKED = "wechat.menu_clicked";
+    public static final String WECHAT_MENU_VIEWED = "wechat.menu_viewed";
+    public static final String WECHAT_MESSAGE_RECEIVED = "wechat.message_received";
+    public static final String WECHAT_TEMPLATE_DELIVERED = "wechat.template_delivered";
+    public static final String CONTACT_UPDATED = "contact.updated";
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*\\.[a-z][a-z0-9_]{0,54}");
+
+    private EventTypes() {
+    }
+
+    /** Whether {@code type} is a well-formed event name ({@code source.verb_ed}, lower case, at most 64 chars). */
+    public static boolean isValid(String type) {
+        return type != null && type.length() <= 64 && NAME.matcher(type).matches();
+    }
+}

@@ -1,0 +1,17 @@
+package org.wayfarer.journey.runtime;
+
+/** Lifecycle of a journey instance. */
+public enum InstanceStatus {
+    /** Running steps right now (only inside a processing transaction). */
+    ACTIVE,
+    /** Parked at a wait node until {@code wake_at}. */
+    WAITING,
+    /** Reached an exit node, the end of a path, or the goal. */
+    COMPLETED,
+    /** Removed by an {@code exitWhen} criterion. */
+    EXITED;
+
+    public boolean isLive() {
+        return this == ACTIVE || this == WAITING;
+    }
+}

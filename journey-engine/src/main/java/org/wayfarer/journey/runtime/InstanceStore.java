@@ -1,0 +1,43 @@
+package org.wayfarer.journey.runtime;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Journey instances and their durable timers (port). Joins the caller's transaction.
+ */
+public interface InstanceStore {
+
+    /**
+     * Inserts a new instance. Returns false (and inserts nothing) when (journey, contact, entry key) already exists,
+     * i.e. the entry policy forbids this entry.
+     */
+    boolean insert(JourneyInstance instance);
+
+    /**
+     * Writes every mutable field (status, node, seq, wake-at, entry key, ended/end reason, updated-at) where the
+     * stored row still has {@code instance.version()}; stores version + 1 and clears any timer lease.
+     *
+     * @throws org.wayfarer.journey.StaleDataException when the row changed meanwhile
+     */
+    void update(JourneyInstance instance);
+
+    Optional<JourneyInstance> find(long tenantId, long instanceId);
+
+    /** The contact's live (active or waiting) instances. */
+    List<JourneyInstance> liveFor(long tenantId, long contactId);
+
+    /**
+     * Claims up to {@code limit} waiting instances with {@code wake_at <= now} whose lease is free or expired, leasing
+     * them to {@code owner} until {@code leaseUntil}. Two concurrent claimers never get the same instance.
+     */
+    List<DueWakeup> claimDue(Instant now, int limit, String owner, Instant leaseUntil);
+
+    /** A claimed wake-up: enough to route it to the contact's worker. */
+    record DueWakeup(long tenantId, long instanceId, long contactId, Instant wakeAt) {
+    }
+
+    /** Counts of the journey's instances by status (for stats). */
+    java.util.Map<InstanceStatus, Long> countByStatus(long tenantId, long journeyId);
+}

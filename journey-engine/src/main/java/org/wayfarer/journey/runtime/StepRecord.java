@@ -1,0 +1,13 @@
+package org.wayfarer.journey.runtime;
+
+import java.time.Instant;
+
+/**
+ * One line of an instance's step log.
+ *
+ * @param outcome e.g. {@code ENTERED}, {@code SENT_QUEUED}, {@code WAITING}, {@code BRANCHED}, {@code COMPLETED}
+ * @param detail  short human-readable detail, nullable
+ */
+public record StepRecord(long id, long tenantId, long instanceId, long journeyId, int journeyVersion, long contactId,
+                         String nodeId, int seq, String outcome, String detail, Instant at) {
+}
