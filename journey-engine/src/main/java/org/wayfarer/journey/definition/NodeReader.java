@@ -1,0 +1,210 @@
+package org.wayfarer.journey.definition;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the {@code nodes} object: each node's own fields, plus the links between nodes for {@link GraphRules}.
+ * A node with errors is left out of {@link Result#nodes()} but kept in the graph, so one mistake does not cascade
+ * into "names no node" errors elsewhere.
+ */
+final class NodeReader {
+
+    /** The nodes that read cleanly, and the graph of every node, both in document order. */
+    record Result(Map<String, Node> nodes, LinkedHashMap<String, GraphRules.Vertex> graph) {
+    }
+
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final List<String> TYPES = List.of("send", "wait", "branch", "exit");
+    private static final Set<String> SEND_FIELDS = Set.of("type", "channel", "account", "message", "next");
+    private static final Set<String> WAIT_FIELDS = Set.of("type", "duration", "next");
+    private static final Set<String> BRANCH_FIELDS = Set.of("type", "cases", "otherwise");
+    private static final Set<String> CASE_FIELDS = Set.of("when", "next");
+    private static final Set<String> EXIT_FIELDS = Set.of("type", "next");
+
+    private final Problems problems;
+    private final JsonFields fields;
+    private final SpelExpressions expressions;
+    private final Set<String> knownChannels;
+    private final int maxNodes;
+
+    NodeReader(Problems problems, SpelExpressions expressions, Set<String> knownChannels, int maxNodes) {
+        this.problems = problems;
+        this.fields = new JsonFields(problems);
+        this.expressions = expressions;
+        this.knownChannels = knownChannels;
+        this.maxNodes = maxNodes;
+    }
+
+    /** @param nodes the {@code nodes} field of the document, possibly null (absent) */
+    Result read(JsonNode nodes) {
+        Map<String, Node> read = new LinkedHashMap<>();
+        LinkedHashMap<String, GraphRules.Vertex> graph = new LinkedHashMap<>();
+        if (nodes == null || nodes.isNull()) {
+            problems.error("/nodes", "missing-field", "'nodes' is required: an object of nodes by id");
+            return new Result(read, graph);
+        }
+        if (!nodes.isObject() || nodes.isEmpty()) {
+            problems.error("/nodes", "bad-value", "'nodes' must be an object holding at least one node by id");
+            return new Result(read, graph);
+        }
+        if (nodes.size() > maxNodes) {
+            problems.error("/nodes", "too-many-nodes", "a journey may have at most " + maxNodes
+                    + " nodes; this one has " + nodes.size());
+        }
+        for (Map.Entry<String, JsonNode> entry : nodes.properties()) {
+            String id = entry.getKey();
+            String pointer = Problems.pointer("/nodes", id);
+            if (!NODE_ID.matcher(id).matches()) {
+                problems.error(pointer, "bad-value", "node id '" + id
+                        + "' must be 1 to 64 letters, digits, '_' or '-'");
+            }
+            List<GraphRules.Edge> edges = new ArrayList<>();
+            Node node = node(id, entry.getValue(), pointer, edges);
+            graph.put(id, new GraphRules.Vertex(id, isWait(entry.getValue()), edges));
+            if (node != null) {
+                read.put(id, node);
+            }
+        }
+        return new Result(read, graph);
+    }
+
+    private static boolean isWait(JsonNode node) {
+        return node.isObject() && node.path("type").isString() && "wait".equals(node.path("type").stringValue());
+    }
+
+    /** Reads one node, adding its links to {@code edges}; null when it has errors (reported). */
+    private Node node(String id, JsonNode json, String pointer, List<GraphRules.Edge> edges) {
+        if (!json.isObject()) {
+            problems.error(pointer, "bad-value", "node '" + id + "' must be an object with a \"type\"");
+            return null;
+        }
+        String type = fields.requiredString(json, "type", pointer);
+        if (type == null) {
+            followAnyLinks(json, pointer, edges);
+            return null;
+        }
+        int before = problems.errorCount();
+        Node node;
+        switch (type) {
+            case "send" -> node = send(id, json, pointer, edges);
+            case "wait" -> node = waitNode(id, json, pointer, edges);
+            case "branch" -> node = branch(id, json, pointer, edges);
+            case "exit" -> node = exit(id, json, pointer);
+            default -> {
+                problems.error(Problems.pointer(pointer, "type"), "unknown-node-type", "type '" + type
+                        + "' is not one of " + String.join(", ", TYPES));
+                followAnyLinks(json, pointer, edges);
+                return null;
+            }
+        }
+        return problems.errorCount() == before ? node : null;
+    }
+
+    private SendNode send(String id, JsonNode json, String pointer, List<GraphRules.Edge> edges) {
+        fields.warnUnknown(json, pointer, SEND_FIELDS);
+        String channel = fields.requiredString(json, "channel", pointer);
+        if (channel != null && !knownChannels.contains(channel)) {
+            problems.error(Problems.pointer(pointer, "channel"), "unknown-channel", "channel '" + channel
+                    + "' is not available; known channels: " + JsonFields.sorted(knownChannels));
+        }
+        String account = fields.optionalString(json, "account", pointer);
+        if (account != null && account.isBlank()) {
+            problems.error(Problems.pointer(pointer, "account"), "bad-value",
+                    "'account' must not be blank; leave it out to send from the account the trigger came from");
+        }
+        JsonNode messageJson = fields.requiredObject(json, "message", pointer);
+        MessageTemplate message = messageJson == null ? null
+                : MustacheMessageTemplate.compile(messageJson, Problems.pointer(pointer, "message"), problems);
+        String next = next(json, "next", pointer, edges);
+        return message == null ? null : new SendNode(id, channel, account, message, next);
+    }
+
+    private WaitNode waitNode(String id, JsonNode json, String pointer, List<GraphRules.Edge> edges) {
+        fields.warnUnknown(json, pointer, WAIT_FIELDS);
+        Duration duration = fields.duration(json, "duration", pointer, true);
+        String next = next(json, "next", pointer, edges);
+        return duration == null ? null : new WaitNode(id, duration, next);
+    }
+
+    private BranchNode branch(String id, JsonNode json, String pointer, List<GraphRules.Edge> edges) {
+        fields.warnUnknown(json, pointer, BRANCH_FIELDS);
+        String casesPointer = Problems.pointer(pointer, "cases");
+        JsonNode casesJson = JsonFields.present(json, "cases");
+        List<BranchNode.Case> cases = new ArrayList<>();
+        if (casesJson == null) {
+            problems.error(casesPointer, "missing-field", "'cases' is required: a list of {\"when\", \"next\"}");
+        } else if (!casesJson.isArray() || casesJson.isEmpty()) {
+            problems.error(casesPointer, "bad-value", "'cases' must be a list of at least one {\"when\", \"next\"}");
+        } else {
+            for (int i = 0; i < casesJson.size(); i++) {
+                BranchNode.Case branchCase = branchCase(casesJson.get(i), Problems.pointer(casesPointer, i), edges);
+                if (branchCase != null) {
+                    cases.add(branchCase);
+                }
+            }
+        }
+        String otherwise = next(json, "otherwise", pointer, edges);
+        return new BranchNode(id, cases, otherwise);
+    }
+
+    private BranchNode.Case branchCase(JsonNode json, String pointer, List<GraphRules.Edge> edges) {
+        if (!json.isObject()) {
+            problems.error(pointer, "bad-value", "a case must be an object {\"when\", \"next\"}");
+            return null;
+        }
+        fields.warnUnknown(json, pointer, CASE_FIELDS);
+        String when = fields.requiredString(json, "when", pointer);
+        Expression condition = when == null ? null
+                : expressions.compile(when, Problems.pointer(pointer, "when"), problems);
+        if (JsonFields.present(json, "next") == null) {
+            problems.error(Problems.pointer(pointer, "next"), "missing-field", "'next' is required in a case");
+        }
+        String next = next(json, "next", pointer, edges);
+        return condition == null || next == null ? null : new BranchNode.Case(condition, next);
+    }
+
+    private ExitNode exit(String id, JsonNode json, String pointer) {
+        if (JsonFields.present(json, "next") != null) {
+            // a warning, not an error: the journey is still well defined, the author just expects more than happens
+            problems.warning(Problems.pointer(pointer, "next"), "exit-next-ignored",
+                    "an exit node ends the journey; its 'next' is ignored");
+        }
+        fields.warnUnknown(json, pointer, EXIT_FIELDS);
+        return new ExitNode(id);
+    }
+
+    /**
+     * Records the links of a node whose type is unknown, so that the nodes after it are not also reported as
+     * unreachable: a typo in one type should produce one error.
+     */
+    private static void followAnyLinks(JsonNode json, String pointer, List<GraphRules.Edge> edges) {
+        for (String field : List.of("next", "otherwise")) {
+            if (json.path(field).isString()) {
+                edges.add(new GraphRules.Edge(json.path(field).stringValue(), Problems.pointer(pointer, field)));
+            }
+        }
+        JsonNode cases = json.path("cases");
+        for (int i = 0; cases.isArray() && i < cases.size(); i++) {
+            if (cases.get(i).path("next").isString()) {
+                edges.add(new GraphRules.Edge(cases.get(i).path("next").stringValue(),
+                        Problems.pointer(Problems.pointer(Problems.pointer(pointer, "cases"), i), "next")));
+            }
+        }
+    }
+
+    /** Reads an optional link field and records it as an edge; null when absent or not a string (reported). */
+    private String next(JsonNode json, String field, String pointer, List<GraphRules.Edge> edges) {
+        String next = fields.optionalString(json, field, pointer);
+        if (next != null) {
+            edges.add(new GraphRules.Edge(next, Problems.pointer(pointer, field)));
+        }
+        return next;
+    }
+}
