@@ -1,0 +1,42 @@
+package org.wayfarer.journey.infra.mybatis;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+/**
+ * The {@code journey_counter} table. Not a {@code BaseMapper}: the table's key is composite, which MyBatis-Plus's
+ * generated statements cannot address. Public only so the Spring wiring can hand it to the adapter.
+ */
+public interface JourneyCounterMapper {
+
+    /**
+     * Adds each row's amount to its bucket, creating the bucket if needed. MySQL syntax that H2 accepts in MySQL mode;
+     * rows must have distinct keys (a key twice in one statement is merged by the caller first).
+     */
+    @Insert("""
+            <script>
+            INSERT INTO journey_counter (tenant_id, journey_id, node_id, metric, bucket, amount)
+            VALUES
+            <foreach collection="rows" item="r" separator=",">
+              (#{r.tenantId}, #{r.journeyId}, #{r.nodeId}, #{r.metric}, #{r.bucket}, #{r.amount})
+            </foreach>
+            ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)
+            </script>
+            """)
+    int upsertAll(@Param("rows") List<JourneyCounterRow> rows);
+
+    /** Sums per (node, metric); {@code amount} carries the sum. Null bounds are open. */
+    @Select("""
+            <script>
+            SELECT node_id, metric, SUM(amount) AS amount FROM journey_counter
+             WHERE tenant_id = #{tenantId} AND journey_id = #{journeyId}
+            <if test="from != null"> AND bucket &gt;= #{from}</if>
+            <if test="to != null"> AND bucket &lt; #{to}</if>
+             GROUP BY node_id, metric
+            </script>
+            """)
+    List<JourneyCounterRow> sum(@Param("tenantId") long tenantId, @Param("journeyId") long journeyId,
+                                @Param("from") Long from, @Param("to") Long to);
+}

@@ -1,0 +1,156 @@
+package org.wayfarer.journey.infra.mybatis;
+
+import static org.wayfarer.journey.infra.mybatis.Columns.instant;
+import static org.wayfarer.journey.infra.mybatis.Columns.millis;
+
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.wayfarer.journey.IdGenerator;
+import org.wayfarer.journey.StaleDataException;
+import org.wayfarer.journey.contact.Contact;
+import org.wayfarer.journey.contact.ContactStore;
+import org.wayfarer.journey.contact.IdentityTakenException;
+import org.wayfarer.journey.event.Identity;
+import org.wayfarer.journey.event.IdentityKind;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * {@link ContactStore} on the {@code contact} and {@code contact_identity} tables; attributes are JSON text.
+ * Thread-safe; joins the caller's transaction. Public only for the Spring wiring: depend on the port.
+ */
+public final class MybatisContactStore implements ContactStore {
+
+    private static final String IDENTITY_CONSTRAINT = "uk_contact_identity";
+
+    private final ContactMapper contacts;
+    private final ContactIdentityMapper identities;
+    private final IdGenerator ids;
+    private final JsonColumns json;
+
+    public MybatisContactStore(ContactMapper contacts, ContactIdentityMapper identities, IdGenerator ids,
+                               ObjectMapper objectMapper) {
+        this.contacts = contacts;
+        this.identities = identities;
+        this.ids = ids;
+        this.json = new JsonColumns(objectMapper);
+    }
+
+    @Override
+    public Optional<Contact> find(long tenantId, long contactId) {
+        ContactRow row = contacts.selectOne(Wrappers.lambdaQuery(ContactRow.class)
+                .eq(ContactRow::getTenantId, tenantId)
+                .eq(ContactRow::getId, contactId));
+        return Optional.ofNullable(row).map(this::toContact);
+    }
+
+    @Override
+    public Optional<Contact> findByIdentity(long tenantId, Identity identity) {
+        return Optional.ofNullable(contacts.selectByIdentity(tenantId, identity.kind().name(), identity.namespace(),
+                identity.value())).map(this::toContact);
+    }
+
+    @Override
+    public Contact create(long tenantId, long contactId, Identity identity, Map<String, Object> attributes,
+                          Instant now) {
+        Map<String, Object> attrs = attributes == null ? Map.of() : attributes;
+        // The identity goes first: it is the unique guard, so a lost race writes nothing at all, even without an
+        // outer transaction, and the caller's transaction stays usable for its retry.
+        try {
+            identities.insert(toRow(tenantId, contactId, identity, now));
+        } catch (DuplicateKeyException e) {
+            if (Columns.violates(e, IDENTITY_CONSTRAINT)) {
+                throw taken(tenantId, identity);
+            }
+            throw e;
+        }
+        ContactRow row = new ContactRow();
+        row.setId(contactId);
+        row.setTenantId(tenantId);
+        row.setAttributesJson(json.write(attrs));
+        row.setCreatedAt(now.toEpochMilli());
+        row.setUpdatedAt(now.toEpochMilli());
+        row.setVersion(0);
+        contacts.insert(row);
+        return toContact(row);
+    }
+
+    @Override
+    public void addIdentity(long tenantId, long contactId, Identity identity, Instant now) {
+        Optional<Long> owner = ownerOf(tenantId, identity);
+        if (owner.isEmpty()) {
+            try {
+                identities.insert(toRow(tenantId, contactId, identity, now));
+                return;
+            } catch (DuplicateKeyException e) {
+                if (!Columns.violates(e, IDENTITY_CONSTRAINT)) {
+                    throw e;
+                }
+                owner = ownerOf(tenantId, identity);
+            }
+        }
+        if (owner.isEmpty() || owner.get() != contactId) {
+            throw taken(tenantId, identity);
+        }
+    }
+
+    @Override
+    public List<Identity> identities(long tenantId, long contactId) {
+        return identities.selectList(Wrappers.lambdaQuery(ContactIdentityRow.class)
+                        .eq(ContactIdentityRow::getTenantId, tenantId)
+                        .eq(ContactIdentityRow::getContactId, contactId)
+                        .orderByAsc(ContactIdentityRow::getId))
+                .stream()
+                .map(r -> new Identity(IdentityKind.valueOf(r.getKind()), r.getNamespace(), r.getIdValue()))
+                .toList();
+    }
+
+    @Override
+    public void update(Contact contact) {
+        ContactRow row = new ContactRow();
+        row.setId(contact.id());
+        row.setTenantId(contact.tenantId());
+        row.setAttributesJson(json.write(contact.attributes()));
+        row.setUpdatedAt(millis(contact.updatedAt()));
+        row.setVersion(contact.version());
+        if (contacts.updateIfVersion(row) == 0) {
+            throw new StaleDataException("contact " + contact.id() + " of tenant " + contact.tenantId()
+                    + " was changed or removed since version " + contact.version() + " was read");
+        }
+    }
+
+    private Optional<Long> ownerOf(long tenantId, Identity identity) {
+        ContactIdentityRow row = identities.selectOne(Wrappers.lambdaQuery(ContactIdentityRow.class)
+                .eq(ContactIdentityRow::getTenantId, tenantId)
+                .eq(ContactIdentityRow::getKind, identity.kind().name())
+                .eq(ContactIdentityRow::getNamespace, identity.namespace())
+                .eq(ContactIdentityRow::getIdValue, identity.value()));
+        return Optional.ofNullable(row).map(ContactIdentityRow::getContactId);
+    }
+
+    private ContactIdentityRow toRow(long tenantId, long contactId, Identity identity, Instant now) {
+        ContactIdentityRow row = new ContactIdentityRow();
+        row.setId(ids.nextId());
+        row.setTenantId(tenantId);
+        row.setContactId(contactId);
+        row.setKind(identity.kind().name());
+        row.setNamespace(identity.namespace());
+        row.setIdValue(identity.value());
+        row.setCreatedAt(now.toEpochMilli());
+        return row;
+    }
+
+    private Contact toContact(ContactRow row) {
+        return new Contact(row.getId(), row.getTenantId(), json.read(row.getAttributesJson()),
+                instant(row.getCreatedAt()), instant(row.getUpdatedAt()), row.getVersion());
+    }
+
+    /** The value is left out of the message: identities can be phone numbers or e-mail addresses. */
+    private static IdentityTakenException taken(long tenantId, Identity identity) {
+        return new IdentityTakenException("a " + identity.kind() + " identity in namespace '" + identity.namespace()
+                + "' with this value already belongs to a contact of tenant " + tenantId);
+    }
+}

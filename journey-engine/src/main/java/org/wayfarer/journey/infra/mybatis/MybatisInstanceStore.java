@@ -1,0 +1,141 @@
+package org.wayfarer.journey.infra.mybatis;
+
+import static org.wayfarer.journey.infra.mybatis.Columns.instant;
+import static org.wayfarer.journey.infra.mybatis.Columns.millis;
+
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.wayfarer.journey.StaleDataException;
+import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.runtime.InstanceStatus;
+import org.wayfarer.journey.runtime.InstanceStore;
+import org.wayfarer.journey.runtime.JourneyInstance;
+
+/**
+ * {@link InstanceStore} on the {@code journey_instance} table, whose {@code wake_at} is the durable timer. Thread-safe;
+ * joins the caller's transaction. Public only for the Spring wiring: depend on the port.
+ */
+public final class MybatisInstanceStore implements InstanceStore {
+
+    private static final String ENTRY_CONSTRAINT = "uk_journey_instance_entry";
+
+    private final JourneyInstanceMapper instances;
+    private final Transactions transactions;
+
+    public MybatisInstanceStore(JourneyInstanceMapper instances, Transactions transactions) {
+        this.instances = instances;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public boolean insert(JourneyInstance instance) {
+        try {
+            instances.insert(toRow(instance));
+            return true;
+        } catch (DuplicateKeyException e) {
+            if (Columns.violates(e, ENTRY_CONSTRAINT)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void update(JourneyInstance instance) {
+        if (instances.updateIfVersion(toRow(instance)) == 0) {
+            throw new StaleDataException("journey instance " + instance.id() + " of tenant " + instance.tenantId()
+                    + " was changed or removed since version " + instance.version() + " was read");
+        }
+    }
+
+    @Override
+    public Optional<JourneyInstance> find(long tenantId, long instanceId) {
+        JourneyInstanceRow row = instances.selectOne(Wrappers.lambdaQuery(JourneyInstanceRow.class)
+                .eq(JourneyInstanceRow::getTenantId, tenantId)
+                .eq(JourneyInstanceRow::getId, instanceId));
+        return Optional.ofNullable(row).map(MybatisInstanceStore::toInstance);
+    }
+
+    @Override
+    public List<JourneyInstance> liveFor(long tenantId, long contactId) {
+        return instances.selectList(Wrappers.lambdaQuery(JourneyInstanceRow.class)
+                        .eq(JourneyInstanceRow::getTenantId, tenantId)
+                        .eq(JourneyInstanceRow::getContactId, contactId)
+                        .in(JourneyInstanceRow::getStatus, InstanceStatus.ACTIVE.name(), InstanceStatus.WAITING.name())
+                        .orderByAsc(JourneyInstanceRow::getEnteredAt, JourneyInstanceRow::getId))
+                .stream().map(MybatisInstanceStore::toInstance).toList();
+    }
+
+    /**
+     * Locks due candidates with {@code FOR UPDATE SKIP LOCKED}, leases them with one conditional UPDATE and reads back
+     * the rows that now carry this claim's owner and lease: three statements and one commit per batch, in one
+     * transaction (joined if the caller has one). Rows another claimer holds are skipped, never shared; see
+     * {@link JourneyInstanceMapper#lockDueIds} for why H2 may answer a concurrent claimer with fewer rows.
+     */
+    @Override
+    public List<DueWakeup> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+        long nowMillis = now.toEpochMilli();
+        long leaseMillis = leaseUntil.toEpochMilli();
+        return transactions.inTransaction(() -> {
+            List<Long> locked = instances.lockDueIds(nowMillis, Columns.positive(limit));
+            if (locked.isEmpty()) {
+                return List.of();
+            }
+            instances.leaseAll(locked, nowMillis, owner, leaseMillis);
+            return instances.selectList(Wrappers.lambdaQuery(JourneyInstanceRow.class)
+                            .in(JourneyInstanceRow::getId, locked)
+                            .eq(JourneyInstanceRow::getLeaseOwner, owner)
+                            .eq(JourneyInstanceRow::getLeaseUntil, leaseMillis)
+                            .orderByAsc(JourneyInstanceRow::getWakeAt, JourneyInstanceRow::getId))
+                    .stream()
+                    .map(r -> new DueWakeup(r.getTenantId(), r.getId(), r.getContactId(), instant(r.getWakeAt())))
+                    .toList();
+        });
+    }
+
+    /** Every status is present in the answer, zero when the journey has no instance in it. */
+    @Override
+    public Map<InstanceStatus, Long> countByStatus(long tenantId, long journeyId) {
+        Map<InstanceStatus, Long> counts = new EnumMap<>(InstanceStatus.class);
+        for (InstanceStatus status : InstanceStatus.values()) {
+            counts.put(status, 0L);
+        }
+        for (Map<String, Object> row : instances.countByStatus(tenantId, journeyId)) {
+            counts.put(InstanceStatus.valueOf((String) row.get("status")), ((Number) row.get("amount")).longValue());
+        }
+        return counts;
+    }
+
+    private static JourneyInstanceRow toRow(JourneyInstance instance) {
+        JourneyInstanceRow row = new JourneyInstanceRow();
+        row.setId(instance.id());
+        row.setTenantId(instance.tenantId());
+        row.setJourneyId(instance.journeyId());
+        row.setJourneyVersion(instance.journeyVersion());
+        row.setContactId(instance.contactId());
+        row.setEntryKey(instance.entryKey());
+        row.setTriggerEventId(instance.triggerEventId());
+        row.setStatus(instance.status().name());
+        row.setCurrentNode(instance.currentNode());
+        row.setSeq(instance.seq());
+        row.setWakeAt(millis(instance.wakeAt()));
+        row.setEnteredAt(millis(instance.enteredAt()));
+        row.setUpdatedAt(millis(instance.updatedAt()));
+        row.setEndedAt(millis(instance.endedAt()));
+        row.setEndReason(instance.endReason());
+        row.setVersion(instance.version());
+        return row;
+    }
+
+    private static JourneyInstance toInstance(JourneyInstanceRow row) {
+        return new JourneyInstance(row.getId(), row.getTenantId(), row.getJourneyId(), row.getJourneyVersion(),
+                row.getContactId(), row.getEntryKey(), row.getTriggerEventId(), InstanceStatus.valueOf(row.getStatus()),
+                row.getCurrentNode(), row.getSeq(), instant(row.getWakeAt()), instant(row.getEnteredAt()),
+                instant(row.getUpdatedAt()), instant(row.getEndedAt()), row.getEndReason(), row.getVersion());
+    }
+}

@@ -1,0 +1,250 @@
+package org.wayfarer.journey.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.wayfarer.journey.ContractFixtures.nextId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.wayfarer.journey.ContractFixtures;
+
+/** What every {@link Outbox} adapter must do. Subclasses supply the outbox under test. */
+public abstract class OutboxContract {
+
+    private final long tenant = nextId();
+    private final long contact = nextId();
+    private final Instant t0 = ContractFixtures.nextEra();
+    private final Duration lease = Duration.ofSeconds(30);
+
+    protected abstract Outbox outbox();
+
+    @Test
+    void insertedMessagesAreFoundPending() {
+        OutboxMessage welcome = message(t0, t0);
+        OutboxMessage coupon = message(t0.plusSeconds(1), t0.plusSeconds(1));
+
+        outbox().insert(List.of(welcome, coupon));
+
+        assertThat(outbox().find(welcome.id())).contains(welcome);
+        assertThat(outbox().find(coupon.id())).contains(coupon);
+    }
+
+    @Test
+    void batchWithADuplicateDeliveryFailsAndStoresNothing() {
+        OutboxMessage first = message(t0, t0);
+        outbox().insert(List.of(first));
+        OutboxMessage fresh = message(t0, t0);
+        OutboxMessage sameDelivery = new OutboxMessage(nextId(), tenant, first.instanceId(), first.journeyId(),
+                first.nodeId(), first.seq(), contact, "wechat.template", "wx-app", "o1", Map.of(),
+                OutboxStatus.PENDING, 0, t0, null, null, null, t0, t0);
+
+        assertThatThrownBy(() -> outbox().insert(List.of(fresh, sameDelivery))).isInstanceOf(RuntimeException.class);
+
+        assertThat(outbox().find(fresh.id())).isEmpty();
+        assertThat(outbox().find(sameDelivery.id())).isEmpty();
+    }
+
+    @Test
+    void claimMovesADuePendingRowToSendingOnce() {
+        OutboxMessage message = message(t0, t0);
+        outbox().insert(List.of(message));
+        Instant now = t0.plusSeconds(1);
+
+        assertThat(outbox().claim(message.id(), "node-a", now, now.plus(lease))).hasValueSatisfying(claimed -> {
+            assertThat(claimed.status()).isEqualTo(OutboxStatus.SENDING);
+            assertThat(claimed.attempts()).isEqualTo(1);
+            assertThat(claimed.updatedAt()).isEqualTo(now);
+        });
+        assertThat(outbox().claim(message.id(), "node-b", now, now.plus(lease))).isEmpty();
+    }
+
+    @Test
+    void claimRefusesARowThatIsNotDueYet() {
+        OutboxMessage message = message(t0.plusSeconds(10), t0);
+        outbox().insert(List.of(message));
+
+        assertThat(outbox().claim(message.id(), "node-a", t0.plusSeconds(9), t0.plusSeconds(40))).isEmpty();
+        assertThat(outbox().claim(message.id(), "node-a", t0.plusSeconds(10), t0.plusSeconds(40))).isPresent();
+    }
+
+    @Test
+    void claimDueTakesDueRowsOldestDueFirstUpToLimit() {
+        OutboxMessage late = message(t0.plusSeconds(3), t0);
+        OutboxMessage early = message(t0.plusSeconds(1), t0);
+        OutboxMessage middle = message(t0.plusSeconds(2), t0);
+        OutboxMessage future = message(t0.plusSeconds(100), t0);
+        outbox().insert(List.of(late, early, middle, future));
+        Instant now = t0.plusSeconds(10);
+
+        List<OutboxMessage> first = outbox().claimDue(now, 2, "node-a", now.plus(lease));
+        List<OutboxMessage> rest = outbox().claimDue(now, 10, "node-b", now.plus(lease));
+
+        assertThat(first).extracting(OutboxMessage::id).containsExactly(early.id(), middle.id());
+        assertThat(first).allSatisfy(m -> assertThat(m.status()).isEqualTo(OutboxStatus.SENDING));
+        assertThat(rest).extracting(OutboxMessage::id).containsExactly(late.id());
+        assertThat(outbox().claimDue(now, 10, "node-c", now.plus(lease))).isEmpty();
+    }
+
+    @Test
+    void concurrentDispatchersNeverClaimTheSameRow() throws Exception {
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            messages.add(message(t0.plusMillis(i), t0));
+        }
+        outbox().insert(messages);
+        Instant now = t0.plusSeconds(1);
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<Long>>> claims = new ArrayList<>();
+            for (String owner : List.of("node-a", "node-b")) {
+                claims.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    List<Long> mine = new ArrayList<>();
+                    List<OutboxMessage> batch;
+                    while (!(batch = outbox().claimDue(now, 7, owner, now.plus(lease))).isEmpty()) {
+                        batch.forEach(m -> mine.add(m.id()));
+                    }
+                    return mine;
+                }));
+            }
+            List<Long> all = new ArrayList<>(claims.get(0).get(30, TimeUnit.SECONDS));
+            all.addAll(claims.get(1).get(30, TimeUnit.SECONDS));
+
+            assertThat(all).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(messages.stream().map(OutboxMessage::id).toList());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void markSentRecordsTheProviderId() {
+        OutboxMessage message = claimed();
+
+        outbox().markSent(message.id(), "msg-123", t0.plusSeconds(2));
+
+        assertThat(outbox().find(message.id())).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.SENT);
+            assertThat(m.providerMessageId()).isEqualTo("msg-123");
+            assertThat(m.updatedAt()).isEqualTo(t0.plusSeconds(2));
+        });
+    }
+
+    @Test
+    void markRejectedRecordsTheError() {
+        OutboxMessage message = claimed();
+
+        outbox().markRejected(message.id(), "43004", "require subscribe", t0.plusSeconds(2));
+
+        assertThat(outbox().find(message.id())).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.REJECTED);
+            assertThat(m.errorCode()).isEqualTo("43004");
+            assertThat(m.errorMessage()).isEqualTo("require subscribe");
+        });
+    }
+
+    @Test
+    void rescheduledRowIsClaimableAgainWhenDue() {
+        OutboxMessage message = claimed();
+        Instant retryAt = t0.plusSeconds(60);
+
+        outbox().reschedule(message.id(), "45009", "quota", retryAt, t0.plusSeconds(2));
+
+        assertThat(outbox().find(message.id())).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(m.nextAttemptAt()).isEqualTo(retryAt);
+            assertThat(m.errorCode()).isEqualTo("45009");
+        });
+        assertThat(outbox().claim(message.id(), "node-b", retryAt.minusMillis(1), retryAt.plus(lease))).isEmpty();
+        assertThat(outbox().claim(message.id(), "node-b", retryAt, retryAt.plus(lease)))
+                .hasValueSatisfying(m -> assertThat(m.attempts()).isEqualTo(2));
+    }
+
+    @Test
+    void markUnknownRecordsTheReason() {
+        OutboxMessage message = claimed();
+
+        outbox().markUnknown(message.id(), "read timed out", t0.plusSeconds(2));
+
+        assertThat(outbox().find(message.id())).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.UNKNOWN);
+            assertThat(m.errorMessage()).isEqualTo("read timed out");
+        });
+    }
+
+    @Test
+    void receiptsChangeNothingUnlessTheRowIsSending() {
+        OutboxMessage pending = message(t0, t0);
+        outbox().insert(List.of(pending));
+        OutboxMessage sent = claimed();
+        outbox().markSent(sent.id(), "first", t0.plusSeconds(2));
+
+        outbox().markSent(pending.id(), "x", t0.plusSeconds(3));
+        outbox().markRejected(pending.id(), "x", "x", t0.plusSeconds(3));
+        outbox().reschedule(pending.id(), "x", "x", t0.plusSeconds(99), t0.plusSeconds(3));
+        outbox().markUnknown(pending.id(), "x", t0.plusSeconds(3));
+        outbox().markRejected(sent.id(), "x", "x", t0.plusSeconds(3));
+        outbox().markUnknown(sent.id(), "x", t0.plusSeconds(3));
+
+        assertThat(outbox().find(pending.id())).contains(pending);
+        assertThat(outbox().find(sent.id())).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.SENT);
+            assertThat(m.providerMessageId()).isEqualTo("first");
+            assertThat(m.errorCode()).isNull();
+        });
+    }
+
+    @Test
+    void expireAbandonedTurnsSendingRowsWithExpiredLeasesUnknown() {
+        OutboxMessage abandoned = message(t0, t0);
+        OutboxMessage stillLeased = message(t0, t0);
+        OutboxMessage pending = message(t0, t0);
+        outbox().insert(List.of(abandoned, stillLeased, pending));
+        outbox().claim(abandoned.id(), "dead-node", t0, t0.plusSeconds(30));
+        outbox().claim(stillLeased.id(), "live-node", t0, t0.plusSeconds(90));
+
+        assertThat(outbox().expireAbandoned(t0.plusSeconds(30))).isZero();
+        assertThat(outbox().expireAbandoned(t0.plusSeconds(31))).isEqualTo(1);
+
+        assertThat(outbox().find(abandoned.id())).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.UNKNOWN);
+            assertThat(m.errorMessage()).isNotBlank();
+        });
+        assertThat(outbox().find(stillLeased.id()).orElseThrow().status()).isEqualTo(OutboxStatus.SENDING);
+        assertThat(outbox().find(pending.id()).orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(outbox().claim(abandoned.id(), "node-b", t0.plusSeconds(32), t0.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void forContactListsNewestFirstWithinTheTenant() {
+        OutboxMessage older = message(t0, t0);
+        OutboxMessage newer = message(t0, t0.plusSeconds(5));
+        outbox().insert(List.of(older, newer));
+
+        assertThat(outbox().forContact(tenant, contact, 10)).containsExactly(newer, older);
+        assertThat(outbox().forContact(tenant, contact, 1)).containsExactly(newer);
+        assertThat(outbox().forContact(nextId(), contact, 10)).isEmpty();
+    }
+
+    private OutboxMessage claimed() {
+        OutboxMessage message = message(t0, t0);
+        outbox().insert(List.of(message));
+        return outbox().claim(message.id(), "node-a", t0.plusSeconds(1), t0.plusSeconds(31)).orElseThrow();
+    }
+
+    private OutboxMessage message(Instant nextAttemptAt, Instant createdAt) {
+        return new OutboxMessage(nextId(), tenant, nextId(), nextId(), "welcome", 1, contact, "wechat.template",
+                "wx-app", "o1", Map.of("templateId", "TPL_WELCOME", "data", Map.of("thing1", "Li Lei")),
+                OutboxStatus.PENDING, 0, nextAttemptAt, null, null, null, createdAt, createdAt);
+    }
+}

@@ -1,0 +1,140 @@
+package org.wayfarer.journey.infra.mybatis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.wayfarer.journey.IdGenerator;
+import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.TransactionsContract;
+import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.catalog.JourneyStoreContract;
+import org.wayfarer.journey.contact.ContactStore;
+import org.wayfarer.journey.contact.ContactStoreContract;
+import org.wayfarer.journey.dispatch.Outbox;
+import org.wayfarer.journey.dispatch.OutboxContract;
+import org.wayfarer.journey.event.EventLog;
+import org.wayfarer.journey.event.EventLogContract;
+import org.wayfarer.journey.runtime.InstanceStore;
+import org.wayfarer.journey.runtime.InstanceStoreContract;
+import org.wayfarer.journey.runtime.StepLog;
+import org.wayfarer.journey.runtime.StepLogContract;
+import org.wayfarer.journey.stats.JourneyCounters;
+import org.wayfarer.journey.stats.JourneyCountersContract;
+
+/** Every store contract against H2 in memory, in the MySQL mode the embedded product runs. */
+@SpringBootTest(classes = StoresTestApplication.class)
+class MybatisStoresH2IT extends MybatisStoresTestBase {
+
+    @DynamicPropertySource
+    static void h2InMemory(DynamicPropertyRegistry registry) {
+        String name = "wf_it_" + UUID.randomUUID().toString().replace("-", "");
+        registry.add("spring.datasource.url",
+                () -> "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.username", () -> "sa");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @Test
+    void exposesEachStoreOnceByItsPortType(@Autowired ApplicationContext context) {
+        Map<Class<?>, String> beans = Map.of(JourneyStore.class, "journeyStore", ContactStore.class, "contactStore",
+                EventLog.class, "eventLog", InstanceStore.class, "instanceStore", StepLog.class, "stepLog",
+                Outbox.class, "outbox", JourneyCounters.class, "journeyCounters", Transactions.class, "transactions",
+                IdGenerator.class, "idGenerator");
+
+        beans.forEach((port, name) -> assertThat(context.getBeanNamesForType(port)).containsExactly(name));
+    }
+
+    @Test
+    void scopesMybatisLocalCacheToOneStatement(@Autowired SqlSessionFactory sessions) {
+        assertThat(sessions.getConfiguration().getLocalCacheScope()).isEqualTo(LocalCacheScope.STATEMENT);
+    }
+
+    @Nested
+    class JourneyStoreOnH2 extends JourneyStoreContract {
+        @Override
+        protected JourneyStore store() {
+            return journeyStore;
+        }
+    }
+
+    @Nested
+    class ContactStoreOnH2 extends ContactStoreContract {
+        @Override
+        protected ContactStore store() {
+            return contactStore;
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return transactions;
+        }
+    }
+
+    @Nested
+    class EventLogOnH2 extends EventLogContract {
+        @Override
+        protected EventLog log() {
+            return eventLog;
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return transactions;
+        }
+    }
+
+    @Nested
+    class InstanceStoreOnH2 extends InstanceStoreContract {
+        @Override
+        protected InstanceStore store() {
+            return instanceStore;
+        }
+    }
+
+    @Nested
+    class StepLogOnH2 extends StepLogContract {
+        @Override
+        protected StepLog log() {
+            return stepLog;
+        }
+    }
+
+    @Nested
+    class OutboxOnH2 extends OutboxContract {
+        @Override
+        protected Outbox outbox() {
+            return outbox;
+        }
+    }
+
+    @Nested
+    class JourneyCountersOnH2 extends JourneyCountersContract {
+        @Override
+        protected JourneyCounters counters() {
+            return journeyCounters;
+        }
+    }
+
+    @Nested
+    class TransactionsOnH2 extends TransactionsContract {
+        @Override
+        protected Transactions transactions() {
+            return transactions;
+        }
+
+        @Override
+        protected ContactStore contacts() {
+            return contactStore;
+        }
+    }
+}

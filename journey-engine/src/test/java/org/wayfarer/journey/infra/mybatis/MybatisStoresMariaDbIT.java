@@ -1,0 +1,146 @@
+package org.wayfarer.journey.infra.mybatis;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.TransactionsContract;
+import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.catalog.JourneyStoreContract;
+import org.wayfarer.journey.contact.ContactStore;
+import org.wayfarer.journey.contact.ContactStoreContract;
+import org.wayfarer.journey.dispatch.Outbox;
+import org.wayfarer.journey.dispatch.OutboxContract;
+import org.wayfarer.journey.event.EventLog;
+import org.wayfarer.journey.event.EventLogContract;
+import org.wayfarer.journey.runtime.InstanceStore;
+import org.wayfarer.journey.runtime.InstanceStoreContract;
+import org.wayfarer.journey.runtime.StepLog;
+import org.wayfarer.journey.runtime.StepLogContract;
+import org.wayfarer.journey.stats.JourneyCounters;
+import org.wayfarer.journey.stats.JourneyCountersContract;
+
+/**
+ * Every store contract against MariaDB (the cluster database) on 127.0.0.1:3306, in a schema of its own that is
+ * dropped afterwards: other test runs share the server.
+ */
+@SpringBootTest(classes = StoresTestApplication.class)
+class MybatisStoresMariaDbIT extends MybatisStoresTestBase {
+
+    private static final String SERVER = System.getProperty("wayfarer.test.mariadb.server",
+            "jdbc:mariadb://127.0.0.1:3306/");
+    private static final String USER = "root";
+    private static final String PASSWORD = "";
+    private static final String SCHEMA = "wf_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+
+    @BeforeAll
+    static void createSchema() throws SQLException {
+        execute("CREATE DATABASE " + SCHEMA);
+    }
+
+    /** Needs nothing from Spring, so it runs even when the context failed to start. */
+    @AfterAll
+    static void dropSchema() throws SQLException {
+        execute("DROP DATABASE IF EXISTS " + SCHEMA);
+    }
+
+    @DynamicPropertySource
+    static void mariaDb(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> SERVER + SCHEMA);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Nested
+    class JourneyStoreOnMariaDb extends JourneyStoreContract {
+        @Override
+        protected JourneyStore store() {
+            return journeyStore;
+        }
+    }
+
+    @Nested
+    class ContactStoreOnMariaDb extends ContactStoreContract {
+        @Override
+        protected ContactStore store() {
+            return contactStore;
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return transactions;
+        }
+    }
+
+    @Nested
+    class EventLogOnMariaDb extends EventLogContract {
+        @Override
+        protected EventLog log() {
+            return eventLog;
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return transactions;
+        }
+    }
+
+    @Nested
+    class InstanceStoreOnMariaDb extends InstanceStoreContract {
+        @Override
+        protected InstanceStore store() {
+            return instanceStore;
+        }
+    }
+
+    @Nested
+    class StepLogOnMariaDb extends StepLogContract {
+        @Override
+        protected StepLog log() {
+            return stepLog;
+        }
+    }
+
+    @Nested
+    class OutboxOnMariaDb extends OutboxContract {
+        @Override
+        protected Outbox outbox() {
+            return outbox;
+        }
+    }
+
+    @Nested
+    class JourneyCountersOnMariaDb extends JourneyCountersContract {
+        @Override
+        protected JourneyCounters counters() {
+            return journeyCounters;
+        }
+    }
+
+    @Nested
+    class TransactionsOnMariaDb extends TransactionsContract {
+        @Override
+        protected Transactions transactions() {
+            return transactions;
+        }
+
+        @Override
+        protected ContactStore contacts() {
+            return contactStore;
+        }
+    }
+}

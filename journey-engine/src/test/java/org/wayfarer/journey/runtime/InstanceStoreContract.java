@@ -1,0 +1,244 @@
+package org.wayfarer.journey.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.wayfarer.journey.ContractFixtures.nextId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.wayfarer.journey.ContractFixtures;
+import org.wayfarer.journey.StaleDataException;
+import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
+
+/** What every {@link InstanceStore} adapter must do. Subclasses supply the store under test. */
+public abstract class InstanceStoreContract {
+
+    private final long tenant = nextId();
+    private final long journey = nextId();
+    private final Instant t0 = ContractFixtures.nextEra();
+    private final Duration lease = Duration.ofSeconds(30);
+
+    protected abstract InstanceStore store();
+
+    @Test
+    void insertedInstanceIsFoundWithEveryField() {
+        JourneyInstance waiting = waiting(nextId(), t0.plusSeconds(60));
+        JourneyInstance completed = new JourneyInstance(nextId(), tenant, journey, 2, nextId(), "EVENT:9", 9L,
+                InstanceStatus.COMPLETED, "done", 4, null, t0, t0.plusSeconds(1), t0.plusSeconds(1), "exit_node", 3);
+
+        assertThat(store().insert(waiting)).isTrue();
+        assertThat(store().insert(completed)).isTrue();
+
+        assertThat(store().find(tenant, waiting.id())).contains(waiting);
+        assertThat(store().find(tenant, completed.id())).contains(completed);
+    }
+
+    @Test
+    void hidesInstancesOfOtherTenants() {
+        JourneyInstance instance = waiting(nextId(), t0);
+        store().insert(instance);
+
+        assertThat(store().find(nextId(), instance.id())).isEmpty();
+        assertThat(store().liveFor(nextId(), instance.contactId())).isEmpty();
+    }
+
+    @Test
+    void insertReturnsFalseWhenTheEntryKeyIsTaken() {
+        long contact = nextId();
+        assertThat(store().insert(instance(nextId(), contact, "ONCE:", InstanceStatus.ACTIVE, null))).isTrue();
+
+        JourneyInstance again = instance(nextId(), contact, "ONCE:", InstanceStatus.ACTIVE, null);
+        assertThat(store().insert(again)).isFalse();
+        assertThat(store().find(tenant, again.id())).isEmpty();
+
+        assertThat(store().insert(instance(nextId(), contact, "EVENT:2", InstanceStatus.ACTIVE, null))).isTrue();
+    }
+
+    @Test
+    void insertWithAnExistingIdIsAnErrorNotARefusedEntry() {
+        JourneyInstance instance = waiting(nextId(), t0);
+        store().insert(instance);
+
+        JourneyInstance sameId = instance(instance.id(), nextId(), "ONCE:", InstanceStatus.ACTIVE, null);
+        assertThatThrownBy(() -> store().insert(sameId)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void updateWritesEveryMutableFieldAndBumpsVersion() {
+        JourneyInstance instance = waiting(nextId(), t0.plusSeconds(60));
+        store().insert(instance);
+        JourneyInstance ended = new JourneyInstance(instance.id(), tenant, journey, 1, instance.contactId(),
+                "DONE:" + instance.id(), instance.triggerEventId(), InstanceStatus.EXITED, "coupon", 7, null,
+                instance.enteredAt(), t0.plusSeconds(90), t0.plusSeconds(90), "unfollowed", instance.version());
+
+        store().update(ended);
+
+        assertThat(store().find(tenant, instance.id())).contains(withVersion(ended, instance.version() + 1));
+    }
+
+    @Test
+    void updateWithStaleVersionThrowsNamingInstanceAndVersion() {
+        JourneyInstance instance = waiting(nextId(), t0);
+        store().insert(instance);
+        store().update(instance);
+
+        assertThatThrownBy(() -> store().update(instance))
+                .isInstanceOf(StaleDataException.class)
+                .hasMessageContaining("instance " + instance.id())
+                .hasMessageContaining("version " + instance.version());
+    }
+
+    @Test
+    void updateOfAnotherTenantsInstanceThrowsStale() {
+        JourneyInstance instance = waiting(nextId(), t0);
+        store().insert(instance);
+        JourneyInstance foreign = new JourneyInstance(instance.id(), nextId(), journey, 1, instance.contactId(),
+                instance.entryKey(), instance.triggerEventId(), InstanceStatus.EXITED, "x", 9, null, t0, t0, t0,
+                "hijacked", instance.version());
+
+        assertThatThrownBy(() -> store().update(foreign)).isInstanceOf(StaleDataException.class);
+        assertThat(store().find(tenant, instance.id())).contains(instance);
+    }
+
+    @Test
+    void liveForListsOnlyActiveAndWaitingInstancesOfTheContact() {
+        long contact = nextId();
+        JourneyInstance active = instance(nextId(), contact, "EVENT:1", InstanceStatus.ACTIVE, null);
+        JourneyInstance waiting = instance(nextId(), contact, "EVENT:2", InstanceStatus.WAITING, t0);
+        store().insert(active);
+        store().insert(waiting);
+        store().insert(instance(nextId(), contact, "EVENT:3", InstanceStatus.COMPLETED, null));
+        store().insert(instance(nextId(), contact, "EVENT:4", InstanceStatus.EXITED, null));
+        store().insert(instance(nextId(), nextId(), "EVENT:1", InstanceStatus.ACTIVE, null));
+
+        assertThat(store().liveFor(tenant, contact)).containsExactlyInAnyOrder(active, waiting);
+    }
+
+    @Test
+    void claimDueLeasesDueWaitingInstancesEarliestFirstUpToLimit() {
+        JourneyInstance late = waiting(nextId(), t0.plusSeconds(30));
+        JourneyInstance early = waiting(nextId(), t0.plusSeconds(10));
+        JourneyInstance middle = waiting(nextId(), t0.plusSeconds(20));
+        JourneyInstance notYetDue = waiting(nextId(), t0.plusSeconds(61));
+        store().insert(late);
+        store().insert(early);
+        store().insert(middle);
+        store().insert(notYetDue);
+        store().insert(instance(nextId(), nextId(), "EVENT:1", InstanceStatus.ACTIVE, t0));
+        Instant now = t0.plusSeconds(60);
+
+        List<DueWakeup> first = store().claimDue(now, 2, "node-a", now.plus(lease));
+        List<DueWakeup> rest = store().claimDue(now, 10, "node-b", now.plus(lease));
+
+        assertThat(first).containsExactly(wakeup(early), wakeup(middle));
+        assertThat(rest).containsExactly(wakeup(late));
+    }
+
+    @Test
+    void leasedInstanceIsNotClaimedAgainUntilTheLeaseExpires() {
+        JourneyInstance instance = waiting(nextId(), t0);
+        store().insert(instance);
+        Instant now = t0.plusSeconds(1);
+
+        assertThat(store().claimDue(now, 10, "node-a", now.plus(lease))).containsExactly(wakeup(instance));
+        assertThat(store().claimDue(now.plusSeconds(29), 10, "node-b", now.plus(lease).plusSeconds(29))).isEmpty();
+
+        Instant afterExpiry = now.plus(lease).plusMillis(1);
+        assertThat(store().claimDue(afterExpiry, 10, "node-b", afterExpiry.plus(lease)))
+                .containsExactly(wakeup(instance));
+    }
+
+    @Test
+    void updateReleasesTheLeaseSoTheNextWaitCanBeClaimedAtOnce() {
+        JourneyInstance instance = waiting(nextId(), t0);
+        store().insert(instance);
+        Instant now = t0.plusSeconds(1);
+        store().claimDue(now, 10, "node-a", now.plus(Duration.ofHours(1)));
+        JourneyInstance rescheduled = new JourneyInstance(instance.id(), tenant, journey, 1, instance.contactId(),
+                instance.entryKey(), instance.triggerEventId(), InstanceStatus.WAITING, "wait2", 2,
+                t0.plusSeconds(5), instance.enteredAt(), now, null, null, instance.version());
+
+        store().update(rescheduled);
+
+        Instant later = t0.plusSeconds(10);
+        assertThat(store().claimDue(later, 10, "node-b", later.plus(lease)))
+                .containsExactly(new DueWakeup(tenant, instance.id(), instance.contactId(), t0.plusSeconds(5)));
+    }
+
+    @Test
+    void concurrentClaimersNeverGetTheSameInstance() throws Exception {
+        Set<Long> due = new HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            JourneyInstance instance = waiting(nextId(), t0.plusMillis(i));
+            store().insert(instance);
+            due.add(instance.id());
+        }
+        Instant now = t0.plusSeconds(1);
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<Long>>> claims = new ArrayList<>();
+            for (String owner : List.of("node-a", "node-b")) {
+                claims.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    List<Long> mine = new ArrayList<>();
+                    List<DueWakeup> batch;
+                    while (!(batch = store().claimDue(now, 7, owner, now.plus(lease))).isEmpty()) {
+                        batch.forEach(w -> mine.add(w.instanceId()));
+                    }
+                    return mine;
+                }));
+            }
+            List<Long> all = new ArrayList<>(claims.get(0).get(30, TimeUnit.SECONDS));
+            all.addAll(claims.get(1).get(30, TimeUnit.SECONDS));
+
+            // Every instance claimed, none twice (a claimer that lost every race may have got nothing).
+            assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(due);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void countByStatusCountsTheJourneysInstances() {
+        store().insert(instance(nextId(), nextId(), "E:1", InstanceStatus.WAITING, t0));
+        store().insert(instance(nextId(), nextId(), "E:2", InstanceStatus.WAITING, t0));
+        store().insert(instance(nextId(), nextId(), "E:3", InstanceStatus.COMPLETED, null));
+        store().insert(new JourneyInstance(nextId(), tenant, nextId(), 1, nextId(), "E:4", 1L,
+                InstanceStatus.COMPLETED, "n", 0, null, t0, t0, null, null, 0));
+
+        assertThat(store().countByStatus(tenant, journey)).isEqualTo(Map.of(InstanceStatus.ACTIVE, 0L,
+                InstanceStatus.WAITING, 2L, InstanceStatus.COMPLETED, 1L, InstanceStatus.EXITED, 0L));
+        assertThat(store().countByStatus(nextId(), journey)).containsEntry(InstanceStatus.WAITING, 0L);
+    }
+
+    private JourneyInstance waiting(long id, Instant wakeAt) {
+        return instance(id, nextId(), "EVENT:" + id, InstanceStatus.WAITING, wakeAt);
+    }
+
+    private JourneyInstance instance(long id, long contact, String entryKey, InstanceStatus status, Instant wakeAt) {
+        return new JourneyInstance(id, tenant, journey, 1, contact, entryKey, nextId(), status, "wait", 1, wakeAt,
+                t0, t0, null, null, 0);
+    }
+
+    private static DueWakeup wakeup(JourneyInstance instance) {
+        return new DueWakeup(instance.tenantId(), instance.id(), instance.contactId(), instance.wakeAt());
+    }
+
+    private static JourneyInstance withVersion(JourneyInstance i, int version) {
+        return new JourneyInstance(i.id(), i.tenantId(), i.journeyId(), i.journeyVersion(), i.contactId(),
+                i.entryKey(), i.triggerEventId(), i.status(), i.currentNode(), i.seq(), i.wakeAt(), i.enteredAt(),
+                i.updatedAt(), i.endedAt(), i.endReason(), version);
+    }
+}
