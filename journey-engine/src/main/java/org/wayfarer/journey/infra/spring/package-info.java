@@ -1,5 +1,6 @@
 /**
- * Spring wiring of the engine's store adapters: transactions on Spring's transaction manager, snowflake ids, and the
- * configuration that exposes the MyBatis-Plus stores as beans of their port types.
+ * Spring wiring of the engine: the auto-configuration and its properties, the background-work lifecycle,
+ * transactions on Spring's transaction manager, snowflake ids, the crypto key, and the MyBatis-Plus stores as beans
+ * of their port types.
  */
 package org.wayfarer.journey.infra.spring;

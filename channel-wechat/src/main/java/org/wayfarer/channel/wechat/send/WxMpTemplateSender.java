@@ -1,0 +1,77 @@
+package org.wayfarer.channel.wechat.send;
+
+import java.util.Optional;
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.common.error.WxRuntimeException;
+import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
+import org.wayfarer.channel.wechat.account.MpAccount;
+import org.wayfarer.channel.wechat.account.WxMpServices;
+import org.wayfarer.journey.channel.ChannelSender;
+import org.wayfarer.journey.channel.Delivery;
+import org.wayfarer.journey.channel.SendReceipt;
+import org.wayfarer.journey.event.IdentityKind;
+
+/**
+ * Sends official-account template messages ({@code wechat.template}) through the delivery's account
+ * ({@link Delivery#account()} = AppID) to an openid.
+ *
+ * <p>The delivery id becomes WeChat's {@code client_msg_id}, its idempotency key. One HTTP attempt per call, no
+ * sleeping; outcomes as described in {@link TemplateReceipts}. A message that is not a valid template message, or an
+ * AppID no tenant connected, is rejected ({@code invalid_message}, {@code unknown_account}). Never throws for
+ * provider or I/O errors. Thread-safe.
+ */
+public final class WxMpTemplateSender implements ChannelSender {
+
+    /** The channel name in journey definitions. */
+    public static final String CHANNEL = "wechat.template";
+
+    private final WxMpServices services;
+
+    public WxMpTemplateSender(WxMpServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public IdentityKind addressKind() {
+        return IdentityKind.WECHAT_OPENID;
+    }
+
+    @Override
+    public SendReceipt send(Delivery delivery) {
+        WxMpTemplateMessage message;
+        try {
+            message = TemplateMessages.build(delivery);
+        } catch (IllegalArgumentException e) {
+            return new SendReceipt.Rejected("invalid_message", e.getMessage());
+        }
+        Optional<MpAccount> account;
+        try {
+            account = services.find(delivery.account());
+        } catch (RuntimeException e) {
+            // the account store (database) failed: nothing was sent
+            return new SendReceipt.RetryLater("account_lookup",
+                    "account lookup failed: " + e.getClass().getSimpleName(), TemplateReceipts.NOT_SENT_RETRY);
+        }
+        if (account.isEmpty()) {
+            return new SendReceipt.Rejected("unknown_account",
+                    "official account " + delivery.account() + " is not connected");
+        }
+        try {
+            String msgId = account.get().service().getTemplateMsgService().sendTemplateMsg(message);
+            return new SendReceipt.Accepted(msgId);
+        } catch (WxErrorException e) {
+            return TemplateReceipts.of(e);
+        } catch (WxRuntimeException e) {
+            // Only getAccessToken throws this on our single-attempt service: the template request never left.
+            return TemplateReceipts.tokenUnavailable(e);
+        } catch (RuntimeException e) {
+            // e.g. an answer without errcode/msgid: the request reached WeChat, whether it was sent is unknown
+            return new SendReceipt.Unknown("unexpected " + e.getClass().getSimpleName() + " after sending");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Outbound official-account sends: channel senders the engine's dispatcher calls, built on WxJava. */
+package org.wayfarer.channel.wechat.send;

@@ -1,0 +1,243 @@
+package org.wayfarer.channel.wechat.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A fake WeChat API on {@code 127.0.0.1} (random port) for tests and benchmarks; point
+ * {@code wayfarer.wechat.api-base-url} at {@link #baseUrl()}.
+ *
+ * <p>Serves what WxJava parses, as the real API answers it:
+ * <ul>
+ *   <li>{@code GET /cgi-bin/token} and {@code POST /cgi-bin/stable_token}:
+ *       {@code {"access_token":"TOKEN-<n>","expires_in":7200}} (n counts token requests from 1);</li>
+ *   <li>{@code POST /cgi-bin/message/template/send}: {@code {"errcode":0,"errmsg":"ok","msgid":<n>}} with an
+ *       increasing msgid, unless a failure was scripted with {@link #failNextTemplateSends}. Every request is
+ *       recorded, failed ones included, in {@link #templateSends()}.</li>
+ * </ul>
+ * Anything else gets HTTP 404. Thread-safe: requests are served concurrently by a thread per request.
+ */
+public final class FakeWeChatServer implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final long FIRST_MSGID = 200_000_001L;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<TemplateSend> templateSends = new CopyOnWriteArrayList<>();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicLong nextMsgId = new AtomicLong(FIRST_MSGID);
+    private final Deque<ScriptedError> scriptedErrors = new ArrayDeque<>();
+    private final AtomicInteger sendsToHold = new AtomicInteger();
+    private volatile CountDownLatch heldRelease = new CountDownLatch(1);
+
+    private FakeWeChatServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-wechat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/cgi-bin/token", this::token);
+        server.createContext("/cgi-bin/stable_token", this::token);
+        server.createContext("/cgi-bin/message/template/send", this::templateSend);
+        server.createContext("/", exchange -> respond(exchange, 404, "{\"errcode\":404,\"errmsg\":\"not found\"}"));
+        server.start();
+    }
+
+    /** Starts a server on a free loopback port. */
+    public static FakeWeChatServer start() {
+        try {
+            return new FakeWeChatServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Template send requests received so far, in arrival order (a snapshot). */
+    public List<TemplateSend> templateSends() {
+        return List.copyOf(templateSends);
+    }
+
+    /** How many access tokens were requested (both token endpoints). */
+    public int tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    /** The next {@code times} template sends answer {@code {"errcode":errcode,"errmsg":errmsg}} (queued in order). */
+    public void failNextTemplateSends(int errcode, String errmsg, int times) {
+        synchronized (scriptedErrors) {
+            for (int i = 0; i < times; i++) {
+                scriptedErrors.addLast(new ScriptedError(errcode, errmsg));
+            }
+        }
+    }
+
+    /**
+     * The next {@code times} template sends are recorded, then get no answer until {@link #releaseHeldSends()},
+     * {@link #reset()} or {@link #close()} (at most 60 s): lets a test provoke the client's read timeout without
+     * sleeping.
+     */
+    public void holdNextTemplateSends(int times) {
+        sendsToHold.addAndGet(times);
+    }
+
+    /** Lets every held template send answer now. */
+    public void releaseHeldSends() {
+        CountDownLatch release = heldRelease;
+        heldRelease = new CountDownLatch(1);
+        release.countDown();
+    }
+
+    /** Forgets recorded requests, scripted failures and holds; token and msgid counters restart. */
+    public void reset() {
+        synchronized (scriptedErrors) {
+            scriptedErrors.clear();
+        }
+        sendsToHold.set(0);
+        releaseHeldSends();
+        templateSends.clear();
+        tokenRequests.set(0);
+        nextMsgId.set(FIRST_MSGID);
+    }
+
+    @Override
+    public void close() {
+        releaseHeldSends();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        readBody(exchange);
+        int n = tokenRequests.incrementAndGet();
+        respond(exchange, 200, "{\"access_token\":\"TOKEN-" + n + "\",\"expires_in\":7200}");
+    }
+
+    private void templateSend(HttpExchange exchange) throws IOException {
+        long arrivedAt = System.nanoTime();
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            respond(exchange, 405, "");
+            return;
+        }
+        byte[] body = readBody(exchange);
+        templateSends.add(new TemplateSend(exchange.getRequestURI().getRawQuery(), JSON.readTree(body), arrivedAt));
+        if (sendsToHold.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            try {
+                heldRelease.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ScriptedError error;
+        synchronized (scriptedErrors) {
+            error = scriptedErrors.pollFirst();
+        }
+        if (error != null) {
+            respond(exchange, 200, JSON.writeValueAsString(new ErrorBody(error.errcode(), error.errmsg())));
+        } else {
+            respond(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":" + nextMsgId.getAndIncrement() + "}");
+        }
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        try {
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        } catch (IOException e) {
+            // the client gave up (e.g. its read timeout); nothing to answer
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private record ScriptedError(int errcode, String errmsg) {
+    }
+
+    private record ErrorBody(int errcode, String errmsg) {
+    }
+
+    /**
+     * One template send request as received.
+     *
+     * @param query          the raw query string ({@code access_token=...})
+     * @param body           the parsed JSON body
+     * @param arrivedAtNanos {@link System#nanoTime()} when the request arrived
+     */
+    public record TemplateSend(String query, JsonNode body, long arrivedAtNanos) {
+
+        public String toUser() {
+            return text("touser");
+        }
+
+        public String templateId() {
+            return text("template_id");
+        }
+
+        /** The idempotency key, our delivery id; {@code null} when absent. */
+        public String clientMsgId() {
+            return text("client_msg_id");
+        }
+
+        /** The access token in the query, {@code null} when absent. */
+        public String accessToken() {
+            if (query == null) {
+                return null;
+            }
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("access_token=")) {
+                    return pair.substring("access_token=".length());
+                }
+            }
+            return null;
+        }
+
+        /** The {@code value} of template field {@code name} in {@code data}, {@code null} when absent. */
+        public String dataValue(String name) {
+            JsonNode value = body.path("data").path(name).path("value");
+            return value.isMissingNode() || value.isNull() ? null : value.asString();
+        }
+
+        private String text(String field) {
+            JsonNode node = body.get(field);
+            return node == null || node.isNull() ? null : node.asString();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.wayfarer.channel.wechat.testing;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import me.chanjar.weixin.common.util.crypto.SHA1;
+import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
+import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
+
+/**
+ * Builds official-account callbacks exactly as the WeChat server sends them, for one account.
+ *
+ * <p>The XML builders produce WeChat's plain push format with {@code CreateTime} taken from the clock. {@link #plain}
+ * and {@link #encrypted} sign it: {@code signature = sha1(sort(token, timestamp, nonce))}; in safe mode the body is
+ * {@code <xml><ToUserName/><Encrypt/></xml>}, {@code Encrypt} is WxJava's {@code WxMpCryptUtil} (WeChat's
+ * WXBizMsgCrypt AES-256-CBC with a random 16-character prefix and the AppID suffix) and
+ * {@code msg_signature = sha1(sort(token, timestamp, nonce, Encrypt))}. The timestamp is the clock's (or the one
+ * given), not the JVM's, so tests with a fixed or moving clock stay consistent; that is why this does not use
+ * {@code encryptContext}, which reads the system time. Thread-safe if the clock is.
+ */
+public final class WeChatCallbacks {
+
+    private static final Pattern FROM_USER = Pattern.compile("<FromUserName><!\\[CDATA\\[(.*?)]]></FromUserName>");
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final String appId;
+    private final String token;
+    private final String aesKey;
+    private final Clock clock;
+    private final String originalId;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * @param appId  the official account's AppID
+     * @param token  its callback Token
+     * @param aesKey its EncodingAESKey; {@code null} when only plain callbacks are needed
+     * @param clock  source of {@code CreateTime} and {@code timestamp}
+     */
+    public WeChatCallbacks(String appId, String token, String aesKey, Clock clock) {
+        this.appId = Objects.requireNonNull(appId, "appId");
+        this.token = Objects.requireNonNull(token, "token");
+        this.aesKey = aesKey;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.originalId = "gh_" + appId.substring(Math.max(0, appId.length() - 12));
+    }
+
+    public String appId() {
+        return appId;
+    }
+
+    /** The account's original id ({@code gh_...}), the {@code ToUserName} of every push. */
+    public String originalId() {
+        return originalId;
+    }
+
+    // ---- plain XML, as WeChat pushes it --------------------------------------------------------------------------
+
+    /** A follow without a parametric QR code (no EventKey). */
+    public String subscribe(String openid) {
+        return event(openid, "subscribe", "");
+    }
+
+    /** A follow through a parametric QR code: {@code EventKey = qrscene_<scene>} and the QR ticket. */
+    public String subscribeFromQr(String openid, String scene, String ticket) {
+        return event(openid, "subscribe", cdata("EventKey", "qrscene_" + scene) + cdata("Ticket", ticket));
+    }
+
+    public String unsubscribe(String openid) {
+        return event(openid, "unsubscribe", cdata("EventKey", ""));
+    }
+
+    /** An existing follower scanned a parametric QR code: {@code EventKey = <scene>} (no prefix). */
+    public String scan(String openid, String scene, String ticket) {
+        return event(openid, "SCAN", cdata("EventKey", scene) + cdata("Ticket", ticket));
+    }
+
+    public String click(String openid, String key) {
+        return event(openid, "CLICK", cdata("EventKey", key));
+    }
+
+    public String view(String openid, String url) {
+        return event(openid, "VIEW", cdata("EventKey", url) + "<MenuId>208379533</MenuId>");
+    }
+
+    public String text(String openid, String content, long msgId) {
+        return "<xml>" + cdata("ToUserName", originalId) + cdata("FromUserName", openid)
+                + "<CreateTime>" + createTime() + "</CreateTime>" + cdata("MsgType", "text")
+                + cdata("Content", content) + "<MsgId>" + msgId + "</MsgId></xml>";
+    }
+
+    /** The delivery result of template message {@code msgId}: {@code success}, {@code failed:user block}, ... */
+    public String templateSendJobFinish(String openid, long msgId, String status) {
+        return event(openid, "TEMPLATESENDJOBFINISH", "<MsgID>" + msgId + "</MsgID>" + cdata("Status", status));
+    }
+
+    // ---- signing --------------------------------------------------------------------------------------------------
+
+    /** A plain-mode push of {@code xml}, signed now. */
+    public SignedCallback plain(String xml) {
+        return plain(xml, nowSeconds());
+    }
+
+    /** A plain-mode push of {@code xml}, signed with the given timestamp (epoch seconds). */
+    public SignedCallback plain(String xml, long timestamp) {
+        String ts = Long.toString(timestamp);
+        String nonce = nonce();
+        String query = param("signature", SHA1.gen(token, ts, nonce)) + "&" + param("timestamp", ts) + "&"
+                + param("nonce", nonce) + openidParam(xml);
+        return new SignedCallback(appId, query, xml);
+    }
+
+    /** A safe-mode push of {@code xml}, encrypted and signed now. Requires the AES key. */
+    public SignedCallback encrypted(String xml) {
+        return encrypted(xml, nowSeconds());
+    }
+
+    /** A safe-mode push of {@code xml}, encrypted and signed with the given timestamp (epoch seconds). */
+    public SignedCallback encrypted(String xml, long timestamp) {
+        if (aesKey == null) {
+            throw new IllegalStateException("no EncodingAESKey given for " + appId);
+        }
+        String ts = Long.toString(timestamp);
+        String nonce = nonce();
+        String encrypt = new WxMpCryptUtil(config()).encrypt(randomString(16), xml);
+        String body = "<xml>" + cdata("ToUserName", originalId) + cdata("Encrypt", encrypt) + "</xml>";
+        String query = param("signature", SHA1.gen(token, ts, nonce)) + "&" + param("timestamp", ts) + "&"
+                + param("nonce", nonce) + openidParam(xml) + "&" + param("encrypt_type", "aes") + "&"
+                + param("msg_signature", SHA1.gen(token, ts, nonce, encrypt));
+        return new SignedCallback(appId, query, body);
+    }
+
+    /** The {@code GET} WeChat sends to verify the callback URL; the endpoint must echo {@code echostr}. */
+    public SignedCallback urlVerification(String echostr) {
+        String ts = Long.toString(nowSeconds());
+        String nonce = nonce();
+        String query = param("signature", SHA1.gen(token, ts, nonce)) + "&" + param("echostr", echostr) + "&"
+                + param("timestamp", ts) + "&" + param("nonce", nonce);
+        return new SignedCallback(appId, query, "");
+    }
+
+    private String event(String openid, String event, String extra) {
+        return "<xml>" + cdata("ToUserName", originalId) + cdata("FromUserName", openid)
+                + "<CreateTime>" + createTime() + "</CreateTime>" + cdata("MsgType", "event")
+                + cdata("Event", event) + extra + "</xml>";
+    }
+
+    private long createTime() {
+        return nowSeconds();
+    }
+
+    private long nowSeconds() {
+        return clock.instant().getEpochSecond();
+    }
+
+    private WxMpDefaultConfigImpl config() {
+        WxMpDefaultConfigImpl config = new WxMpDefaultConfigImpl();
+        config.setAppId(appId);
+        config.setToken(token);
+        config.setAesKey(aesKey);
+        return config;
+    }
+
+    private String nonce() {
+        return Long.toString(1_000_000_000L + (random.nextLong() & Long.MAX_VALUE) % 9_000_000_000L);
+    }
+
+    private String randomString(int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+        }
+        return out.toString();
+    }
+
+    private static String openidParam(String xml) {
+        Matcher matcher = FROM_USER.matcher(xml);
+        return matcher.find() ? "&" + param("openid", matcher.group(1)) : "";
+    }
+
+    private static String param(String name, String value) {
+        return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** CDATA as WeChat writes it; a {@code ]]>} inside the value is split across two sections. */
+    private static String cdata(String element, String value) {
+        return "<" + element + "><![CDATA[" + value.replace("]]>", "]]]]><![CDATA[>") + "]]></" + element + ">";
+    }
+}
