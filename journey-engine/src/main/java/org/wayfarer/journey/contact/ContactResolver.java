@@ -1,0 +1,55 @@
+package org.wayfarer.journey.contact;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.wayfarer.journey.IdGenerator;
+import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.event.ContactEvent;
+import org.wayfarer.journey.event.Identity;
+
+/**
+ * Finds the contact an event's identity belongs to, creating it on first sight, in its own short transaction (so the
+ * contact id is known before the contact's lock is taken). Idempotent: a re-run finds what the first run created.
+ */
+public final class ContactResolver {
+
+    private final ContactStore contacts;
+    private final Transactions transactions;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public ContactResolver(ContactStore contacts, Transactions transactions, IdGenerator ids, Clock clock) {
+        this.contacts = Objects.requireNonNull(contacts);
+        this.transactions = Objects.requireNonNull(transactions);
+        this.ids = Objects.requireNonNull(ids);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public long resolve(ContactEvent event) {
+        long tenantId = event.tenantId();
+        try {
+            return transactions.inTransaction(() -> findOrCreate(event));
+        } catch (IdentityTakenException raced) {
+            // another node created it between our lookup and insert: it exists now
+            return contacts.findByIdentity(tenantId, event.identity()).orElseThrow(() -> raced).id();
+        }
+    }
+
+    private long findOrCreate(ContactEvent event) {
+        long tenantId = event.tenantId();
+        Optional<Contact> byIdentity = contacts.findByIdentity(tenantId, event.identity());
+        Optional<Contact> byUnionid = event.unionid() == null ? Optional.empty()
+                : contacts.findByIdentity(tenantId, Identity.unionid(event.unionid()));
+        // unionid is the same person across a brand's accounts: prefer the contact that already carries it
+        Contact contact = byUnionid.or(() -> byIdentity).orElseGet(() -> contacts.create(tenantId, ids.nextId(),
+                event.identity(), java.util.Map.of(), clock.instant()));
+        if (byIdentity.isEmpty() && byUnionid.isPresent()) {
+            contacts.addIdentity(tenantId, contact.id(), event.identity(), clock.instant());
+        }
+        if (event.unionid() != null && byUnionid.isEmpty()) {
+            contacts.addIdentity(tenantId, contact.id(), Identity.unionid(event.unionid()), clock.instant());
+        }
+        return contact.id();
+    }
+}

@@ -1,0 +1,91 @@
+package org.wayfarer.journey.infra.spring;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.wayfarer.journey.dispatch.OutboxDispatcher;
+import org.wayfarer.journey.infra.embedded.InboxEventBus;
+import org.wayfarer.journey.runtime.TimerPoller;
+
+/**
+ * Starts the engine's background work after the context is up (partition workers, timer poller, outbox sweep) and
+ * stops it first on shutdown, so no work starts against a closing database.
+ */
+final class EngineLifecycle implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineLifecycle.class);
+
+    private final InboxEventBus bus;
+    private final TimerPoller timers;
+    private final OutboxDispatcher dispatcher;
+    private final ExecutorService sendPool;
+    private final EngineProperties properties;
+    private ScheduledExecutorService scheduler;
+
+    EngineLifecycle(InboxEventBus bus, TimerPoller timers, OutboxDispatcher dispatcher, ExecutorService sendPool,
+                    EngineProperties properties) {
+        this.bus = bus;
+        this.timers = timers;
+        this.dispatcher = dispatcher;
+        this.sendPool = sendPool;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        bus.start();
+        scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "wayfarer-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        every(properties.timerPollInterval(), "timer poll", timers::pollOnce);
+        every(properties.outboxSweepInterval(), "outbox sweep", dispatcher::sweep);
+        log.info("journey engine started: {} partitions, timer poll every {}", properties.partitions(),
+                properties.timerPollInterval());
+    }
+
+    private void every(Duration period, String name, Runnable task) {
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("{} failed; trying again next period", name, e);
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdownNow();
+        bus.close();
+        sendPool.shutdown();
+        try {
+            if (!sendPool.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("sends still running at shutdown; their rows become UNKNOWN when their lease expires");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+
+    /** Stops among the first lifecycles, long before the data source is closed. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+}

@@ -1,0 +1,33 @@
+package org.wayfarer.journey.infra.spring;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Engine tuning ({@code wayfarer.engine.*}). Defaults suit one embedded node on a small machine.
+ *
+ * @param partitions          event-bus partitions (worker threads); must not change while events are pending
+ * @param nodeName            lease owner name of this node; defaults to a random name per start
+ * @param timerPollInterval   how often due timers are claimed (bounds timer lateness)
+ * @param eventSweepInterval  how often partitions re-read their inbox without a signal (crash recovery)
+ * @param outboxSweepInterval how often due retries and lost dispatches are picked up
+ * @param sendThreads         concurrent provider calls
+ * @param sendRatePerSecond   per (channel, account) send budget
+ * @param sendBurst           per (channel, account) burst
+ * @param lease               timer and send claim lease
+ * @param maxSendAttempts     attempts before a retried send is given up
+ */
+@ConfigurationProperties("wayfarer.engine")
+public record EngineProperties(
+        @DefaultValue("8") int partitions,
+        String nodeName,
+        @DefaultValue("200ms") Duration timerPollInterval,
+        @DefaultValue("1s") Duration eventSweepInterval,
+        @DefaultValue("1s") Duration outboxSweepInterval,
+        @DefaultValue("16") int sendThreads,
+        @DefaultValue("500") double sendRatePerSecond,
+        @DefaultValue("100") double sendBurst,
+        @DefaultValue("60s") Duration lease,
+        @DefaultValue("8") int maxSendAttempts) {
+}

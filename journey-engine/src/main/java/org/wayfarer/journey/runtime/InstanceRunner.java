@@ -1,0 +1,130 @@
+package org.wayfarer.journey.runtime;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.wayfarer.journey.IdGenerator;
+import org.wayfarer.journey.definition.Facts;
+import org.wayfarer.journey.definition.JourneyDefinition;
+import org.wayfarer.journey.definition.Node;
+import org.wayfarer.journey.dispatch.ChannelSenders;
+import org.wayfarer.journey.dispatch.OutboxMessage;
+import org.wayfarer.journey.dispatch.OutboxStatus;
+import org.wayfarer.journey.event.Identity;
+import org.wayfarer.journey.event.IdentityKind;
+import org.wayfarer.journey.stats.CounterDelta;
+
+/**
+ * Runs an instance node after node until it waits or ends: decide with the pure node behaviours, record the
+ * consequences in {@link Changes}, return the instance's new state. Does no I/O itself except looking up the
+ * contact's channel addresses (lazily, once per run).
+ */
+public final class InstanceRunner {
+
+    /** Validation forbids cycles without a wait; this only stops a bug from spinning forever. */
+    static final int MAX_STEPS_PER_RUN = 500;
+
+    private final IdGenerator ids;
+    private final ChannelSenders senders;
+
+    public InstanceRunner(IdGenerator ids, ChannelSenders senders) {
+        this.ids = Objects.requireNonNull(ids);
+        this.senders = Objects.requireNonNull(senders);
+    }
+
+    /** Everything a run may look at. {@code identities} is called at most once, on the first send. */
+    record Run(JourneyDefinition definition, Facts facts, String triggerSource, Instant now,
+               Supplier<List<Identity>> identities) {
+    }
+
+    /** Runs from {@code nodeId} (null: the path has ended) and returns the instance's new state. */
+    JourneyInstance run(JourneyInstance instance, String nodeId, Run run, Changes changes) {
+        StepContext context = new StepContext(run.facts(), run.now(), run.triggerSource());
+        List<Identity> identities = null;
+        JourneyInstance current = instance;
+        String next = nodeId;
+        for (int steps = 0; next != null; steps++) {
+            if (steps == MAX_STEPS_PER_RUN) {
+                throw new IllegalStateException("journey " + instance.journeyId() + " instance " + instance.id()
+                        + " took " + MAX_STEPS_PER_RUN + " steps without waiting; aborting the run");
+            }
+            Node node = run.definition().node(next);
+            current = at(current, node.id(), run.now());
+            changes.count(new CounterDelta(current.tenantId(), current.journeyId(), node.id(), "entered", run.now(), 1));
+            StepOutcome outcome = NodeBehaviours.enter(node, context);
+            if (outcome instanceof StepOutcome.Advance advance) {
+                step(changes, current, "ADVANCED", advance.next(), run.now());
+                next = advance.next();
+            } else if (outcome instanceof StepOutcome.Dispatch dispatch) {
+                if (identities == null) {
+                    identities = run.identities().get();
+                }
+                String recipient = address(identities, dispatch);
+                if (recipient == null) {
+                    step(changes, current, "NO_ADDRESS", dispatch.channel() + " via " + dispatch.account(), run.now());
+                } else {
+                    changes.send(new OutboxMessage(ids.nextId(), current.tenantId(), current.id(), current.journeyId(),
+                            node.id(), current.seq(), current.contactId(), dispatch.channel(), dispatch.account(),
+                            recipient, dispatch.message(), OutboxStatus.PENDING, 0, run.now(), null, null, null,
+                            run.now(), run.now()));
+                    step(changes, current, "SEND_QUEUED", dispatch.channel(), run.now());
+                }
+                next = dispatch.next();
+            } else if (outcome instanceof StepOutcome.WaitUntil wait) {
+                step(changes, current, "WAITING", "until " + wait.wakeAt(), run.now());
+                return new JourneyInstance(current.id(), current.tenantId(), current.journeyId(),
+                        current.journeyVersion(), current.contactId(), current.entryKey(), current.triggerEventId(),
+                        InstanceStatus.WAITING, current.currentNode(), current.seq(), wait.wakeAt(),
+                        current.enteredAt(), run.now(), null, null, current.version());
+            } else if (outcome instanceof StepOutcome.Exit exit) {
+                return end(current, InstanceStatus.COMPLETED, exit.reason(), run.now(), changes);
+            } else {
+                throw new IllegalStateException("unknown step outcome " + outcome);
+            }
+        }
+        return end(current, InstanceStatus.COMPLETED, "path-ended", run.now(), changes);
+    }
+
+    /** Ends a live instance (completed or exited), recording the step and the journey-level counter. */
+    JourneyInstance end(JourneyInstance instance, InstanceStatus status, String reason, Instant now, Changes changes) {
+        step(changes, instance, status.name(), reason, now);
+        changes.count(new CounterDelta(instance.tenantId(), instance.journeyId(), "",
+                status == InstanceStatus.EXITED ? "exited" : "completed", now, 1));
+        String entryKey = instance.entryKey().startsWith(EntryKeys.LIVE)
+                ? EntryKeys.done(instance.id()) : instance.entryKey();
+        return new JourneyInstance(instance.id(), instance.tenantId(), instance.journeyId(), instance.journeyVersion(),
+                instance.contactId(), entryKey, instance.triggerEventId(), status, instance.currentNode(),
+                instance.seq(), null, instance.enteredAt(), now, now, reason, instance.version());
+    }
+
+    void step(Changes changes, JourneyInstance instance, String outcome, String detail, Instant now) {
+        changes.step(new StepRecord(ids.nextId(), instance.tenantId(), instance.id(), instance.journeyId(),
+                instance.journeyVersion(), instance.contactId(), instance.currentNode(), instance.seq(), outcome,
+                truncate(detail), now));
+    }
+
+    private String address(List<Identity> identities, StepOutcome.Dispatch dispatch) {
+        IdentityKind kind = senders.addressKind(dispatch.channel());
+        for (Identity identity : identities) {
+            if (identity.kind() == kind && identity.namespace().equals(nullToEmpty(dispatch.account()))) {
+                return identity.value();
+            }
+        }
+        return null;
+    }
+
+    private static JourneyInstance at(JourneyInstance i, String nodeId, Instant now) {
+        return new JourneyInstance(i.id(), i.tenantId(), i.journeyId(), i.journeyVersion(), i.contactId(),
+                i.entryKey(), i.triggerEventId(), InstanceStatus.ACTIVE, nodeId, i.seq() + 1, null, i.enteredAt(),
+                now, null, null, i.version());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String truncate(String detail) {
+        return detail == null || detail.length() <= 255 ? detail : detail.substring(0, 252) + "...";
+    }
+}

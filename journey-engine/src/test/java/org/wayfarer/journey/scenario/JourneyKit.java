@@ -1,0 +1,141 @@
+package org.wayfarer.journey.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.wayfarer.journey.IdGenerator;
+import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.catalog.PublishedVersion;
+import org.wayfarer.journey.catalog.StoredJourney;
+import org.wayfarer.journey.channel.Delivery;
+import org.wayfarer.journey.contact.ContactStore;
+import org.wayfarer.journey.definition.Compilation;
+import org.wayfarer.journey.definition.JourneyCompiler;
+import org.wayfarer.journey.dispatch.Outbox;
+import org.wayfarer.journey.dispatch.OutboxMessage;
+import org.wayfarer.journey.event.ContactEvent;
+import org.wayfarer.journey.event.EventIntake;
+import org.wayfarer.journey.event.EventLog;
+import org.wayfarer.journey.event.EventStatus;
+import org.wayfarer.journey.event.Identity;
+import org.wayfarer.journey.event.IntakeResult;
+import org.wayfarer.journey.runtime.InstanceStore;
+import org.wayfarer.journey.runtime.JourneyInstance;
+import org.wayfarer.journey.testing.MutableClock;
+
+/**
+ * A small business-language test kit over the running engine: publish journeys, send events as a channel would,
+ * move time, and look at what was sent. Processing is asynchronous (the real workers run), so every "then" waits.
+ */
+final class JourneyKit {
+
+    static final long TENANT = 1;
+    static final String APP = "wx00000000000000a1";
+    private static final AtomicLong SEQ = new AtomicLong();
+
+    private final JourneyCompiler compiler;
+    private final JourneyStore journeys;
+    private final EventIntake intake;
+    private final EventLog events;
+    private final ContactStore contacts;
+    private final InstanceStore instances;
+    private final Outbox outbox;
+    private final Transactions transactions;
+    private final IdGenerator ids;
+    private final MutableClock clock;
+    private final EngineTestApplication.RecordingSender sender;
+
+    JourneyKit(JourneyCompiler compiler, JourneyStore journeys, EventIntake intake, EventLog events,
+               ContactStore contacts, InstanceStore instances, Outbox outbox, Transactions transactions,
+               IdGenerator ids, MutableClock clock, EngineTestApplication.RecordingSender sender) {
+        this.compiler = compiler;
+        this.journeys = journeys;
+        this.intake = intake;
+        this.events = events;
+        this.contacts = contacts;
+        this.instances = instances;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+        this.sender = sender;
+    }
+
+    /** Publishes {@code json} as version 1 of a new journey; returns the journey id. */
+    long publish(String json) {
+        long id = ids.nextId();
+        Instant now = clock.instant();
+        String key = compile(json).definition().key();
+        transactions.run(() -> journeys.insert(new StoredJourney(id, TENANT, key, key, json, null, now, now, 0)));
+        publishVersion(id, 1, json);
+        return id;
+    }
+
+    /** Publishes {@code json} as version {@code version} of an existing journey. */
+    void publishVersion(long journeyId, int version, String json) {
+        Compilation compilation = compile(json);
+        transactions.run(() -> journeys.publish(new PublishedVersion(ids.nextId(), TENANT, journeyId, version,
+                compilation.definition().trigger().event(), json, true, clock.instant())));
+    }
+
+    private Compilation compile(String json) {
+        Compilation compilation = compiler.compile(json);
+        assertThat(compilation.errors()).as("journey definition errors").isEmpty();
+        return compilation;
+    }
+
+    /** A follower scanned a parametric QR code ({@code scene}) and followed. */
+    long follows(String openid, String scene) {
+        return happens("wechat.followed", openid, Map.of("scene", scene), Map.of());
+    }
+
+    /** The member system synced attributes for the follower. */
+    long synced(String openid, Map<String, Object> attributes) {
+        return happens("contact.updated", openid, Map.of(), attributes);
+    }
+
+    /** Any event for the follower; waits until the engine has processed it. Returns the event id. */
+    long happens(String type, String openid, Map<String, Object> properties, Map<String, Object> attributes) {
+        IntakeResult result = intake.accept(new ContactEvent(TENANT, APP, "kit:" + SEQ.incrementAndGet(), type,
+                Identity.wechatOpenid(APP, openid), null, clock.instant(), properties, attributes));
+        assertThat(result).isInstanceOf(IntakeResult.Accepted.class);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                events.find(result.eventId()).orElseThrow().status() == EventStatus.PROCESSED);
+        return result.eventId();
+    }
+
+    void advance(Duration duration) {
+        clock.advance(duration);
+    }
+
+    /** Waits until exactly {@code count} messages have reached the channel for the follower, and returns them. */
+    List<Delivery> awaitSent(String openid, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> sender.to(openid).size() >= count);
+        List<Delivery> sent = sender.to(openid);
+        assertThat(sent).hasSize(count);
+        return sent;
+    }
+
+    /** What the engine queued for the follower (after processing, before or after dispatch). */
+    List<OutboxMessage> queuedFor(String openid) {
+        return contactId(openid) == null ? List.of() : outbox.forContact(TENANT, contactId(openid), 100);
+    }
+
+    List<JourneyInstance> liveInstances(String openid) {
+        return instances.liveFor(TENANT, contactId(openid));
+    }
+
+    JourneyInstance instance(long instanceId) {
+        return instances.find(TENANT, instanceId).orElseThrow();
+    }
+
+    Long contactId(String openid) {
+        return contacts.findByIdentity(TENANT, Identity.wechatOpenid(APP, openid)).map(c -> c.id()).orElse(null);
+    }
+}
