@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfarer.channel.wechat.account.AccountCredentials;
 import org.wayfarer.channel.wechat.account.AccountLookup;
 import org.wayfarer.channel.wechat.account.WxMpServices;
-import org.wayfarer.channel.wechat.testapp.MutableClock;
+import org.wayfarer.journey.testing.MutableClock;
 import org.wayfarer.journey.crypto.SecretCipher;
 
 /**

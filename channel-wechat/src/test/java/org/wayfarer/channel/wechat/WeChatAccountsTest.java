@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.wayfarer.channel.wechat.account.AccountLookup;
 import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.channel.wechat.testapp.InMemoryAccountStore;
-import org.wayfarer.channel.wechat.testapp.MutableClock;
+import org.wayfarer.journey.testing.MutableClock;
 import org.wayfarer.journey.crypto.SecretCipher;
 
 /** Validation of {@link WeChatAccounts#connect}; storage itself is covered by {@link WeChatAccountsContract}. */

@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.wayfarer.channel.wechat.ConnectAccount;
 import org.wayfarer.channel.wechat.WeChatAccounts;
-import org.wayfarer.channel.wechat.testapp.MutableClock;
+import org.wayfarer.journey.testing.MutableClock;
 import org.wayfarer.channel.wechat.testapp.RecordingEventIntake;
 import org.wayfarer.channel.wechat.testapp.WeChatTestApplication;
 import org.wayfarer.channel.wechat.testing.SignedCallback;

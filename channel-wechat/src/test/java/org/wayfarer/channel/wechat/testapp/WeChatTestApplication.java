@@ -1,5 +1,6 @@
 package org.wayfarer.channel.wechat.testapp;
 
+import org.wayfarer.journey.testing.MutableClock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.SpringBootConfiguration;
@@ -9,13 +10,15 @@ import org.springframework.context.annotation.Import;
 import org.wayfarer.channel.wechat.WeChatChannelConfiguration;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.crypto.SecretCipher;
+import org.wayfarer.journey.infra.spring.JourneyEngineAutoConfiguration;
 
 /**
  * The channel inside a minimal Boot application: auto-configured DataSource, Flyway (the {@code sql} module's
  * migrations) and MyBatis-Plus, plus the beans the application would provide (clock, ids, cipher, event intake).
+ * The engine itself is left out: the channel is tested against a recording intake.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(exclude = JourneyEngineAutoConfiguration.class)
 @Import(WeChatChannelConfiguration.class)
 public class WeChatTestApplication {
 
