@@ -1,0 +1,157 @@
+package org.wayfarer.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.wayfarer.channel.wechat.testing.FakeWeChatServer;
+
+/**
+ * The follow benchmark of DESIGN section 6: Wayfarer against the plain WxJava handler, side by side, then a crash
+ * run. Servers are forked JVMs; the load generator and the fake WeChat live in this JVM, so a follow's latency is
+ * one {@link System#nanoTime()} clock from the callback's start to the template send's arrival.
+ *
+ * <p>Run it with {@code bench/run.sh [flags]} (see {@link BenchOptions#USAGE} and bench/README.md). Exit code 0 when
+ * every run completed (whatever the numbers), 1 when a run failed, 2 for bad flags.
+ */
+public final class FollowBench {
+
+    private static volatile boolean keepTemp = true;
+
+    private FollowBench() {
+    }
+
+    public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.print(BenchOptions.USAGE);
+            return;
+        }
+        // The fake WeChat is a JDK HttpServer: without TCP_NODELAY its keep-alive answers wait ~40 ms for delayed
+        // ACKs, which would cap every system's sends at a few hundred per second. Read once, when it first starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        Path temp;
+        try {
+            temp = Files.createTempDirectory("wayfarer-bench-");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a temp dir", e);
+        }
+        // Also on Ctrl-C: servers are killed first, then the temp dir goes unless a failure asked to keep it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ServerProcess.killAll();
+            if (!keepTemp) {
+                delete(temp);
+            }
+        }, "bench-cleanup"));
+        keepTemp = options.keepTemp();
+        boolean ok = false;
+        try {
+            run(options, temp);
+            ok = true;
+        } catch (Exception e) {
+            System.out.printf("%nFAILED: %s%n", e);
+            e.printStackTrace(System.out);
+        }
+        if (!ok) {
+            keepTemp = true;
+        }
+        if (keepTemp) {
+            System.out.printf("%nserver logs and data dirs kept in %s%n", temp);
+        }
+        System.exit(ok ? 0 : 1);
+    }
+
+    private static void run(BenchOptions options, Path temp) throws Exception {
+        System.out.printf("Wayfarer follow bench, %s, %d cores, Java %s, server heap %s, Wayfarer send budget %.0f/s%n",
+                OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), options.serverHeap(), options.sendRate());
+        System.out.printf("temp dir %s%n", temp);
+        Servers servers = new Servers(options);
+        SystemRun.Result wayfarer = null;
+        SystemRun.Result baseline = null;
+        if (options.has(BenchOptions.Run.WAYFARER)) {
+            System.out.printf("%n-- Wayfarer --%n");
+            wayfarer = runWayfarer(options, servers, temp);
+        }
+        if (options.has(BenchOptions.Run.BASELINE)) {
+            System.out.printf("%n-- Baseline: WxJava WxMpMessageRouter, nothing durable --%n");
+            baseline = runBaseline(options, servers, temp);
+        }
+        CrashRun.Result crash = null;
+        if (options.has(BenchOptions.Run.CRASH)) {
+            System.out.printf("%n-- Crash run --%n");
+            crash = new CrashRun(options, servers, temp).run();
+        }
+        if (wayfarer != null || baseline != null) {
+            Report.printComparison(options, wayfarer, baseline);
+        }
+        if (crash != null) {
+            Report.printCrash(crash);
+        }
+    }
+
+    private static SystemRun.Result runWayfarer(BenchOptions options, Servers servers, Path temp) throws SQLException {
+        BenchAccount account = BenchAccount.random();
+        Path dataDir = temp.resolve("wayfarer-data");
+        try (FakeWeChatServer fake = FakeWeChatServer.start()) {
+            ServerProcess server = servers.startWayfarer("wayfarer", dataDir, temp.resolve("logs/wayfarer.log"),
+                    fake.baseUrl(), List.of());
+            try {
+                servers.prepareWayfarer(server, account);
+                return new SystemRun("wayfarer", "W", server.baseUrl(), fake, account, options).run();
+            } finally {
+                server.stop(30);
+                summarizeLog(server);
+                try (ServerDatabase db = ServerDatabase.open(dataDir)) {
+                    System.out.printf("  server database after a clean stop: events %s, instances %s, outbox %s%n",
+                            db.statusCounts("contact_event"), db.statusCounts("journey_instance"),
+                            db.statusCounts("outbox"));
+                }
+            }
+        }
+    }
+
+    private static SystemRun.Result runBaseline(BenchOptions options, Servers servers, Path temp) {
+        BenchAccount account = BenchAccount.random();
+        try (FakeWeChatServer fake = FakeWeChatServer.start()) {
+            ServerProcess server = servers.startBaseline(temp.resolve("logs/baseline.log"), fake.baseUrl(), account);
+            try {
+                return new SystemRun("baseline", "B", server.baseUrl(), fake, account, options).run();
+            } finally {
+                server.stop(10);
+                summarizeLog(server);
+            }
+        }
+    }
+
+    /** Server problems are evidence for the report: count ERROR and WARN lines and show the first few. */
+    static void summarizeLog(ServerProcess server) {
+        for (String level : List.of("ERROR", "WARN")) {
+            ServerProcess.LogSummary summary = server.scanLog(" " + level + " ", 3);
+            System.out.printf("  %s log: %d %s lines%s%n", server.log().getFileName(), summary.count(), level,
+                    summary.count() == 0 ? "" : ", first:");
+            summary.first().forEach(line -> System.out.println("    " + line));
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
+    }
+}
