@@ -1,0 +1,205 @@
+package org.wayfarer.journey.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.wayfarer.journey.IdGenerator;
+import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.definition.Compilation;
+import org.wayfarer.journey.definition.JourneyCompiler;
+import org.wayfarer.journey.definition.JourneyDefinition;
+import org.wayfarer.journey.definition.ValidationProblem;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Creates, edits and publishes journeys for the admin API. Every definition is compiled before it is stored, so a
+ * stored draft is always valid; publishing compiles it again (the compiler's rules may have tightened since) and
+ * freezes it as the next version.
+ *
+ * <p>All methods are tenant-scoped: a journey of another tenant is reported as {@link JourneyNotFoundException}.
+ * Thread-safe; concurrent edits of one journey are caught by the store's optimistic locking
+ * ({@link org.wayfarer.journey.StaleDataException}).
+ */
+public final class JourneyCatalog {
+
+    /** Column sizes of the {@code journey} table; the compiler does not know about storage. */
+    static final int MAX_KEY_LENGTH = 64;
+    static final int MAX_NAME_LENGTH = 200;
+
+    private final JourneyStore journeys;
+    private final JourneyCompiler compiler;
+    private final Transactions transactions;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public JourneyCatalog(JourneyStore journeys, JourneyCompiler compiler, Transactions transactions, IdGenerator ids,
+                          Clock clock) {
+        this.journeys = Objects.requireNonNull(journeys, "journeys");
+        this.compiler = Objects.requireNonNull(compiler, "compiler");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Compiles {@code json} and stores it as the draft of a new, unpublished journey; key and name come from the
+     * definition.
+     *
+     * @throws InvalidJourneyException  listing every error when the definition does not compile
+     * @throws JourneyKeyTakenException when the tenant already has a journey with this key
+     */
+    public JourneyView create(long tenantId, String json) {
+        JourneyDefinition definition = compileOrThrow(json);
+        Instant now = clock.instant();
+        StoredJourney journey = new StoredJourney(ids.nextId(), tenantId, definition.key(), nameOf(definition), json,
+                null, now, now, 0);
+        transactions.run(() -> journeys.insert(journey));
+        return view(journey);
+    }
+
+    /** Compiles without storing anything; the answer lists every error and warning. Never throws for bad input. */
+    public Compilation validate(String json) {
+        Compilation compilation = compiler.compile(json);
+        if (!compilation.valid()) {
+            return compilation;
+        }
+        List<ValidationProblem> storageErrors = storageProblems(compilation.definition());
+        return storageErrors.isEmpty()
+                ? compilation
+                : new Compilation(null, storageErrors, compilation.warnings());
+    }
+
+    /** The tenant's journeys, oldest first. */
+    public List<JourneyView> list(long tenantId) {
+        List<JourneyView> views = new ArrayList<>();
+        for (StoredJourney journey : journeys.list(tenantId)) {
+            views.add(view(journey));
+        }
+        return views;
+    }
+
+    /** @throws JourneyNotFoundException when the tenant has no such journey */
+    public JourneyView get(long tenantId, long journeyId) {
+        return view(load(tenantId, journeyId));
+    }
+
+    /**
+     * Replaces the draft (and the name) of a journey. Published versions and the instances running on them are not
+     * touched; the change goes live with the next {@link #publish}. The key identifies the journey and cannot change.
+     *
+     * @throws InvalidJourneyException   when the definition does not compile, or its key differs from the stored key
+     *                                   (reported at pointer {@code /key} with code {@code key-changed})
+     * @throws JourneyNotFoundException  when the tenant has no such journey
+     * @throws org.wayfarer.journey.StaleDataException when the journey changed concurrently
+     */
+    public JourneyView replaceDraft(long tenantId, long journeyId, String json) {
+        JourneyDefinition definition = compileOrThrow(json);
+        return transactions.inTransaction(() -> {
+            StoredJourney current = load(tenantId, journeyId);
+            if (!current.key().equals(definition.key())) {
+                throw new InvalidJourneyException(List.of(new ValidationProblem("/key", "key-changed",
+                        "the key of journey " + journeyId + " is '" + current.key() + "' and cannot be changed to '"
+                                + definition.key() + "'; create a new journey for a new key")));
+            }
+            StoredJourney replaced = new StoredJourney(current.id(), tenantId, current.key(), nameOf(definition),
+                    json, current.publishedVersion(), current.createdAt(), clock.instant(), current.version());
+            journeys.update(replaced);
+            return view(afterUpdate(replaced));
+        });
+    }
+
+    /**
+     * Publishes the draft as the next version (1 for the first publish), which from then on takes new entries; earlier
+     * versions stop accepting entries but keep their running instances. Publishing a draft that equals the latest
+     * version changes nothing and answers the current state, so a retried publish does not create a new version.
+     *
+     * @throws InvalidJourneyException  when the draft no longer compiles
+     * @throws JourneyNotFoundException when the tenant has no such journey
+     * @throws org.wayfarer.journey.StaleDataException when the journey changed concurrently
+     */
+    public JourneyView publish(long tenantId, long journeyId) {
+        return transactions.inTransaction(() -> {
+            StoredJourney current = load(tenantId, journeyId);
+            JourneyDefinition definition = compileOrThrow(current.draftJson());
+            if (current.publishedVersion() != null && !draftDiffersFromLatest(current)) {
+                return view(current);
+            }
+            int next = current.publishedVersion() == null ? 1 : current.publishedVersion() + 1;
+            Instant now = clock.instant();
+            journeys.publish(new PublishedVersion(ids.nextId(), tenantId, journeyId, next,
+                    definition.trigger().event(), current.draftJson(), true, now));
+            StoredJourney published = new StoredJourney(current.id(), tenantId, current.key(), current.name(),
+                    current.draftJson(), next, current.createdAt(), now, current.version());
+            journeys.update(published);
+            return view(afterUpdate(published));
+        });
+    }
+
+    private StoredJourney load(long tenantId, long journeyId) {
+        return journeys.find(tenantId, journeyId).orElseThrow(() -> new JourneyNotFoundException(journeyId));
+    }
+
+    private JourneyDefinition compileOrThrow(String json) {
+        Compilation compilation = validate(json);
+        if (!compilation.valid()) {
+            throw new InvalidJourneyException(compilation.errors());
+        }
+        return compilation.definition();
+    }
+
+    private static List<ValidationProblem> storageProblems(JourneyDefinition definition) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        if (definition.key() == null || definition.key().isBlank()) {
+            problems.add(new ValidationProblem("/key", "required", "a journey needs a key"));
+        } else if (definition.key().length() > MAX_KEY_LENGTH) {
+            problems.add(new ValidationProblem("/key", "too-long",
+                    "the key may have at most " + MAX_KEY_LENGTH + " characters"));
+        }
+        if (definition.name() != null && definition.name().length() > MAX_NAME_LENGTH) {
+            problems.add(new ValidationProblem("/name", "too-long",
+                    "the name may have at most " + MAX_NAME_LENGTH + " characters"));
+        }
+        return problems;
+    }
+
+    /** The column is NOT NULL; a definition without a name is shown under its key. */
+    private static String nameOf(JourneyDefinition definition) {
+        return definition.name() == null || definition.name().isBlank() ? definition.key() : definition.name();
+    }
+
+    /** The store bumps the row version on update; reflect that so the view matches what a re-read would show. */
+    private static StoredJourney afterUpdate(StoredJourney written) {
+        return new StoredJourney(written.id(), written.tenantId(), written.key(), written.name(), written.draftJson(),
+                written.publishedVersion(), written.createdAt(), written.updatedAt(), written.version() + 1);
+    }
+
+    private JourneyView view(StoredJourney journey) {
+        boolean published = journey.publishedVersion() != null;
+        return new JourneyView(journey.id(), journey.key(), journey.name(),
+                published ? JourneyStatus.PUBLISHED : JourneyStatus.DRAFT,
+                published ? journey.publishedVersion() : 0,
+                published && draftDiffersFromLatest(journey),
+                journey.draftJson(), journey.createdAt(), journey.updatedAt());
+    }
+
+    private boolean draftDiffersFromLatest(StoredJourney journey) {
+        return journeys.version(journey.tenantId(), journey.id(), journey.publishedVersion())
+                .map(latest -> !sameJson(latest.definitionJson(), journey.draftJson()))
+                .orElse(true);
+    }
+
+    /** Re-indenting a definition is not a change worth publishing; compare as JSON trees. */
+    private static boolean sameJson(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return JsonMapper.shared().readTree(a).equals(JsonMapper.shared().readTree(b));
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+}

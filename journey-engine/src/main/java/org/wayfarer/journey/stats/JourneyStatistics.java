@@ -1,0 +1,65 @@
+package org.wayfarer.journey.stats;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.wayfarer.journey.catalog.JourneyNotFoundException;
+import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.runtime.InstanceStatus;
+import org.wayfarer.journey.runtime.InstanceStore;
+
+/**
+ * Answers "how is this journey doing": counters summed over a time window plus the live instance count. Read-only
+ * and thread-safe; tenant-scoped (another tenant's journey is {@link JourneyNotFoundException}).
+ */
+public final class JourneyStatistics {
+
+    /** Node id under which {@link JourneyCounters} keeps journey-level metrics. */
+    static final String JOURNEY_LEVEL = "";
+    static final String ENTERED = "entered";
+    static final String COMPLETED = "completed";
+    static final String EXITED = "exited";
+
+    private final JourneyStore journeys;
+    private final JourneyCounters counters;
+    private final InstanceStore instances;
+
+    public JourneyStatistics(JourneyStore journeys, JourneyCounters counters, InstanceStore instances) {
+        this.journeys = Objects.requireNonNull(journeys, "journeys");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.instances = Objects.requireNonNull(instances, "instances");
+    }
+
+    /**
+     * @param from inclusive, nullable (open); counters are hourly, so bounds act on whole hours
+     * @param to   exclusive, nullable (open)
+     * @throws JourneyNotFoundException when the tenant has no such journey
+     * @throws IllegalArgumentException when {@code from} is after {@code to}
+     */
+    public JourneyStats stats(long tenantId, long journeyId, Instant from, Instant to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("from must not be after to");
+        }
+        if (journeys.find(tenantId, journeyId).isEmpty()) {
+            throw new JourneyNotFoundException(journeyId);
+        }
+        Map<String, Map<String, Long>> sums = counters.sum(tenantId, journeyId, from, to);
+        Map<String, Long> journeyLevel = sums.getOrDefault(JOURNEY_LEVEL, Map.of());
+        Map<String, JourneyStats.NodeStats> nodes = new TreeMap<>();
+        sums.forEach((nodeId, metrics) -> {
+            if (!JOURNEY_LEVEL.equals(nodeId)) {
+                nodes.put(nodeId, new JourneyStats.NodeStats(metrics.getOrDefault(ENTERED, 0L)));
+            }
+        });
+        Map<InstanceStatus, Long> byStatus = instances.countByStatus(tenantId, journeyId);
+        long active = 0;
+        for (Map.Entry<InstanceStatus, Long> count : byStatus.entrySet()) {
+            if (count.getKey().isLive()) {
+                active += count.getValue();
+            }
+        }
+        return new JourneyStats(journeyId, from, to, journeyLevel.getOrDefault(ENTERED, 0L), active,
+                journeyLevel.getOrDefault(COMPLETED, 0L), journeyLevel.getOrDefault(EXITED, 0L), nodes);
+    }
+}

@@ -1,0 +1,399 @@
+package org.wayfarer.journey.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.wayfarer.journey.IdGenerator;
+import org.wayfarer.journey.StaleDataException;
+import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.definition.Compilation;
+import org.wayfarer.journey.definition.Entry;
+import org.wayfarer.journey.definition.EntryPolicy;
+import org.wayfarer.journey.definition.ExitNode;
+import org.wayfarer.journey.definition.JourneyCompiler;
+import org.wayfarer.journey.definition.JourneyDefinition;
+import org.wayfarer.journey.definition.Trigger;
+import org.wayfarer.journey.definition.ValidationProblem;
+
+/**
+ * The catalog against an in-memory store. The compiler is stubbed per JSON text (it is a final class, so Mockito's
+ * inline mock maker does it): these tests are about what the catalog does with a compilation, not about compiling.
+ */
+class JourneyCatalogTest {
+
+    private static final long TENANT = 7;
+    private static final long OTHER_TENANT = 8;
+    private static final String WELCOME_V1 = "{\"key\":\"welcome\",\"name\":\"Welcome\",\"v\":1}";
+    private static final String WELCOME_V2 = "{\"key\":\"welcome\",\"name\":\"Welcome followers\",\"v\":2}";
+    private static final String BROKEN = "{\"key\":\"welcome\",\"nodes\":{}}";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+    private final AtomicLong nextId = new AtomicLong(1000);
+    private final RecordingTransactions transactions = new RecordingTransactions();
+    private final InMemoryJourneyStore store = new InMemoryJourneyStore(transactions);
+    private final JourneyCompiler compiler = mock(JourneyCompiler.class);
+    private final IdGenerator ids = nextId::incrementAndGet;
+    private final JourneyCatalog catalog = new JourneyCatalog(store, compiler, transactions, ids, clock);
+
+    JourneyCatalogTest() {
+        compiles(WELCOME_V1, definition("welcome", "Welcome", "wechat.followed"));
+        compiles(WELCOME_V2, definition("welcome", "Welcome followers", "wechat.qr_scanned"));
+        when(compiler.compile(BROKEN)).thenReturn(new Compilation(null, List.of(
+                new ValidationProblem("/start", "required", "start is missing"),
+                new ValidationProblem("/nodes", "empty", "a journey needs nodes")), List.of()));
+    }
+
+    @Test
+    void createsDraftWithKeyAndNameTakenFromTheDefinition() {
+        JourneyView created = catalog.create(TENANT, WELCOME_V1);
+
+        assertThat(created.id()).isEqualTo(1001);
+        assertThat(created.key()).isEqualTo("welcome");
+        assertThat(created.name()).isEqualTo("Welcome");
+        assertThat(created.status()).isEqualTo(JourneyStatus.DRAFT);
+        assertThat(created.publishedVersion()).isZero();
+        assertThat(created.hasUnpublishedChanges()).isFalse();
+        assertThat(created.draftJson()).isEqualTo(WELCOME_V1);
+        assertThat(created.createdAt()).isEqualTo(clock.instant());
+        StoredJourney stored = store.find(TENANT, 1001).orElseThrow();
+        assertThat(stored.draftJson()).isEqualTo(WELCOME_V1);
+        assertThat(stored.publishedVersion()).isNull();
+    }
+
+    @Test
+    void rejectsInvalidDefinitionWithEveryErrorAndStoresNothing() {
+        assertThatThrownBy(() -> catalog.create(TENANT, BROKEN))
+                .isInstanceOfSatisfying(InvalidJourneyException.class, e -> assertThat(e.errors())
+                        .extracting(ValidationProblem::pointer).containsExactly("/start", "/nodes"));
+        assertThat(store.list(TENANT)).isEmpty();
+    }
+
+    @Test
+    void rejectsKeyLongerThanTheStoreAllows() {
+        String json = "{\"long\":true}";
+        compiles(json, definition("k".repeat(65), "Long", "wechat.followed"));
+
+        assertThatThrownBy(() -> catalog.create(TENANT, json))
+                .isInstanceOfSatisfying(InvalidJourneyException.class, e -> assertThat(e.errors())
+                        .containsExactly(new ValidationProblem("/key", "too-long",
+                                "the key may have at most 64 characters")));
+        assertThat(catalog.validate(json).valid()).isFalse();
+    }
+
+    @Test
+    void refusesSecondJourneyWithTheSameKey() {
+        catalog.create(TENANT, WELCOME_V1);
+
+        assertThatThrownBy(() -> catalog.create(TENANT, WELCOME_V2)).isInstanceOf(JourneyKeyTakenException.class);
+        assertThat(catalog.create(OTHER_TENANT, WELCOME_V1).key()).isEqualTo("welcome");
+    }
+
+    @Test
+    void validatesWithoutStoringAndKeepsWarnings() {
+        String json = "{\"warned\":true}";
+        ValidationProblem warning = new ValidationProblem("/goal", "no-goal", "the journey has no goal");
+        when(compiler.compile(json)).thenReturn(new Compilation(
+                definition("warned", "Warned", "wechat.followed"), List.of(), List.of(warning)));
+
+        Compilation compilation = catalog.validate(json);
+
+        assertThat(compilation.valid()).isTrue();
+        assertThat(compilation.warnings()).containsExactly(warning);
+        assertThat(store.list(TENANT)).isEmpty();
+    }
+
+    @Test
+    void hidesJourneysOfOtherTenants() {
+        long id = catalog.create(TENANT, WELCOME_V1).id();
+
+        assertThatThrownBy(() -> catalog.get(OTHER_TENANT, id)).isInstanceOf(JourneyNotFoundException.class);
+        assertThatThrownBy(() -> catalog.publish(OTHER_TENANT, id)).isInstanceOf(JourneyNotFoundException.class);
+        assertThatThrownBy(() -> catalog.replaceDraft(OTHER_TENANT, id, WELCOME_V2))
+                .isInstanceOf(JourneyNotFoundException.class);
+        assertThat(catalog.list(OTHER_TENANT)).isEmpty();
+        assertThat(catalog.list(TENANT)).extracting(JourneyView::id).containsExactly(id);
+    }
+
+    @Test
+    void replacesDraftAndNameButKeepsKey() {
+        long id = catalog.create(TENANT, WELCOME_V1).id();
+        clock.advance(Duration.ofMinutes(5));
+
+        JourneyView replaced = catalog.replaceDraft(TENANT, id, WELCOME_V2);
+
+        assertThat(replaced.name()).isEqualTo("Welcome followers");
+        assertThat(replaced.draftJson()).isEqualTo(WELCOME_V2);
+        assertThat(replaced.updatedAt()).isEqualTo(clock.instant());
+        assertThat(replaced.status()).isEqualTo(JourneyStatus.DRAFT);
+        assertThat(catalog.get(TENANT, id)).isEqualTo(replaced);
+    }
+
+    @Test
+    void refusesDraftThatChangesTheKey() {
+        long id = catalog.create(TENANT, WELCOME_V1).id();
+        String renamed = "{\"key\":\"hello\"}";
+        compiles(renamed, definition("hello", "Hello", "wechat.followed"));
+
+        assertThatThrownBy(() -> catalog.replaceDraft(TENANT, id, renamed))
+                .isInstanceOfSatisfying(InvalidJourneyException.class, e -> {
+                    assertThat(e.errors()).extracting(ValidationProblem::pointer, ValidationProblem::code)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("/key", "key-changed"));
+                    assertThat(e.errors().get(0).message()).contains("'welcome'", "'hello'");
+                });
+        assertThat(catalog.get(TENANT, id).draftJson()).isEqualTo(WELCOME_V1);
+    }
+
+    @Test
+    void publishesDraftAsVersionOneAcceptingEntries() {
+        long id = catalog.create(TENANT, WELCOME_V1).id();
+        clock.advance(Duration.ofHours(1));
+
+        JourneyView published = catalog.publish(TENANT, id);
+
+        assertThat(published.status()).isEqualTo(JourneyStatus.PUBLISHED);
+        assertThat(published.publishedVersion()).isEqualTo(1);
+        assertThat(published.hasUnpublishedChanges()).isFalse();
+        assertThat(store.versions).singleElement().satisfies(v -> {
+            assertThat(v.tenantId()).isEqualTo(TENANT);
+            assertThat(v.journeyId()).isEqualTo(id);
+            assertThat(v.version()).isEqualTo(1);
+            assertThat(v.triggerEvent()).isEqualTo("wechat.followed");
+            assertThat(v.definitionJson()).isEqualTo(WELCOME_V1);
+            assertThat(v.accepting()).isTrue();
+            assertThat(v.publishedAt()).isEqualTo(clock.instant());
+        });
+        assertThat(catalog.get(TENANT, id)).isEqualTo(published);
+    }
+
+    @Test
+    void publishesVersionAndJourneyUpdateInOneTransaction() {
+        long id = catalog.create(TENANT, WELCOME_V1).id();
+        int before = transactions.started;
+
+        catalog.publish(TENANT, id);
+
+        assertThat(transactions.started).isEqualTo(before + 1);
+        assertThat(store.writesOutsideTransactions).isZero();
+        assertThat(store.lastPublishTransaction).isEqualTo(store.lastUpdateTransaction).isEqualTo(transactions.started);
+    }
+
+    @Test
+    void showsUnpublishedChangesUntilTheNextPublish() {
+        long id = catalog.create(TENANT, WELCOME_V1).id();
+        catalog.publish(TENANT, id);
+
+        JourneyView edited = catalog.replaceDraft(TENANT, id, WELCOME_V2);
+        assertThat(edited.hasUnpublishedChanges()).isTrue();
+        assertThat(edited.publishedVersion()).isEqualTo(1);
+
+        JourneyView republished = catalog.publish(TENANT, id);
+        assertThat(republished.publishedVersion()).isEqualTo(2);
+        assertThat(republished.hasUnpublishedChanges()).isFalse();
+        assertThat(store.versions).extracting(PublishedVersion::version, PublishedVersion::accepting,
+                        PublishedVersion::triggerEvent)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, false, "wechat.followed"),
+                        org.assertj.core.groups.Tuple.tuple(2, true, "wechat.qr_scanned"));
+    }
+
+    @Test
+    void treatsReformattedDraftAsUnchanged() {
+        long id = catalog.create(TENANT, WELCOME_V1).id();
+        catalog.publish(TENANT, id);
+        String reformatted = "{ \"v\": 1,\n  \"name\": \"Welcome\", \"key\": \"welcome\" }";
+        compiles(reformatted, definition("welcome", "Welcome", "wechat.followed"));
+
+        assertThat(catalog.replaceDraft(TENANT, id, reformatted).hasUnpublishedChanges()).isFalse();
+    }
+
+    @Test
+    void republishingAnUnchangedDraftCreatesNoNewVersion() {
+        long id = catalog.create(TENANT, WELCOME_V1).id();
+        catalog.publish(TENANT, id);
+
+        JourneyView again = catalog.publish(TENANT, id);
+
+        assertThat(again.publishedVersion()).isEqualTo(1);
+        assertThat(store.versions).hasSize(1);
+    }
+
+    @Test
+    void refusesToPublishDraftThatNoLongerCompiles() {
+        long id = catalog.create(TENANT, WELCOME_V1).id();
+        // The compiler's rules tightened after the draft was stored.
+        when(compiler.compile(WELCOME_V1)).thenReturn(new Compilation(null,
+                List.of(new ValidationProblem("/trigger/event", "unknown-event", "no such event")), List.of()));
+
+        assertThatThrownBy(() -> catalog.publish(TENANT, id))
+                .isInstanceOfSatisfying(InvalidJourneyException.class, e -> assertThat(e.errors())
+                        .extracting(ValidationProblem::code).containsExactly("unknown-event"));
+        assertThat(store.versions).isEmpty();
+        assertThat(catalog.get(TENANT, id).status()).isEqualTo(JourneyStatus.DRAFT);
+    }
+
+    @Test
+    void reportsConcurrentEditAsStaleData() {
+        long id = catalog.create(TENANT, WELCOME_V1).id();
+        store.failNextUpdate = true;
+
+        assertThatThrownBy(() -> catalog.replaceDraft(TENANT, id, WELCOME_V2)).isInstanceOf(StaleDataException.class);
+    }
+
+    private void compiles(String json, JourneyDefinition definition) {
+        when(compiler.compile(json)).thenReturn(new Compilation(definition, List.of(), List.of()));
+    }
+
+    private static JourneyDefinition definition(String key, String name, String triggerEvent) {
+        return new JourneyDefinition(key, name, new Trigger(triggerEvent, null), new Entry(EntryPolicy.ONCE, null),
+                List.of(), null, "done", Map.of("done", new ExitNode("done")));
+    }
+
+    /** Runs work directly, counting transactions so tests can tell which writes shared one. */
+    static final class RecordingTransactions implements Transactions {
+
+        int started;
+        int depth;
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            if (depth == 0) {
+                started++;
+            }
+            depth++;
+            try {
+                return work.get();
+            } finally {
+                depth--;
+            }
+        }
+    }
+
+    /** Follows the {@link JourneyStore} contract, including optimistic locking and the accepting flag. */
+    static final class InMemoryJourneyStore implements JourneyStore {
+
+        private final RecordingTransactions transactions;
+        private final Map<Long, StoredJourney> rows = new HashMap<>();
+        final List<PublishedVersion> versions = new ArrayList<>();
+        int writesOutsideTransactions;
+        int lastPublishTransaction;
+        int lastUpdateTransaction;
+        boolean failNextUpdate;
+
+        InMemoryJourneyStore(RecordingTransactions transactions) {
+            this.transactions = transactions;
+        }
+
+        @Override
+        public Optional<StoredJourney> find(long tenantId, long journeyId) {
+            return Optional.ofNullable(rows.get(journeyId)).filter(j -> j.tenantId() == tenantId);
+        }
+
+        @Override
+        public Optional<StoredJourney> findByKey(long tenantId, String key) {
+            return rows.values().stream().filter(j -> j.tenantId() == tenantId && j.key().equals(key)).findFirst();
+        }
+
+        @Override
+        public List<StoredJourney> list(long tenantId) {
+            return rows.values().stream().filter(j -> j.tenantId() == tenantId)
+                    .sorted(Comparator.comparing(StoredJourney::createdAt).thenComparing(StoredJourney::id)).toList();
+        }
+
+        @Override
+        public void insert(StoredJourney journey) {
+            checkTransaction();
+            if (findByKey(journey.tenantId(), journey.key()).isPresent()) {
+                throw new JourneyKeyTakenException(journey.key());
+            }
+            rows.put(journey.id(), journey);
+        }
+
+        @Override
+        public void update(StoredJourney journey) {
+            checkTransaction();
+            lastUpdateTransaction = transactions.started;
+            StoredJourney current = rows.get(journey.id());
+            if (failNextUpdate || current == null || current.version() != journey.version()) {
+                failNextUpdate = false;
+                throw new StaleDataException("journey " + journey.id() + " changed");
+            }
+            rows.put(journey.id(), new StoredJourney(journey.id(), journey.tenantId(), current.key(), journey.name(),
+                    journey.draftJson(), journey.publishedVersion(), current.createdAt(), journey.updatedAt(),
+                    journey.version() + 1));
+        }
+
+        @Override
+        public void publish(PublishedVersion version) {
+            checkTransaction();
+            lastPublishTransaction = transactions.started;
+            versions.replaceAll(v -> v.journeyId() == version.journeyId()
+                    ? new PublishedVersion(v.id(), v.tenantId(), v.journeyId(), v.version(), v.triggerEvent(),
+                            v.definitionJson(), false, v.publishedAt())
+                    : v);
+            versions.add(version);
+        }
+
+        @Override
+        public Optional<PublishedVersion> version(long tenantId, long journeyId, int version) {
+            return versions.stream()
+                    .filter(v -> v.tenantId() == tenantId && v.journeyId() == journeyId && v.version() == version)
+                    .findFirst();
+        }
+
+        @Override
+        public List<PublishedVersion> acceptingFor(long tenantId, String triggerEvent) {
+            return versions.stream()
+                    .filter(v -> v.tenantId() == tenantId && v.accepting() && v.triggerEvent().equals(triggerEvent))
+                    .toList();
+        }
+
+        private void checkTransaction() {
+            if (transactions.depth == 0) {
+                writesOutsideTransactions++;
+            }
+        }
+    }
+
+    static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
