@@ -24,8 +24,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.wayfarer.admin.contacts.ContactApiConfiguration;
 import org.wayfarer.admin.security.SecurityConfiguration;
+import org.wayfarer.journey.infra.spring.JourneyServicesConfiguration;
 import org.wayfarer.admin.support.InMemoryEngine;
 import org.wayfarer.admin.support.InMemoryEngineConfiguration;
 import org.wayfarer.admin.support.RealCompilerConfiguration;
@@ -39,7 +39,7 @@ import org.wayfarer.journey.catalog.PublishedVersion;
  * once), not the compiler's exact codes. Needs the compiler: fails with 500 while JourneyCompiler.compile is a stub.
  */
 @WebMvcTest
-@Import({SecurityConfiguration.class, JourneyApiConfiguration.class, ContactApiConfiguration.class,
+@Import({SecurityConfiguration.class, JourneyServicesConfiguration.class,
         InMemoryEngineConfiguration.class, TestKeys.class, RealCompilerConfiguration.class})
 @MockitoBean(types = WeChatAccounts.class)
 class JourneyCompilerFlowIT {

@@ -8,9 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.wayfarer.admin.contacts.ContactApiConfiguration;
-import org.wayfarer.admin.journeys.JourneyApiConfiguration;
 import org.wayfarer.admin.security.SecurityConfiguration;
+import org.wayfarer.journey.infra.spring.JourneyServicesConfiguration;
 import org.wayfarer.channel.wechat.WeChatAccounts;
 
 /**
@@ -22,7 +21,7 @@ import org.wayfarer.channel.wechat.WeChatAccounts;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest
-@Import({SecurityConfiguration.class, JourneyApiConfiguration.class, ContactApiConfiguration.class,
+@Import({SecurityConfiguration.class, JourneyServicesConfiguration.class,
         InMemoryEngineConfiguration.class, TestKeys.class, StubCompilerConfiguration.class})
 @MockitoBean(types = WeChatAccounts.class)
 public @interface AdminApiTest {

@@ -1,9 +1,11 @@
 package org.wayfarer.admin.support;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.testing.MutableClock;
 
 /** Every engine port the admin API uses, in memory, so the real engine services can run behind the controllers. */
 public final class InMemoryEngine {
@@ -21,7 +23,9 @@ public final class InMemoryEngine {
     public final InMemoryOutbox outbox = new InMemoryOutbox();
     public final InMemoryCounters counters = new InMemoryCounters();
     public final InMemoryInstances instances = new InMemoryInstances();
-    public final MutableClock clock = new MutableClock();
+    public static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
+
+    public final MutableClock clock = new MutableClock(START);
     private final AtomicLong nextId = new AtomicLong(FIRST_ID);
 
     public final IdGenerator ids = nextId::getAndIncrement;
@@ -42,7 +46,7 @@ public final class InMemoryEngine {
         outbox.clear();
         counters.clear();
         instances.clear();
-        clock.set(MutableClock.START);
+        clock.set(START);
         nextId.set(FIRST_ID);
     }
 }
