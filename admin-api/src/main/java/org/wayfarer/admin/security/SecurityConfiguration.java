@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * CSRF (no cookies to ride on), no login page. Channel callbacks, health, metrics and the API docs are public; the
  * callbacks authenticate themselves (WeChat signatures).
  *
- * <p>Rules under {@code /api/v1}: reads need VIEWER; writing journeys needs OPERATOR; connecting channel accounts
- * and every write not listed needs ADMIN, so a new endpoint is locked down until it gets its own rule.
+ * <p>Rules under {@code /api/v1}: reads need VIEWER; writing journeys and recording events need OPERATOR;
+ * connecting channel accounts and every write not listed needs ADMIN, so a new endpoint is locked down until it
+ * gets its own rule.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -53,6 +54,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/journeys", "/api/v1/journeys/**")
                         .hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/journeys/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
