@@ -26,16 +26,16 @@ class RestartDuringWaitIT {
         try (FakeWeChatServer wechat = FakeWeChatServer.start()) {
             StoreWelcomeStory story = new StoreWelcomeStory(wechat, clock);
             try (WayfarerServer first = WayfarerServer.start(dataDir, wechat.baseUrl(), clock)) {
-                story.connectAndPublish(first);
-                assertThat(story.follows(first, "oDAVE", "store_100").body()).isEqualTo("success");
+                story.connectAndPublish(first.http());
+                assertThat(story.follows(first.http(), "oDAVE", "store_100").body()).isEqualTo("success");
                 story.awaitSends("oDAVE", "TPL_WELCOME", 1);
             }
 
             clock.advance(Duration.ofHours(24).plusMinutes(5));
             try (WayfarerServer second = WayfarerServer.start(dataDir, wechat.baseUrl(), clock)) {
                 story.awaitSends("oDAVE", "TPL_JOIN", 1);
-                String dave = StoreWelcomeStory.contactId(second, "oDAVE");
-                await().atMost(Duration.ofSeconds(10)).until(() -> statuses(second, dave).equals(
+                String dave = StoreWelcomeStory.contactId(second.http(), "oDAVE");
+                await().atMost(Duration.ofSeconds(10)).until(() -> statuses(second.http(), dave).equals(
                         List.of("SENT", "SENT")));
                 assertThat(story.sends("oDAVE", "TPL_JOIN")).hasSize(1);
                 assertThat(story.sends("oDAVE", "TPL_WELCOME")).hasSize(1);
@@ -43,7 +43,7 @@ class RestartDuringWaitIT {
         }
     }
 
-    private static List<String> statuses(WayfarerServer server, String contactId) {
+    private static List<String> statuses(HttpApi server, String contactId) {
         return StoreWelcomeStory.timeline(server, contactId, "MESSAGE").stream()
                 .map(m -> m.get("status").asString()).toList();
     }

@@ -28,22 +28,24 @@ class StoreWelcomeJourneyIT {
 
     static final MutableClock clock = MutableClock.startingNow();
     static FakeWeChatServer wechat;
-    static WayfarerServer server;
+    static WayfarerServer running;
+    static HttpApi server;
     static StoreWelcomeStory story;
     static String journeyId;
 
     @BeforeAll
     static void startServerAndPublish() {
         wechat = FakeWeChatServer.start();
-        server = WayfarerServer.start(dataDir, wechat.baseUrl(), clock);
+        running = WayfarerServer.start(dataDir, wechat.baseUrl(), clock);
+        server = running.http();
         story = new StoreWelcomeStory(wechat, clock);
         journeyId = story.connectAndPublish(server);
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
+        if (running != null) {
+            running.close();
         }
         if (wechat != null) {
             wechat.close();
@@ -52,7 +54,7 @@ class StoreWelcomeJourneyIT {
 
     @Test
     void welcomeNamesTheStoreAndTheMemberAndIsSentOnceDespiteThreeRetries() {
-        WayfarerServer.Response synced = server.api("POST", "/events", """
+        HttpApi.Response synced = server.api("POST", "/events", """
                 {"type": "contact.updated", "id": "crm-sync-alice",
                  "identity": {"appId": "%s", "openid": "oALICE"}, "attributes": {"name": "王小明"}}
                 """.formatted(StoreWelcomeStory.APP_ID));
@@ -61,7 +63,7 @@ class StoreWelcomeJourneyIT {
                 story.callbacks.subscribeFromQr("oALICE", "store_001", "TICKET-1"));
 
         for (int attempt = 0; attempt < 4; attempt++) {   // the push and WeChat's three retries
-            WayfarerServer.Response answer = server.callback(follow);
+            HttpApi.Response answer = server.callback(follow);
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body()).isEqualTo("success");
         }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.wayfarer.channel.wechat.testing.FakeWeChatServer;
 import org.wayfarer.channel.wechat.testing.FakeWeChatServer.TemplateSend;
@@ -35,25 +36,25 @@ final class StoreWelcomeStory {
     }
 
     /** Connects the account and publishes the journey; returns the journey id. */
-    String connectAndPublish(WayfarerServer server) {
-        WayfarerServer.Response connected = server.api("POST", "/wechat/accounts", """
+    String connectAndPublish(HttpApi server) {
+        HttpApi.Response connected = server.api("POST", "/wechat/accounts", """
                 {"appId": "%s", "name": "Brand flagship", "secret": "app-secret-1", "token": "%s", "aesKey": "%s"}
                 """.formatted(APP_ID, TOKEN, AES_KEY));
         assertThat(connected.status()).as(connected.body()).isEqualTo(201);
         assertThat(connected.json().get("callbackUrl").asString()).endsWith("/callbacks/wechat/mp/" + APP_ID);
         assertThat(connected.body()).doesNotContain("app-secret-1").doesNotContain(AES_KEY);
 
-        WayfarerServer.Response created = server.api("POST", "/journeys", definition());
+        HttpApi.Response created = server.api("POST", "/journeys", definition());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
-        WayfarerServer.Response published = server.api("POST", "/journeys/" + id + "/publish", null);
+        HttpApi.Response published = server.api("POST", "/journeys/" + id + "/publish", null);
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         assertThat(published.json().get("version").asInt()).isEqualTo(1);
         return id;
     }
 
     /** The follower scans the store's QR code and WeChat pushes the encrypted subscribe event. */
-    WayfarerServer.Response follows(WayfarerServer server, String openid, String scene) {
+    HttpApi.Response follows(HttpApi server, String openid, String scene) {
         return server.callback(callbacks.encrypted(callbacks.subscribeFromQr(openid, scene, "TICKET-" + scene)));
     }
 
@@ -64,20 +65,27 @@ final class StoreWelcomeStory {
     }
 
     List<TemplateSend> sends(String openid, String templateId) {
-        return wechat.templateSends().stream()
-                .filter(s -> openid.equals(s.toUser()) && templateId.equals(s.templateId())).toList();
+        return sends(templateId).stream().filter(s -> openid.equals(s.toUser())).toList();
+    }
+
+    List<TemplateSend> sends(String templateId) {
+        return wechat.templateSends().stream().filter(s -> templateId.equals(s.templateId())).toList();
     }
 
     /** The contact's id, once the follow has been processed. */
-    static String contactId(WayfarerServer server, String openid) {
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                !server.api("GET", "/contacts?appId=" + APP_ID + "&openid=" + openid, null).json().isEmpty());
-        return server.api("GET", "/contacts?appId=" + APP_ID + "&openid=" + openid, null).json().get(0).get("id")
-                .asString();
+    static String contactId(HttpApi server, String openid) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> findContactId(server, openid).isPresent());
+        return findContactId(server, openid).orElseThrow();
+    }
+
+    /** The contact's id if the follower is known yet. */
+    static Optional<String> findContactId(HttpApi server, String openid) {
+        JsonNode found = server.api("GET", "/contacts?appId=" + APP_ID + "&openid=" + openid, null).json();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).get("id").asString());
     }
 
     /** Timeline entries of one kind (EVENT, STEP, MESSAGE), newest first. */
-    static List<JsonNode> timeline(WayfarerServer server, String contactId, String kind) {
+    static List<JsonNode> timeline(HttpApi server, String contactId, String kind) {
         JsonNode entries = server.api("GET", "/contacts/" + contactId + "/timeline", null).json();
         return StreamSupport.stream(entries.spliterator(), false)
                 .filter(e -> kind.equals(e.get("kind").asString())).toList();
