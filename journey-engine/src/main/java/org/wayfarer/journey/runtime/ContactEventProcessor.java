@@ -98,13 +98,7 @@ public final class ContactEventProcessor {
 
     private Contact mergeAttributes(Contact contact, Map<String, Object> synced, Instant now) {
         Map<String, Object> merged = new HashMap<>(contact.attributes());
-        synced.forEach((k, v) -> {
-            if (v == null) {
-                merged.remove(k);
-            } else {
-                merged.put(k, v);
-            }
-        });
+        merged.putAll(synced);
         Contact updated = new Contact(contact.id(), contact.tenantId(), merged, contact.createdAt(), now,
                 contact.version());
         engine.contacts().update(updated);
@@ -116,14 +110,14 @@ public final class ContactEventProcessor {
         JourneyDefinition definition = engine.published().definition(instance.tenantId(), instance.journeyId(),
                 instance.journeyVersion());
         for (EventCriterion criterion : definition.exitWhen()) {
-            if (criterion.event().equals(event.type()) && holds(criterion.when(), facts, true)) {
+            if (criterion.event().equals(event.type()) && holds(criterion.when(), facts)) {
                 engine.instances().update(engine.runner().end(instance, InstanceStatus.EXITED,
                         "exit-when:" + event.type(), now, changes));
                 return;
             }
         }
         Goal goal = definition.goal();
-        if (goal != null && goal.event().equals(event.type()) && holds(goal.when(), facts, true)
+        if (goal != null && goal.event().equals(event.type()) && holds(goal.when(), facts)
                 && (goal.within() == null || !now.isAfter(instance.enteredAt().plus(goal.within())))) {
             engine.instances().update(engine.runner().end(instance, InstanceStatus.COMPLETED, "goal", now, changes));
         }
@@ -132,7 +126,7 @@ public final class ContactEventProcessor {
     private void enter(PublishedJourneys.Candidate candidate, StoredEvent stored, long contactId, Facts facts,
                        List<JourneyInstance> live, Instant now, Changes changes) {
         JourneyDefinition definition = candidate.definition();
-        if (!holds(definition.trigger().when(), facts, true)) {
+        if (!holds(definition.trigger().when(), facts)) {
             return;
         }
         String key = null;
@@ -166,9 +160,10 @@ public final class ContactEventProcessor {
         }
     }
 
-    private static boolean holds(Expression condition, Facts facts, boolean whenAbsent) {
+    /** An absent condition holds; one that fails to evaluate does not (it is logged, never fatal to the event). */
+    private static boolean holds(Expression condition, Facts facts) {
         if (condition == null) {
-            return whenAbsent;
+            return true;
         }
         try {
             return condition.test(facts);

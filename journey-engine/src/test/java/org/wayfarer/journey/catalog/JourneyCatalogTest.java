@@ -2,6 +2,7 @@ package org.wayfarer.journey.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -153,7 +154,7 @@ class JourneyCatalogTest {
         assertThatThrownBy(() -> catalog.replaceDraft(TENANT, id, renamed))
                 .isInstanceOfSatisfying(InvalidJourneyException.class, e -> {
                     assertThat(e.errors()).extracting(ValidationProblem::pointer, ValidationProblem::code)
-                            .containsExactly(org.assertj.core.groups.Tuple.tuple("/key", "key-changed"));
+                            .containsExactly(tuple("/key", "key-changed"));
                     assertThat(e.errors().get(0).message()).contains("'welcome'", "'hello'");
                 });
         assertThat(catalog.get(TENANT, id).draftJson()).isEqualTo(WELCOME_V1);
@@ -207,8 +208,8 @@ class JourneyCatalogTest {
         assertThat(republished.hasUnpublishedChanges()).isFalse();
         assertThat(store.versions).extracting(PublishedVersion::version, PublishedVersion::accepting,
                         PublishedVersion::triggerEvent)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, false, "wechat.followed"),
-                        org.assertj.core.groups.Tuple.tuple(2, true, "wechat.qr_scanned"));
+                .containsExactly(tuple(1, false, "wechat.followed"),
+                        tuple(2, true, "wechat.qr_scanned"));
     }
 
     @Test

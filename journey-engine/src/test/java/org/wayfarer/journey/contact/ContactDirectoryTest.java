@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,7 +137,7 @@ class ContactDirectoryTest {
     private static final class Contacts implements ContactStore {
 
         private final List<Contact> rows = new ArrayList<>();
-        private final Map<Long, List<Identity>> identities = new java.util.HashMap<>();
+        private final Map<Long, List<Identity>> identities = new HashMap<>();
 
         void add(Contact contact, Identity... ids) {
             rows.add(contact);

@@ -15,10 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
-import org.wayfarer.journey.catalog.JourneyCatalog;
 import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.channel.ChannelSender;
-import org.wayfarer.journey.contact.ContactDirectory;
 import org.wayfarer.journey.contact.ContactResolver;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.definition.JourneyCompiler;
@@ -43,7 +41,6 @@ import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.runtime.TimerPoller;
 import org.wayfarer.journey.runtime.WakeupProcessor;
 import org.wayfarer.journey.stats.JourneyCounters;
-import org.wayfarer.journey.stats.JourneyStatistics;
 
 /**
  * Wires the journey engine in embedded mode: MyBatis-Plus stores, the inbox-backed bus, in-process locks and rate
@@ -51,7 +48,7 @@ import org.wayfarer.journey.stats.JourneyStatistics;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(EngineProperties.class)
-@Import({MybatisStoresConfiguration.class, CryptoConfiguration.class})
+@Import({MybatisStoresConfiguration.class, CryptoConfiguration.class, JourneyServicesConfiguration.class})
 public class JourneyEngineAutoConfiguration {
 
     @Bean
@@ -70,21 +67,6 @@ public class JourneyEngineAutoConfiguration {
         return new JourneyCompiler(senders.channels(), JourneyCompiler.Limits.defaults());
     }
 
-    @Bean
-    JourneyCatalog journeyCatalog(JourneyStore store, JourneyCompiler compiler, Transactions transactions,
-                                  IdGenerator ids, Clock clock) {
-        return new JourneyCatalog(store, compiler, transactions, ids, clock);
-    }
-
-    @Bean
-    ContactDirectory contactDirectory(ContactStore contacts, EventLog events, StepLog steps, Outbox outbox) {
-        return new ContactDirectory(contacts, events, steps, outbox);
-    }
-
-    @Bean
-    JourneyStatistics journeyStatistics(JourneyStore journeys, JourneyCounters counters, InstanceStore instances) {
-        return new JourneyStatistics(journeys, counters, instances);
-    }
 
     @Bean
     Partitions partitions(EngineProperties properties) {

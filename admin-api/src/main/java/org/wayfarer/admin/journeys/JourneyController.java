@@ -1,0 +1,131 @@
+package org.wayfarer.admin.journeys;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.wayfarer.admin.problem.InvalidRequestException;
+import org.wayfarer.admin.security.ApiCaller;
+import org.wayfarer.journey.catalog.JourneyCatalog;
+import org.wayfarer.journey.catalog.JourneyView;
+import org.wayfarer.journey.stats.JourneyStatistics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Journeys of the caller's tenant. Definitions are taken as the raw request body and stored exactly as sent, so the
+ * ops user's formatting survives; the compiler, not the JSON binder, reports malformed JSON (as 400 with errors).
+ */
+@RestController
+@RequestMapping("/api/v1/journeys")
+@Tag(name = "Journeys", description = "Create, validate, edit and publish journeys; read their statistics")
+public class JourneyController {
+
+    private static final String DEFINITION = "Journey definition JSON (v1), stored exactly as sent";
+
+    private final JourneyCatalog catalog;
+    private final JourneyStatistics statistics;
+    private final JsonMapper json;
+
+    public JourneyController(JourneyCatalog catalog, JourneyStatistics statistics, JsonMapper json) {
+        this.catalog = catalog;
+        this.statistics = statistics;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create a journey as a draft",
+            description = "400 (problem with an 'errors' array) when the definition is invalid; 409 when the key "
+                    + "is taken.")
+    @ApiResponse(responseCode = "201", description = "Created; the Location header names the new journey")
+    public ResponseEntity<JourneySummaryResponse> create(
+            @Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = DEFINITION, required = true,
+                    content = @Content(schema = @Schema(type = "object")))
+            @RequestBody String body) {
+        JourneyView created = catalog.create(caller.tenantId(), body);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                .buildAndExpand(created.id()).toUri();
+        return ResponseEntity.created(location).body(JourneySummaryResponse.of(created));
+    }
+
+    @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Validate a definition without saving it",
+            description = "Always 200: the answer says whether it is valid and lists every error and warning.")
+    public ValidationResponse validate(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = DEFINITION, required = true,
+                    content = @Content(schema = @Schema(type = "object")))
+            @RequestBody String body) {
+        return ValidationResponse.of(catalog.validate(body));
+    }
+
+    @GetMapping
+    @Operation(summary = "List the tenant's journeys, oldest first")
+    public List<JourneySummaryResponse> list(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller) {
+        return catalog.list(caller.tenantId()).stream().map(JourneySummaryResponse::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read a journey with its draft definition")
+    public JourneyResponse get(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
+                               @PathVariable long id) {
+        return withDefinition(catalog.get(caller.tenantId(), id));
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replace the draft",
+            description = "Running instances and published versions are unaffected until the next publish. The "
+                    + "key cannot change (400 with an error at /key).")
+    public JourneyResponse replace(
+            @Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller, @PathVariable long id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = DEFINITION, required = true,
+                    content = @Content(schema = @Schema(type = "object")))
+            @RequestBody String body) {
+        return withDefinition(catalog.replaceDraft(caller.tenantId(), id, body));
+    }
+
+    @PostMapping("/{id}/publish")
+    @Operation(summary = "Publish the draft as the next version",
+            description = "New entries go to the new version; instances already running stay on theirs. "
+                    + "Publishing an unchanged draft again changes nothing.")
+    public JourneySummaryResponse publish(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
+                                          @PathVariable long id) {
+        return JourneySummaryResponse.of(catalog.publish(caller.tenantId(), id));
+    }
+
+    @GetMapping("/{id}/stats")
+    @Operation(summary = "Entered, active, completed and exited counts, overall and per node")
+    public JourneyStatsResponse stats(
+            @Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller, @PathVariable long id,
+            @Parameter(description = "ISO-8601 instant, inclusive; counters are hourly", example = "2026-03-01T00:00:00Z")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @Parameter(description = "ISO-8601 instant, exclusive", example = "2026-03-08T00:00:00Z")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidRequestException("'from' must not be after 'to'.");
+        }
+        return JourneyStatsResponse.of(statistics.stats(caller.tenantId(), id, from, to));
+    }
+
+    private JourneyResponse withDefinition(JourneyView view) {
+        return JourneyResponse.of(view, json.readTree(view.draftJson()));
+    }
+}

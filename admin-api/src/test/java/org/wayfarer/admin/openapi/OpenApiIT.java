@@ -1,0 +1,50 @@
+package org.wayfarer.admin.openapi;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springdoc.core.configuration.SpringDocConfiguration;
+import org.springdoc.core.configuration.SpringDocSecurityConfiguration;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+import org.wayfarer.admin.support.AdminApiTest;
+
+/** The OpenAPI document is public and describes the admin API, its bearer scheme and string ids. */
+@AdminApiTest
+@Import(OpenApiConfiguration.class)
+@ImportAutoConfiguration({SpringDocConfiguration.class, SpringDocConfigProperties.class,
+    SpringDocSecurityConfiguration.class, SpringDocWebMvcConfiguration.class})
+class OpenApiIT {
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Test
+    void servesTheAdminApiDescriptionWithoutAKey() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Wayfarer admin API"))
+                .andExpect(jsonPath("$.components.securitySchemes.apiKey.type").value("http"))
+                .andExpect(jsonPath("$.components.securitySchemes.apiKey.scheme").value("bearer"))
+                .andExpect(jsonPath("$.security[0].apiKey").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/journeys'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/journeys/{id}/stats'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/contacts/{id}/timeline'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/wechat/accounts'].post").exists())
+                .andExpect(jsonPath("$.components.schemas.JourneySummaryResponse.properties.id.type")
+                        .value("string"))
+                .andExpect(jsonPath("$.components.schemas.JourneyResponse.properties.definition.type")
+                        .value("object"))
+                .andExpect(jsonPath("$.paths['/api/v1/journeys'].post.responses['201']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/journeys'].get.parameters").doesNotExist())
+                .andExpect(jsonPath("$.paths['/callbacks/wechat/mp/{appId}']").doesNotExist())
+                .andExpect(jsonPath("$.tags[*].name", hasItem("Journeys")));
+    }
+}

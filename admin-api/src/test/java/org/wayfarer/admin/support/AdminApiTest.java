@@ -1,0 +1,28 @@
+package org.wayfarer.admin.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.wayfarer.admin.security.SecurityConfiguration;
+import org.wayfarer.journey.infra.spring.JourneyServicesConfiguration;
+import org.wayfarer.channel.wechat.WeChatAccounts;
+
+/**
+ * A Spring MVC slice of the admin API: every controller and the problem advice, the real security configuration,
+ * the real engine services on in-memory ports, the test API keys, and the stub compiler. WeChatAccounts (another
+ * module's service) is a Mockito mock, reset after each test.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@WebMvcTest
+@Import({SecurityConfiguration.class, JourneyServicesConfiguration.class,
+        InMemoryEngineConfiguration.class, TestKeys.class, StubCompilerConfiguration.class})
+@MockitoBean(types = WeChatAccounts.class)
+public @interface AdminApiTest {
+}
