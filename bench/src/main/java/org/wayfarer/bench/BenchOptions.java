@@ -1,6 +1,8 @@
 package org.wayfarer.bench;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -18,9 +20,12 @@ import java.util.Set;
  * @param serverHeap    {@code -Xmx} of the forked servers
  * @param drainSeconds  longest wait for outstanding template sends after a phase
  * @param keepTemp      keep the temp dir (data dirs, server logs) even after a clean run
+ * @param profile       record the Wayfarer server with Java Flight Recorder (implies keepTemp)
+ * @param serverArgs    extra {@code name=value} properties for the Wayfarer server, e.g. to try a setting
  */
 record BenchOptions(int follows, double rate, int warmup, int clients, double crashSeconds, Set<Run> runs,
-                    double sendRate, String serverHeap, int drainSeconds, boolean keepTemp) {
+                    double sendRate, String serverHeap, int drainSeconds, boolean keepTemp, boolean profile,
+                    List<String> serverArgs) {
 
     enum Run {
         WAYFARER, BASELINE, CRASH
@@ -28,9 +33,9 @@ record BenchOptions(int follows, double rate, int warmup, int clients, double cr
 
     static final String USAGE = """
             Usage: bench/run.sh [flags]          (or: java -cp <classpath> org.wayfarer.bench.FollowBench [flags])
-              --follows N        follow callbacks per measured phase (default 5000)
+              --follows N        follow callbacks per measured phase (default 3000)
               --rate R           open-loop callbacks per second (default 500; 1000 checks the 50 ms budget)
-              --warmup N         unmeasured follows before measuring (default 500)
+              --warmup N         unmeasured follows before measuring (default 1500)
               --clients C        concurrent clients of the max-intake phase (default 32)
               --runs LIST        any of wayfarer,baseline,crash (default all three)
               --crash            only the crash run (same as --runs crash)
@@ -39,12 +44,15 @@ record BenchOptions(int follows, double rate, int warmup, int clients, double cr
               --server-heap H    -Xmx of the forked servers (default 1g)
               --drain-seconds S  longest wait for outstanding sends after a phase (default 60)
               --keep-temp        keep data dirs and server logs after a clean run
+              --profile          record the servers with Java Flight Recorder (files kept in the temp dir)
+              --server-arg P=V   extra property for the Wayfarer server (repeatable), e.g.
+                                 --server-arg spring.datasource.hikari.maximum-pool-size=32
             """;
 
     static BenchOptions parse(String[] args) {
-        int follows = 5000;
+        int follows = 3000;
         double rate = 500;
-        int warmup = 500;
+        int warmup = 1500;
         int clients = 32;
         double crashSeconds = 3;
         Set<Run> runs = EnumSet.allOf(Run.class);
@@ -52,6 +60,8 @@ record BenchOptions(int follows, double rate, int warmup, int clients, double cr
         String heap = "1g";
         int drain = 60;
         boolean keep = false;
+        boolean profile = false;
+        List<String> serverArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -66,13 +76,16 @@ record BenchOptions(int follows, double rate, int warmup, int clients, double cr
                 case "--server-heap" -> heap = value(args, ++i, flag);
                 case "--drain-seconds" -> drain = positiveInt(flag, value(args, ++i, flag));
                 case "--keep-temp" -> keep = true;
+                case "--profile" -> profile = true;
+                case "--server-arg" -> serverArgs.add(property(value(args, ++i, flag)));
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
         if (warmup < 0) {
             throw new IllegalArgumentException("--warmup must be >= 0");
         }
-        return new BenchOptions(follows, rate, warmup, clients, crashSeconds, runs, sendRate, heap, drain, keep);
+        return new BenchOptions(follows, rate, warmup, clients, crashSeconds, runs, sendRate, heap, drain,
+                keep || profile, profile, List.copyOf(serverArgs));
     }
 
     boolean has(Run run) {
@@ -85,6 +98,13 @@ record BenchOptions(int follows, double rate, int warmup, int clients, double cr
             runs.add(Run.valueOf(name.trim().toUpperCase(Locale.ROOT)));
         }
         return runs;
+    }
+
+    private static String property(String nameValue) {
+        if (!nameValue.matches("[A-Za-z0-9._\\[\\]-]+=.*")) {
+            throw new IllegalArgumentException("--server-arg needs name=value, got " + nameValue);
+        }
+        return nameValue.startsWith("--") ? nameValue : "--" + nameValue;
     }
 
     private static String value(String[] args, int i, String flag) {

@@ -1,14 +1,12 @@
 package org.wayfarer.bench;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +15,8 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import org.wayfarer.bench.BlockingHttp.Answer;
+import org.wayfarer.bench.BlockingHttp.Call;
 
 /**
  * Sends callbacks the two ways the bench measures: open loop (one request every {@code 1/rate} seconds on a fixed
@@ -24,19 +24,17 @@ import java.util.function.Predicate;
  * load down and hide its own queueing) and closed loop ({@code clients} connections each sending its next request as
  * soon as the previous one is answered: the maximum intake).
  *
- * <p>One keep-alive {@link HttpClient} (HTTP/1.1) serves both; a request counts as acknowledged when the server
- * answered 200 with body {@code success}, as WeChat requires.
+ * <p>Requests go through {@link BlockingHttp} (HTTP/1.1 keep-alive). A callback counts as acknowledged when the
+ * server answered 200 with body {@code success} within {@link FollowBatch#REQUEST_TIMEOUT}, as WeChat requires.
  */
 final class CallbackLoad {
 
-    private final HttpClient client;
+    /** Concurrent requests (and so connections) of the open-loop client pool. */
+    static final int OPEN_LOOP_CONNECTIONS = 64;
 
-    CallbackLoad() {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .build();
-    }
+    private static final int READ_MILLIS = (int) FollowBatch.REQUEST_TIMEOUT.toMillis();
+
+    private final ExecutorService retries = Executors.newCachedThreadPool(CallbackLoad::daemon);
 
     /**
      * What happened to each request of a batch: {@code start[i]} is the (scheduled) send start, {@code acked[i]} when
@@ -97,7 +95,10 @@ final class CallbackLoad {
     }
 
     /**
-     * Sends request {@code i} at {@code t0 + i/rate} and returns when every request was answered or failed.
+     * Schedules request {@code i} at {@code t0 + i/rate} and returns when every request was answered or failed. A
+     * pool of {@link #OPEN_LOOP_CONNECTIONS} client threads sends them (each blocking on its request, so at most that
+     * many connections are open); a request that finds them all busy waits in the queue, and that wait counts in
+     * its latency, because latency runs from the scheduled start.
      *
      * @param onAck called on the client's thread with {@code i} right after request {@code i} was acknowledged
      *              (the crash run uses it to send WeChat-style retries); may be {@code null}
@@ -110,31 +111,38 @@ final class CallbackLoad {
         AtomicInteger failures = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(n);
-        long period = Math.round(1e9 / rate);
-        long t0 = System.nanoTime() + 20_000_000L;
-        for (int i = 0; i < n; i++) {
-            long at = t0 + i * period;
-            long wait;
-            while ((wait = at - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            start[i] = at;
-            lag[i] = System.nanoTime() - at;
-            int index = i;
-            client.sendAsync(batch.request(i), HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                if (error == null && isSuccess(response)) {
-                    acked[index] = System.nanoTime();
-                    if (onAck != null) {
-                        onAck.accept(index);
-                    }
-                } else {
-                    failures.incrementAndGet();
-                    firstFailure.compareAndSet(null, describe(response, error));
+        ExecutorService pool = Executors.newFixedThreadPool(OPEN_LOOP_CONNECTIONS, CallbackLoad::daemon);
+        try {
+            long period = Math.round(1e9 / rate);
+            long t0 = System.nanoTime() + 20_000_000L;
+            for (int i = 0; i < n; i++) {
+                long at = t0 + i * period;
+                long wait;
+                while ((wait = at - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
                 }
-                done.countDown();
-            });
+                start[i] = at;
+                int index = i;
+                pool.execute(() -> {
+                    lag[index] = System.nanoTime() - at;
+                    String failure = attempt(batch.call(index), CallbackLoad::isSuccess);
+                    if (failure == null) {
+                        acked[index] = System.nanoTime();
+                        if (onAck != null) {
+                            onAck.accept(index);
+                        }
+                    } else {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, failure);
+                    }
+                    done.countDown();
+                });
+            }
+            // every request answered or timed out: even if each one took the full timeout, the pool is done by then
+            await(done, FollowBatch.REQUEST_TIMEOUT.toSeconds() * (n / OPEN_LOOP_CONNECTIONS + 1) + 30);
+        } finally {
+            pool.shutdownNow();
         }
-        await(done);
         long[] sortedLag = lag.clone();
         Arrays.sort(sortedLag);
         return new Outcome(start, acked, sortedLag[n - 1], Stats.percentile(sortedLag, 0.99), failures.get(),
@@ -143,11 +151,11 @@ final class CallbackLoad {
 
     /** {@code clients} threads each send the next unsent request of the batch as soon as their last one returned. */
     Outcome closedLoop(FollowBatch batch, int clients) {
-        return closedLoop(batch.size(), batch::request, clients, CallbackLoad::isSuccess);
+        return closedLoop(batch.size(), batch::call, clients, CallbackLoad::isSuccess);
     }
 
     /** The same for any requests, e.g. the GET echo of URL verification; {@code ok} says what counts as answered. */
-    Outcome closedLoop(int n, IntFunction<HttpRequest> requests, int clients, Predicate<HttpResponse<String>> ok) {
+    Outcome closedLoop(int n, IntFunction<Call> calls, int clients, Predicate<Answer> ok) {
         long[] start = new long[n];
         long[] acked = new long[n];
         AtomicInteger next = new AtomicInteger();
@@ -158,19 +166,14 @@ final class CallbackLoad {
             Thread thread = new Thread(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < n) {
-                    HttpRequest request = requests.apply(i);
+                    Call call = calls.apply(i);
                     start[i] = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (ok.test(response)) {
-                            acked[i] = System.nanoTime();
-                        } else {
-                            failures.incrementAndGet();
-                            firstFailure.compareAndSet(null, describe(response, null));
-                        }
-                    } catch (Exception e) {
+                    String failure = attempt(call, ok);
+                    if (failure == null) {
+                        acked[i] = System.nanoTime();
+                    } else {
                         failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, describe(null, e));
+                        firstFailure.compareAndSet(null, failure);
                     }
                 }
             }, "bench-client-" + c);
@@ -188,40 +191,43 @@ final class CallbackLoad {
         return new Outcome(start, acked, 0, 0, failures.get(), firstFailure.get());
     }
 
-    /** Sends one request and says whether it was acknowledged with {@code success}. */
-    boolean sendOnce(HttpRequest request) {
+    /** Sends one callback and says whether it was acknowledged with {@code success}. */
+    boolean sendOnce(Call call) {
+        return attempt(call, CallbackLoad::isSuccess) == null;
+    }
+
+    /** {@link #sendOnce} on another thread: the answer is passed to {@code acked} (true for success). */
+    void sendAsync(Call call, Consumer<Boolean> acked) {
+        retries.execute(() -> acked.accept(sendOnce(call)));
+    }
+
+    /** Sends the call; {@code null} when {@code ok} accepts the answer, otherwise what went wrong. */
+    private static String attempt(Call call, Predicate<Answer> ok) {
         try {
-            return isSuccess(client.send(request, HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            Answer answer = BlockingHttp.send(call, READ_MILLIS);
+            if (ok.test(answer)) {
+                return null;
+            }
+            String body = answer.body();
+            return "HTTP " + answer.status() + " " + (body.length() > 120 ? body.substring(0, 120) : body);
+        } catch (IOException | RuntimeException e) {
+            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
     }
 
-    /** Fire-and-forget version of {@link #sendOnce}: the answer is passed to {@code acked} (true for success). */
-    void sendAsync(HttpRequest request, Consumer<Boolean> acked) {
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .whenComplete((response, error) -> acked.accept(error == null && isSuccess(response)));
+    static boolean isSuccess(Answer answer) {
+        return answer.status() == 200 && "success".equals(answer.body().trim());
     }
 
-    private static boolean isSuccess(HttpResponse<String> response) {
-        return response.statusCode() == 200 && "success".equals(response.body().trim());
+    private static Thread daemon(Runnable runnable) {
+        Thread thread = new Thread(runnable, "bench-open-loop");
+        thread.setDaemon(true);
+        return thread;
     }
 
-    private static String describe(HttpResponse<String> response, Throwable error) {
-        if (error != null) {
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        }
-        String body = response.body() == null ? "" : response.body();
-        return "HTTP " + response.statusCode() + " " + (body.length() > 120 ? body.substring(0, 120) : body);
-    }
-
-    private static void await(CountDownLatch done) {
+    private static void await(CountDownLatch done, long seconds) {
         try {
-            if (!done.await(FollowBatch.REQUEST_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS)) {
+            if (!done.await(seconds, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("requests still unanswered long after their timeout");
             }
         } catch (InterruptedException e) {

@@ -23,6 +23,7 @@ final class CrashRun {
 
     static final Duration LEASE = Duration.ofSeconds(5);
     private static final int SAMPLE_EVERY = 10;
+    private static final int RETRY_CLIENTS = 16;
 
     private final BenchOptions options;
     private final Servers servers;
@@ -39,7 +40,8 @@ final class CrashRun {
                   int retried, int retriedAcked, int ackedFollowers, int exactlyOnce, int lost,
                   Map<String, Integer> lostByServerStatus, List<String> lostTimelineSample, int duplicated,
                   int sendsWithoutAck, int hotRetries, int hotRetriesAcked, int coldRetries, int coldRetriesAcked,
-                  long storedEvents, Map<String, Long> outbox, Map<String, Long> events, Path log) {
+                  int unknownDelivered, long storedEvents, Map<String, Long> outbox, Map<String, Long> events,
+                  Path log) {
     }
 
     Result run() throws Exception {
@@ -51,29 +53,28 @@ final class CrashRun {
             ServerProcess first = servers.startWayfarer("wayfarer (crash run)", dataDir, log, fake.baseUrl(), lease);
             servers.prepareWayfarer(first, account);
             CallbackLoad load = new CallbackLoad();
-            int warmup = Math.min(options.warmup(), 500);
-            if (warmup > 0) {
-                FollowBatch warm = FollowBatch.of("KX", warmup, account.callbacks(), first.baseUrl());
-                load.openLoop(warm, options.rate(), null);
-            }
 
-            int n = (int) Math.round(options.rate() * (options.crashSeconds() + 0.5));
+            // the first follows (--warmup, at most one second's worth) warm the server up (JIT, access token); they
+            // are counted like all the others
+            int warmup = (int) Math.min(options.warmup(), options.rate());
+            double killAfter = warmup / options.rate() + options.crashSeconds();
+            int n = warmup + (int) Math.round(options.rate() * (options.crashSeconds() + 0.5));
             FollowBatch batch = FollowBatch.of("K", n, account.callbacks(), first.baseUrl());
             AtomicInteger hot = new AtomicInteger();
             AtomicInteger hotAcked = new AtomicInteger();
             AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
             Thread killer = new Thread(() -> {
-                ServerProcess.sleep(Math.round(options.crashSeconds() * 1000) + 20);
+                ServerProcess.sleep(Math.round(killAfter * 1000) + 20);
                 killedAt.set(System.nanoTime());
                 first.kill();
             }, "bench-killer");
             System.out.printf("  driving %d follows at %.0f/s; kill -9 of pid %d after %.1f s ...%n", n,
-                    options.rate(), first.pid(), options.crashSeconds());
+                    options.rate(), first.pid(), killAfter);
             killer.start();
             CallbackLoad.Outcome outcome = load.openLoop(batch, options.rate(), i -> {
                 if (i % SAMPLE_EVERY == 0) {
                     hot.incrementAndGet();
-                    load.sendAsync(batch.request(i), ok -> {
+                    load.sendAsync(batch.call(i), ok -> {
                         if (ok) {
                             hotAcked.incrementAndGet();
                         }
@@ -97,11 +98,13 @@ final class CrashRun {
                 }
             }
             // WeChat retries an unanswered push; the restarted server is on another port, the request is the same
-            int retriedAcked = 0;
-            for (int i : unacked) {
-                if (load.sendOnce(FollowBatch.post(batch.callback(i), second.baseUrl()))) {
-                    acked[i] = true;
-                    retriedAcked++;
+            CallbackLoad.Outcome retry = load.closedLoop(unacked.size(),
+                    k -> FollowBatch.post(batch.callback(unacked.get(k)), second.baseUrl()), RETRY_CLIENTS,
+                    CallbackLoad::isSuccess);
+            int retriedAcked = retry.ackedCount();
+            for (int k = 0; k < unacked.size(); k++) {
+                if (retry.isAcked(k)) {
+                    acked[unacked.get(k)] = true;
                 }
             }
             int cold = 0;
@@ -135,8 +138,10 @@ final class CrashRun {
                 timelines.add(batch.openid(i) + ": messages " + admin.messageStatuses(account.appId(), batch.openid(i)));
             }
             second.stop(30);
+            FollowBench.summarizeLog(second);
 
             Map<String, Integer> lostByStatus = new TreeMap<>();
+            int unknownDelivered = 0;
             long storedEvents;
             Map<String, Long> outbox;
             Map<String, Long> events;
@@ -146,6 +151,12 @@ final class CrashRun {
                     List<String> statuses = rows.get(batch.openid(i));
                     lostByStatus.merge(statuses == null ? "no outbox row" : String.join("+", statuses), 1,
                             Integer::sum);
+                }
+                for (int i = 0; i < n; i++) {
+                    List<String> statuses = rows.get(batch.openid(i));
+                    if (statuses != null && statuses.contains("UNKNOWN") && settled.received(i)) {
+                        unknownDelivered++;
+                    }
                 }
                 storedEvents = db.eventsFor("oK_");
                 outbox = db.statusCounts("outbox");
@@ -161,7 +172,8 @@ final class CrashRun {
             }
             return new Result(n, started, ackedBefore, started - ackedBefore, n - started, unacked.size(), retriedAcked,
                     ackedFollowers, exactlyOnce, lost.size(), lostByStatus, timelines, settled.duplicated(),
-                    sendsWithoutAck, hot.get(), hotAcked.get(), cold, coldAcked, storedEvents, outbox, events, log);
+                    sendsWithoutAck, hot.get(), hotAcked.get(), cold, coldAcked, unknownDelivered, storedEvents, outbox,
+                    events, log);
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,13 +28,14 @@ public final class FollowBench {
     }
 
     public static void main(String[] args) {
-        if (java.util.Arrays.asList(args).contains("--help")) {
+        if (Arrays.asList(args).contains("--help")) {
             System.out.print(BenchOptions.USAGE);
             return;
         }
         // The fake WeChat is a JDK HttpServer: without TCP_NODELAY its keep-alive answers wait ~40 ms for delayed
         // ACKs, which would cap every system's sends at a few hundred per second. Read once, when it first starts.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        BlockingHttp.configure(CallbackLoad.OPEN_LOOP_CONNECTIONS);
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
@@ -56,7 +58,7 @@ public final class FollowBench {
                 delete(temp);
             }
         }, "bench-cleanup"));
-        keepTemp = options.keepTemp();
+        keepTemp = options.keepTemp(); // summarizeLog also sets it when a server logged errors
         boolean ok = false;
         try {
             run(options, temp);
@@ -78,22 +80,34 @@ public final class FollowBench {
         System.out.printf("Wayfarer follow bench, %s, %d cores, Java %s, server heap %s, Wayfarer send budget %.0f/s%n",
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), options.serverHeap(), options.sendRate());
-        System.out.printf("temp dir %s%n", temp);
+        double busy = Stats.otherCoresBusy();
+        System.out.printf("temp dir %s; load average %.2f; other processes busy on %.2f cores%n", temp,
+                Stats.loadAverage(), busy);
+        if (!options.serverArgs().isEmpty()) {
+            System.out.printf("extra Wayfarer properties: %s%n", String.join(" ", options.serverArgs()));
+        }
+        if (busy > 0.25) {
+            System.out.println("WARNING: the machine is busy; timings will be noisy (CPU per follow less so)");
+        }
         Servers servers = new Servers(options);
         SystemRun.Result wayfarer = null;
         SystemRun.Result baseline = null;
+        long started = System.nanoTime();
         if (options.has(BenchOptions.Run.WAYFARER)) {
             System.out.printf("%n-- Wayfarer --%n");
             wayfarer = runWayfarer(options, servers, temp);
+            elapsed(started);
         }
         if (options.has(BenchOptions.Run.BASELINE)) {
             System.out.printf("%n-- Baseline: WxJava WxMpMessageRouter, nothing durable --%n");
             baseline = runBaseline(options, servers, temp);
+            elapsed(started);
         }
         CrashRun.Result crash = null;
         if (options.has(BenchOptions.Run.CRASH)) {
             System.out.printf("%n-- Crash run --%n");
             crash = new CrashRun(options, servers, temp).run();
+            elapsed(started);
         }
         if (wayfarer != null || baseline != null) {
             Report.printComparison(options, wayfarer, baseline);
@@ -111,7 +125,7 @@ public final class FollowBench {
                     fake.baseUrl(), List.of());
             try {
                 servers.prepareWayfarer(server, account);
-                return new SystemRun("wayfarer", "W", server.baseUrl(), fake, account, options).run();
+                return new SystemRun("wayfarer", "W", server, fake, account, options).run();
             } finally {
                 server.stop(30);
                 summarizeLog(server);
@@ -129,7 +143,7 @@ public final class FollowBench {
         try (FakeWeChatServer fake = FakeWeChatServer.start()) {
             ServerProcess server = servers.startBaseline(temp.resolve("logs/baseline.log"), fake.baseUrl(), account);
             try {
-                return new SystemRun("baseline", "B", server.baseUrl(), fake, account, options).run();
+                return new SystemRun("baseline", "B", server, fake, account, options).run();
             } finally {
                 server.stop(10);
                 summarizeLog(server);
@@ -137,13 +151,23 @@ public final class FollowBench {
         }
     }
 
-    /** Server problems are evidence for the report: count ERROR and WARN lines and show the first few. */
+    private static void elapsed(long since) {
+        System.out.printf("  (%.0f s since the start)%n", (System.nanoTime() - since) / 1e9);
+    }
+
+    /**
+     * Server problems are evidence for the report: counts ERROR and WARN lines and shows the first few; a log with
+     * ERROR lines is kept (the temp dir is not deleted).
+     */
     static void summarizeLog(ServerProcess server) {
         for (String level : List.of("ERROR", "WARN")) {
             ServerProcess.LogSummary summary = server.scanLog(" " + level + " ", 3);
             System.out.printf("  %s log: %d %s lines%s%n", server.log().getFileName(), summary.count(), level,
                     summary.count() == 0 ? "" : ", first:");
             summary.first().forEach(line -> System.out.println("    " + line));
+            if ("ERROR".equals(level) && summary.count() > 0) {
+                keepTemp = true;
+            }
         }
     }
 

@@ -31,7 +31,7 @@ final class Report {
         row("acknowledged/s", wayfarer, baseline, lat, p -> Stats.rate(p.ackRate()));
         row("callback latency p50 | p99", wayfarer, baseline, lat,
                 p -> Stats.ms(p.ackMillis()[0]) + " | " + Stats.ms(p.ackMillis()[2]));
-        row("template sends arrived / expected", wayfarer, baseline, lat, p -> p.received() + "/" + p.acked());
+        row("followers reached / acknowledged", wayfarer, baseline, lat, p -> p.received() + "/" + p.acked());
         row("followers with more than one send", wayfarer, baseline, lat, p -> Integer.toString(p.duplicated()));
         row("follow -> send p50", wayfarer, baseline, lat, p -> Stats.ms(p.followMillis()[0]));
         row("follow -> send p90", wayfarer, baseline, lat, p -> Stats.ms(p.followMillis()[1]));
@@ -42,7 +42,8 @@ final class Report {
                 verdict(p99Ratio <= MAX_P99_RATIO, p99Ratio, "target <= " + MAX_P99_RATIO + "x"));
         row("follow -> send max", wayfarer, baseline, lat, p -> Stats.ms(p.followMillis()[3]));
         row("template sends/s, end to end", wayfarer, baseline, lat, p -> Stats.rate(p.endToEndRate()));
-        row("driver lag p99 (bench side)", wayfarer, baseline, lat, p -> Stats.ms(p.driverLagP99Ms()));
+        row("send delay p99 (bench-side queue)", wayfarer, baseline, lat, p -> Stats.ms(p.driverLagP99Ms()));
+        cpuRows(wayfarer, baseline, lat);
 
         System.out.printf("%n== 2. Max intake, %d follows closed loop with %d clients ==%n", options.follows(),
                 options.clients());
@@ -56,11 +57,12 @@ final class Report {
         row("callbacks acknowledged", wayfarer, baseline, in, p -> p.acked() + "/" + p.sent());
         row("callback latency p50 | p99", wayfarer, baseline, in,
                 p -> Stats.ms(p.ackMillis()[0]) + " | " + Stats.ms(p.ackMillis()[2]));
-        row("template sends arrived / expected", wayfarer, baseline, in, p -> p.received() + "/" + p.acked());
+        row("followers reached / acknowledged", wayfarer, baseline, in, p -> p.received() + "/" + p.acked());
         row("followers with more than one send", wayfarer, baseline, in, p -> Integer.toString(p.duplicated()));
         row("all sends arrived after", wayfarer, baseline, in, p -> Stats.seconds(p.lastArrivalSec()));
         row("template sends/s, end to end", wayfarer, baseline, in, p -> Stats.rate(p.endToEndRate()));
         row("follow -> send p99 (queueing)", wayfarer, baseline, in, p -> Stats.ms(p.followP99()));
+        cpuRows(wayfarer, baseline, in);
         System.out.printf(ROW, "GET echo (URL verification)/s", wayfarer == null ? "-" : Stats.rate(wayfarer.echoRate()),
                 baseline == null ? "-" : Stats.rate(baseline.echoRate()), "", "HTTP floor, nothing stored");
 
@@ -106,6 +108,7 @@ final class Report {
         System.out.printf("  %-46s %8s%n", "cold retries (resent after the restart)",
                 r.coldRetriesAcked() + "/" + r.coldRetries() + " acked");
         line("contact events stored for these followers", r.storedEvents());
+        line("UNKNOWN sends that did reach WeChat", r.unknownDelivered());
         System.out.printf("  server database after a clean stop: outbox %s; events %s%n", r.outbox(), r.events());
         long unknown = r.outbox().getOrDefault("UNKNOWN", 0L);
         long silent = r.lostByServerStatus().entrySet().stream()
@@ -115,6 +118,14 @@ final class Report {
                 silent == 0 && r.duplicated() == 0 ? "NO SILENT LOSS, NO DUPLICATE" : "GUARANTEE BROKEN", silent,
                 r.duplicated(), unknown);
         System.out.printf("  server log: %s%n", r.log());
+    }
+
+    private static void cpuRows(SystemRun.Result w, SystemRun.Result b, Function<SystemRun.Result, PhaseResult> phase) {
+        double ratio = both(w, b) ? phase.apply(w).serverCpuMs() / phase.apply(b).serverCpuMs() : Double.NaN;
+        System.out.printf(ROW, "server CPU per follow", cell(w, phase, p -> Stats.ms(p.serverCpuMs())),
+                cell(b, phase, p -> Stats.ms(p.serverCpuMs())), Stats.ratio(ratio), "");
+        row("bench JVM CPU per follow", w, b, phase, p -> Stats.ms(p.benchCpuMs()));
+        row("other processes' CPU (cores)", w, b, phase, p -> String.format(Locale.ROOT, "%.2f", p.otherCores()));
     }
 
     private static void header() {

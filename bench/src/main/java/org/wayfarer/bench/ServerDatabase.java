@@ -51,8 +51,8 @@ final class ServerDatabase implements AutoCloseable {
     Map<String, List<String>> outboxByRecipient(String prefix) throws SQLException {
         Map<String, List<String>> out = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "select recipient, status from outbox where recipient like ?")) {
-            statement.setString(1, prefix + "%");
+                "select recipient, status from outbox where recipient like ? escape '!'")) {
+            statement.setString(1, likePrefix(prefix));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     out.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString(2));
@@ -65,13 +65,18 @@ final class ServerDatabase implements AutoCloseable {
     /** Stored contact events whose identity (openid) starts with {@code prefix}. */
     long eventsFor(String prefix) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select count(*) from contact_event where identity_value like ?")) {
-            statement.setString(1, prefix + "%");
+                "select count(*) from contact_event where identity_value like ? escape '!'")) {
+            statement.setString(1, likePrefix(prefix));
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }
         }
+    }
+
+    /** {@code prefix%} with LIKE's wildcards in the prefix taken literally (openids contain {@code _}). */
+    private static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("_", "!_").replace("%", "!%") + "%";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.wayfarer.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -84,9 +85,9 @@ final class ServerProcess {
     /** The bench JVM's own classpath minus test jars (a server needs none of them). */
     static String serverClasspath() {
         StringBuilder out = new StringBuilder();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!entry.endsWith("-tests.jar") && !entry.endsWith("test-classes")) {
-                out.append(out.isEmpty() ? "" : java.io.File.pathSeparator).append(entry);
+                out.append(out.isEmpty() ? "" : File.pathSeparator).append(entry);
             }
         }
         return out.toString();
@@ -102,6 +103,11 @@ final class ServerProcess {
 
     Path log() {
         return log;
+    }
+
+    /** CPU time the server process has used so far (user + system), in nanoseconds; -1 if the OS does not say. */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     boolean isAlive() {

@@ -59,8 +59,10 @@ final class Servers {
                 "--wayfarer.engine.send-rate-per-second=" + number(options.sendRate()),
                 "--wayfarer.engine.send-burst=" + number(Math.max(100, options.sendRate() / 5))));
         args.addAll(extraArgs);
+        args.addAll(options.serverArgs());
         System.out.printf("  starting %s (log %s)%n", name, log);
-        return ServerProcess.start(name, port, jvmFlags(), ServerProcess.serverClasspath(), WAYFARER_MAIN, args, log)
+        return ServerProcess.start(name, port, jvmFlags(log), ServerProcess.serverClasspath(), WAYFARER_MAIN, args,
+                        log)
                 .awaitHealthy("/actuator/health", STARTUP);
     }
 
@@ -78,7 +80,7 @@ final class Servers {
         List<String> args = List.of(Integer.toString(port), account.appId(), account.secret(), account.token(),
                 account.aesKey(), fakeWeChatUrl);
         System.out.printf("  starting baseline (log %s)%n", log);
-        List<String> flags = new ArrayList<>(jvmFlags());
+        List<String> flags = new ArrayList<>(jvmFlags(log));
         flags.add("-Dlogback.configurationFile=org/wayfarer/bench/baseline-logback.xml");
         // TCP_NODELAY as Tomcat sets it; the JDK HttpServer's default adds ~40 ms delayed-ACK stalls per answer
         flags.add("-Dsun.net.httpserver.nodelay=true");
@@ -97,8 +99,18 @@ final class Servers {
         }
     }
 
-    private List<String> jvmFlags() {
-        return List.of("-Xmx" + options.serverHeap(), "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+    /** Heap, and with {@code --profile} a flight recording next to the log, written when the server exits. */
+    private List<String> jvmFlags(Path log) {
+        List<String> flags = new ArrayList<>(List.of("-Xmx" + options.serverHeap(), "-XX:+ExitOnOutOfMemoryError",
+                "-Dfile.encoding=UTF-8"));
+        if (options.profile()) {
+            Path recording = log.resolveSibling(log.getFileName().toString().replace(".log", "")
+                    + "-" + System.currentTimeMillis() + ".jfr");
+            flags.add("-XX:FlightRecorderOptions=stackdepth=256");
+            flags.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+            System.out.printf("  recording %s%n", recording);
+        }
+        return flags;
     }
 
     private static String number(double value) {

@@ -1,9 +1,14 @@
 package org.wayfarer.bench;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Percentiles (nearest rank) and number formatting for the report. Stateless. */
+/** Percentiles (nearest rank), CPU accounting and number formatting for the report. Stateless. */
 final class Stats {
 
     private Stats() {
@@ -29,6 +34,54 @@ final class Stats {
             percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.90) / 1e6, percentile(sorted, 0.99) / 1e6,
             sorted[sorted.length - 1] / 1e6
         };
+    }
+
+    /** The machine's 1-minute load average; NaN where the OS does not provide it. */
+    static double loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? Double.NaN : load;
+    }
+
+    /**
+     * CPU time the whole machine has spent busy so far (all processes, all cores; {@code /proc/stat}, assuming
+     * Linux's USER_HZ of 100), in nanoseconds; -1 where there is no {@code /proc/stat}.
+     */
+    static long machineBusyNanos() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim()
+                    .split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < cpu.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle and iowait
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return busy * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Cores kept busy by other processes over the next second (this JVM idles meanwhile); NaN if unknown. */
+    static double otherCoresBusy() {
+        long machine = machineBusyNanos();
+        long own = ownCpuNanos();
+        long started = System.nanoTime();
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (machine < 0 || own < 0) {
+            return Double.NaN;
+        }
+        long others = (machineBusyNanos() - machine) - (ownCpuNanos() - own);
+        return Math.max(0, others) / (double) (System.nanoTime() - started);
+    }
+
+    /** CPU time this JVM has used so far, in nanoseconds; -1 if unknown. */
+    static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     static String ms(double millis) {

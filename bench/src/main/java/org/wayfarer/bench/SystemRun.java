@@ -1,7 +1,7 @@
 package org.wayfarer.bench;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.wayfarer.channel.wechat.testing.FakeWeChatServer;
 import org.wayfarer.channel.wechat.testing.WeChatCallbacks;
 
@@ -20,6 +20,7 @@ final class SystemRun {
 
     private final String name;
     private final String tag;
+    private final ServerProcess server;
     private final String baseUrl;
     private final FakeWeChatServer fake;
     private final WeChatCallbacks callbacks;
@@ -29,11 +30,12 @@ final class SystemRun {
     /**
      * @param tag one letter for this system's follower openids, e.g. {@code W} or {@code B}
      */
-    SystemRun(String name, String tag, String baseUrl, FakeWeChatServer fake, BenchAccount account,
+    SystemRun(String name, String tag, ServerProcess server, FakeWeChatServer fake, BenchAccount account,
               BenchOptions options) {
         this.name = name;
         this.tag = tag;
-        this.baseUrl = baseUrl;
+        this.server = server;
+        this.baseUrl = server.baseUrl();
         this.fake = fake;
         this.callbacks = account.callbacks();
         this.options = options;
@@ -51,7 +53,7 @@ final class SystemRun {
     Result run() {
         if (options.warmup() > 0) {
             FollowBatch warm = FollowBatch.of(tag + "X", options.warmup(), callbacks, baseUrl);
-            PhaseResult warmed = measure(warm, load.openLoop(warm, options.rate(), null), Duration.ofSeconds(5));
+            PhaseResult warmed = measure(warm, () -> load.openLoop(warm, options.rate(), null), Duration.ofSeconds(5));
             System.out.printf("  %s warm-up: %d follows, %d acknowledged, %d sends arrived%n", name, warmed.sent(),
                     warmed.acked(), warmed.received());
         }
@@ -59,26 +61,33 @@ final class SystemRun {
         FollowBatch open = FollowBatch.of(tag + "O", options.follows(), callbacks, baseUrl);
         System.out.printf("  %s latency phase: %d follows open loop at %.0f/s ...%n", name, open.size(),
                 options.rate());
-        PhaseResult latency = measure(open, load.openLoop(open, options.rate(), null), STALL);
+        PhaseResult latency = measure(open, () -> load.openLoop(open, options.rate(), null), STALL);
         System.out.printf("    acknowledged %d/%d, sends %d, follow->send p99 %s%n", latency.acked(), latency.sent(),
                 latency.received(), Stats.ms(latency.followP99()));
 
         FollowBatch closed = FollowBatch.of(tag + "C", options.follows(), callbacks, baseUrl);
         System.out.printf("  %s intake phase: %d follows closed loop, %d clients ...%n", name, closed.size(),
                 options.clients());
-        PhaseResult intake = measure(closed, load.closedLoop(closed, options.clients()), STALL);
+        PhaseResult intake = measure(closed, () -> load.closedLoop(closed, options.clients()), STALL);
         System.out.printf("    %s acknowledged, all %d sends after %s%n", Stats.rate(intake.ackRate()),
                 intake.received(), Stats.seconds(intake.lastArrivalSec()));
 
         int echoes = options.follows();
-        CallbackLoad.Outcome echo = load.closedLoop(echoes, this::echoRequest, options.clients(),
-                response -> response.statusCode() == 200 && response.body().startsWith("echo"));
+        CallbackLoad.Outcome echo = load.closedLoop(echoes, this::echoCall, options.clients(),
+                answer -> answer.status() == 200 && answer.body().startsWith("echo"));
         double echoP99 = Stats.summaryMillis(echo.ackLatencies())[2];
+        ensureAlive();
         System.out.printf("  %s GET echo: %s, p99 %s%n", name, Stats.rate(echo.ackRate()), Stats.ms(echoP99));
         return new Result(name, latency, intake, echo.ackRate(), echoP99);
     }
 
-    private PhaseResult measure(FollowBatch batch, CallbackLoad.Outcome outcome, Duration stall) {
+    /** Drives the batch, waits for its sends, and counts the CPU both JVMs spent on it. */
+    private PhaseResult measure(FollowBatch batch, Supplier<CallbackLoad.Outcome> drive, Duration stall) {
+        long started = System.nanoTime();
+        long machineCpu = Stats.machineBusyNanos();
+        long serverCpu = server.cpuNanos();
+        long benchCpu = Stats.ownCpuNanos();
+        CallbackLoad.Outcome outcome = drive.get();
         boolean[] expected = new boolean[batch.size()];
         for (int i = 0; i < expected.length; i++) {
             expected[i] = outcome.isAcked(i);
@@ -88,11 +97,24 @@ final class SystemRun {
         }
         Deliveries deliveries = Deliveries.await(fake, batch, expected, stall,
                 Duration.ofSeconds(options.drainSeconds()));
-        return PhaseResult.of(outcome, deliveries);
+        ensureAlive();
+        long serverUsed = server.cpuNanos() - serverCpu;
+        long benchUsed = Stats.ownCpuNanos() - benchCpu;
+        long machineUsed = Stats.machineBusyNanos() - machineCpu;
+        double serverMs = serverCpu < 0 ? Double.NaN : serverUsed / 1e6 / batch.size();
+        double benchMs = benchCpu < 0 ? Double.NaN : benchUsed / 1e6 / batch.size();
+        double otherCores = machineCpu < 0 || serverCpu < 0 || benchCpu < 0 ? Double.NaN
+                : Math.max(0, machineUsed - serverUsed - benchUsed) / (double) (System.nanoTime() - started);
+        return PhaseResult.of(outcome, deliveries, serverMs, benchMs, otherCores);
     }
 
-    private HttpRequest echoRequest(int i) {
-        return HttpRequest.newBuilder(callbacks.urlVerification("echo" + i).uri(baseUrl))
-                .timeout(FollowBatch.REQUEST_TIMEOUT).GET().build();
+    private void ensureAlive() {
+        if (!server.isAlive()) {
+            throw new IllegalStateException(name + " exited during the run; log: " + server.log());
+        }
+    }
+
+    private BlockingHttp.Call echoCall(int i) {
+        return BlockingHttp.Call.get(callbacks.urlVerification("echo" + i).uri(baseUrl));
     }
 }
