@@ -128,14 +128,17 @@ class ContactApiIT {
 
     @Test
     void showsTimelineOfEventsStepsAndMessagesNewestFirst() throws Exception {
-        engine.events.processed(501, ALICE, new ContactEvent(TestKeys.TENANT, "wx1234567890abcdef", "d-1",
-                "wechat.followed", ALICE_OPENID, "u-alice", T0, Map.of("scene", "store_12"), Map.of()));
+        engine.events.append(501, new ContactEvent(TestKeys.TENANT, "wx1234567890abcdef", "d-1",
+                "wechat.followed", ALICE_OPENID, "u-alice", T0, Map.of("scene", "store_12"), Map.of()), 0, T0);
+        engine.events.markProcessed(501, ALICE, T0);
         engine.steps.append(List.of(new StepRecord(601, TestKeys.TENANT, 701, 801, 1, ALICE, "welcome", 1,
                 "SENT_QUEUED", null, T0.plusSeconds(1))));
         engine.outbox.insert(List.of(new OutboxMessage(901, TestKeys.TENANT, 701, 801, "welcome", 1, ALICE,
                 "wechat.template", "wx1234567890abcdef", "o-alice", Map.of("templateId", "TPL"),
-                OutboxStatus.REJECTED, 1, T0.plusSeconds(1), null, "43004", "user unfollowed", T0.plusSeconds(1),
-                T0.plusSeconds(2))));
+                OutboxStatus.PENDING, 0, T0.plusSeconds(1), null, null, null, T0.plusSeconds(1),
+                T0.plusSeconds(1))));
+        engine.outbox.claim(901, "node-a", T0.plusSeconds(1), T0.plusSeconds(31)).orElseThrow();
+        engine.outbox.markRejected(901, "43004", "user unfollowed", T0.plusSeconds(2));
 
         mvc.perform(viewer(get("/api/v1/contacts/" + ALICE + "/timeline")))
                 .andExpect(status().isOk())

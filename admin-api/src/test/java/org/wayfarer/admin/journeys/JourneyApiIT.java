@@ -308,7 +308,9 @@ class JourneyApiIT {
     @Test
     void answersConflictWhenSomeoneElseChangedTheJourney() throws Exception {
         String id = idOf(create(WELCOME));
-        engine.journeys.failWith(new StaleDataException("journey changed"));
+        engine.journeys.beforeEachCall(call -> {
+            throw new StaleDataException("journey changed");
+        });
 
         publish(id)
                 .andExpect(status().isConflict())
@@ -318,7 +320,9 @@ class JourneyApiIT {
 
     @Test
     void hidesInternalsOfUnexpectedFailures() throws Exception {
-        engine.journeys.failWith(new IllegalStateException("connection to db-7.internal refused"));
+        engine.journeys.beforeEachCall(call -> {
+            throw new IllegalStateException("connection to db-7.internal refused");
+        });
 
         String body = mvc.perform(get("/api/v1/journeys").header(HttpHeaders.AUTHORIZATION, bearer(TestKeys.VIEWER)))
                 .andExpect(status().isInternalServerError())

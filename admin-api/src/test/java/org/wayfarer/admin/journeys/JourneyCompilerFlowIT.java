@@ -31,17 +31,18 @@ import org.wayfarer.admin.support.InMemoryEngineConfiguration;
 import org.wayfarer.admin.support.RealCompilerConfiguration;
 import org.wayfarer.admin.support.TestKeys;
 import org.wayfarer.channel.wechat.WeChatAccounts;
+import org.wayfarer.journey.event.EventIntake;
 import org.wayfarer.journey.catalog.PublishedVersion;
 
 /**
  * The journey flow through the REAL compiler: DESIGN section 4's example is created, validated and published, and
  * broken definitions come back with every error. Asserts only what DESIGN promises (JSON pointers, every error at
- * once), not the compiler's exact codes. Needs the compiler: fails with 500 while JourneyCompiler.compile is a stub.
+ * once), not the compiler's exact codes.
  */
 @WebMvcTest
 @Import({SecurityConfiguration.class, JourneyServicesConfiguration.class,
         InMemoryEngineConfiguration.class, TestKeys.class, RealCompilerConfiguration.class})
-@MockitoBean(types = WeChatAccounts.class)
+@MockitoBean(types = {WeChatAccounts.class, EventIntake.class})
 class JourneyCompilerFlowIT {
 
     static final String DESIGN_EXAMPLE = """

@@ -11,11 +11,13 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.wayfarer.admin.security.SecurityConfiguration;
 import org.wayfarer.journey.infra.spring.JourneyServicesConfiguration;
 import org.wayfarer.channel.wechat.WeChatAccounts;
+import org.wayfarer.journey.event.EventIntake;
 
 /**
  * A Spring MVC slice of the admin API: every controller and the problem advice, the real security configuration,
  * the real engine services on in-memory ports, the test API keys, and the stub compiler. WeChatAccounts (another
- * module's service) is a Mockito mock, reset after each test.
+ * module's service) and the EventIntake (covered end to end by the e2e tests) are Mockito mocks, reset after each
+ * test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +25,6 @@ import org.wayfarer.channel.wechat.WeChatAccounts;
 @WebMvcTest
 @Import({SecurityConfiguration.class, JourneyServicesConfiguration.class,
         InMemoryEngineConfiguration.class, TestKeys.class, StubCompilerConfiguration.class})
-@MockitoBean(types = WeChatAccounts.class)
+@MockitoBean(types = {WeChatAccounts.class, EventIntake.class})
 public @interface AdminApiTest {
 }

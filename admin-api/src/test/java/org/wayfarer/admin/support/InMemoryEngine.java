@@ -2,12 +2,21 @@ package org.wayfarer.admin.support;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.wayfarer.journey.IdGenerator;
-import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.testing.DirectTransactions;
+import org.wayfarer.journey.testing.InMemoryContactStore;
+import org.wayfarer.journey.testing.InMemoryEventLog;
+import org.wayfarer.journey.testing.InMemoryInstanceStore;
+import org.wayfarer.journey.testing.InMemoryJourneyCounters;
+import org.wayfarer.journey.testing.InMemoryJourneyStore;
+import org.wayfarer.journey.testing.InMemoryOutbox;
+import org.wayfarer.journey.testing.InMemoryStepLog;
 import org.wayfarer.journey.testing.MutableClock;
 
-/** Every engine port the admin API uses, in memory, so the real engine services can run behind the controllers. */
+/**
+ * Every engine port the admin API uses, from the engine's in-memory test kit, so the real engine services can run
+ * behind the controllers. One instance lives as long as the Spring test context; {@link #clear} resets it per test.
+ */
 public final class InMemoryEngine {
 
     /**
@@ -15,28 +24,22 @@ public final class InMemoryEngine {
      * number and loses digits.
      */
     public static final long FIRST_ID = 7_243_519_830_371_356_672L;
+    public static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
 
     public final InMemoryJourneyStore journeys = new InMemoryJourneyStore();
-    public final InMemoryContacts contacts = new InMemoryContacts();
+    public final InMemoryContactStore contacts = new InMemoryContactStore();
     public final InMemoryEventLog events = new InMemoryEventLog();
     public final InMemoryStepLog steps = new InMemoryStepLog();
     public final InMemoryOutbox outbox = new InMemoryOutbox();
-    public final InMemoryCounters counters = new InMemoryCounters();
-    public final InMemoryInstances instances = new InMemoryInstances();
-    public static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
+    public final InMemoryJourneyCounters counters = new InMemoryJourneyCounters();
+    public final InMemoryInstanceStore instances = new InMemoryInstanceStore();
+    /** No rollback: the in-memory ports have nothing to roll back that the tests look at after a failure. */
+    public final DirectTransactions transactions = new DirectTransactions();
 
     public final MutableClock clock = new MutableClock(START);
     private final AtomicLong nextId = new AtomicLong(FIRST_ID);
 
     public final IdGenerator ids = nextId::getAndIncrement;
-
-    /** No rollback: the doubles have nothing to roll back that the tests look at after a failure. */
-    public final Transactions transactions = new Transactions() {
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return work.get();
-        }
-    };
 
     public void clear() {
         journeys.clear();

@@ -1,2 +1,5 @@
-/** Test doubles of the engine ports and API keys, and the slice-test setup that puts the real services on them. */
+/**
+ * The admin API's slice-test setup: the real engine services on the engine's in-memory ports (its test-jar), test API
+ * keys, and the compiler stub.
+ */
 package org.wayfarer.admin.support;

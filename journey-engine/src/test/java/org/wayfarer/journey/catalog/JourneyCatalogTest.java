@@ -6,23 +6,18 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.StaleDataException;
-import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.definition.Compilation;
 import org.wayfarer.journey.definition.Entry;
 import org.wayfarer.journey.definition.EntryPolicy;
@@ -31,6 +26,9 @@ import org.wayfarer.journey.definition.JourneyCompiler;
 import org.wayfarer.journey.definition.JourneyDefinition;
 import org.wayfarer.journey.definition.Trigger;
 import org.wayfarer.journey.definition.ValidationProblem;
+import org.wayfarer.journey.testing.DirectTransactions;
+import org.wayfarer.journey.testing.InMemoryJourneyStore;
+import org.wayfarer.journey.testing.MutableClock;
 
 /**
  * The catalog against an in-memory store. The compiler is stubbed per JSON text (it is a final class, so Mockito's
@@ -43,11 +41,12 @@ class JourneyCatalogTest {
     private static final String WELCOME_V1 = "{\"key\":\"welcome\",\"name\":\"Welcome\",\"v\":1}";
     private static final String WELCOME_V2 = "{\"key\":\"welcome\",\"name\":\"Welcome followers\",\"v\":2}";
     private static final String BROKEN = "{\"key\":\"welcome\",\"nodes\":{}}";
+    private static final Set<String> WRITES = Set.of("insert", "update", "publish");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     private final AtomicLong nextId = new AtomicLong(1000);
-    private final RecordingTransactions transactions = new RecordingTransactions();
-    private final InMemoryJourneyStore store = new InMemoryJourneyStore(transactions);
+    private final DirectTransactions transactions = new DirectTransactions();
+    private final InMemoryJourneyStore store = new InMemoryJourneyStore();
     private final JourneyCompiler compiler = mock(JourneyCompiler.class);
     private final IdGenerator ids = nextId::incrementAndGet;
     private final JourneyCatalog catalog = new JourneyCatalog(store, compiler, transactions, ids, clock);
@@ -170,7 +169,7 @@ class JourneyCatalogTest {
         assertThat(published.status()).isEqualTo(JourneyStatus.PUBLISHED);
         assertThat(published.publishedVersion()).isEqualTo(1);
         assertThat(published.hasUnpublishedChanges()).isFalse();
-        assertThat(store.versions).singleElement().satisfies(v -> {
+        assertThat(store.versions()).singleElement().satisfies(v -> {
             assertThat(v.tenantId()).isEqualTo(TENANT);
             assertThat(v.journeyId()).isEqualTo(id);
             assertThat(v.version()).isEqualTo(1);
@@ -185,13 +184,24 @@ class JourneyCatalogTest {
     @Test
     void publishesVersionAndJourneyUpdateInOneTransaction() {
         long id = catalog.create(TENANT, WELCOME_V1).id();
-        int before = transactions.started;
+        int before = transactions.started();
+        List<String> writesOutsideTransactions = new ArrayList<>();
+        Map<String, Integer> transactionOfWrite = new HashMap<>();
+        store.beforeEachCall(call -> {
+            if (WRITES.contains(call)) {
+                if (!transactions.isOpen()) {
+                    writesOutsideTransactions.add(call);
+                }
+                transactionOfWrite.put(call, transactions.started());
+            }
+        });
 
         catalog.publish(TENANT, id);
 
-        assertThat(transactions.started).isEqualTo(before + 1);
-        assertThat(store.writesOutsideTransactions).isZero();
-        assertThat(store.lastPublishTransaction).isEqualTo(store.lastUpdateTransaction).isEqualTo(transactions.started);
+        assertThat(transactions.started()).isEqualTo(before + 1);
+        assertThat(writesOutsideTransactions).isEmpty();
+        assertThat(transactionOfWrite.get("publish")).isEqualTo(transactionOfWrite.get("update"))
+                .isEqualTo(transactions.started());
     }
 
     @Test
@@ -206,7 +216,7 @@ class JourneyCatalogTest {
         JourneyView republished = catalog.publish(TENANT, id);
         assertThat(republished.publishedVersion()).isEqualTo(2);
         assertThat(republished.hasUnpublishedChanges()).isFalse();
-        assertThat(store.versions).extracting(PublishedVersion::version, PublishedVersion::accepting,
+        assertThat(store.versions()).extracting(PublishedVersion::version, PublishedVersion::accepting,
                         PublishedVersion::triggerEvent)
                 .containsExactly(tuple(1, false, "wechat.followed"),
                         tuple(2, true, "wechat.qr_scanned"));
@@ -230,7 +240,7 @@ class JourneyCatalogTest {
         JourneyView again = catalog.publish(TENANT, id);
 
         assertThat(again.publishedVersion()).isEqualTo(1);
-        assertThat(store.versions).hasSize(1);
+        assertThat(store.versions()).hasSize(1);
     }
 
     @Test
@@ -243,16 +253,23 @@ class JourneyCatalogTest {
         assertThatThrownBy(() -> catalog.publish(TENANT, id))
                 .isInstanceOfSatisfying(InvalidJourneyException.class, e -> assertThat(e.errors())
                         .extracting(ValidationProblem::code).containsExactly("unknown-event"));
-        assertThat(store.versions).isEmpty();
+        assertThat(store.versions()).isEmpty();
         assertThat(catalog.get(TENANT, id).status()).isEqualTo(JourneyStatus.DRAFT);
     }
 
     @Test
     void reportsConcurrentEditAsStaleData() {
         long id = catalog.create(TENANT, WELCOME_V1).id();
-        store.failNextUpdate = true;
+        AtomicBoolean edited = new AtomicBoolean();
+        store.beforeEachCall(call -> {
+            if (call.equals("update") && !edited.getAndSet(true)) {
+                // Someone else saves the journey between the catalog's read and its write.
+                store.update(store.find(TENANT, id).orElseThrow());
+            }
+        });
 
         assertThatThrownBy(() -> catalog.replaceDraft(TENANT, id, WELCOME_V2)).isInstanceOf(StaleDataException.class);
+        assertThat(edited).isTrue();
     }
 
     private void compiles(String json, JourneyDefinition definition) {
@@ -262,139 +279,5 @@ class JourneyCatalogTest {
     private static JourneyDefinition definition(String key, String name, String triggerEvent) {
         return new JourneyDefinition(key, name, new Trigger(triggerEvent, null), new Entry(EntryPolicy.ONCE, null),
                 List.of(), null, "done", Map.of("done", new ExitNode("done")));
-    }
-
-    /** Runs work directly, counting transactions so tests can tell which writes shared one. */
-    static final class RecordingTransactions implements Transactions {
-
-        int started;
-        int depth;
-
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            if (depth == 0) {
-                started++;
-            }
-            depth++;
-            try {
-                return work.get();
-            } finally {
-                depth--;
-            }
-        }
-    }
-
-    /** Follows the {@link JourneyStore} contract, including optimistic locking and the accepting flag. */
-    static final class InMemoryJourneyStore implements JourneyStore {
-
-        private final RecordingTransactions transactions;
-        private final Map<Long, StoredJourney> rows = new HashMap<>();
-        final List<PublishedVersion> versions = new ArrayList<>();
-        int writesOutsideTransactions;
-        int lastPublishTransaction;
-        int lastUpdateTransaction;
-        boolean failNextUpdate;
-
-        InMemoryJourneyStore(RecordingTransactions transactions) {
-            this.transactions = transactions;
-        }
-
-        @Override
-        public Optional<StoredJourney> find(long tenantId, long journeyId) {
-            return Optional.ofNullable(rows.get(journeyId)).filter(j -> j.tenantId() == tenantId);
-        }
-
-        @Override
-        public Optional<StoredJourney> findByKey(long tenantId, String key) {
-            return rows.values().stream().filter(j -> j.tenantId() == tenantId && j.key().equals(key)).findFirst();
-        }
-
-        @Override
-        public List<StoredJourney> list(long tenantId) {
-            return rows.values().stream().filter(j -> j.tenantId() == tenantId)
-                    .sorted(Comparator.comparing(StoredJourney::createdAt).thenComparing(StoredJourney::id)).toList();
-        }
-
-        @Override
-        public void insert(StoredJourney journey) {
-            checkTransaction();
-            if (findByKey(journey.tenantId(), journey.key()).isPresent()) {
-                throw new JourneyKeyTakenException(journey.key());
-            }
-            rows.put(journey.id(), journey);
-        }
-
-        @Override
-        public void update(StoredJourney journey) {
-            checkTransaction();
-            lastUpdateTransaction = transactions.started;
-            StoredJourney current = rows.get(journey.id());
-            if (failNextUpdate || current == null || current.version() != journey.version()) {
-                failNextUpdate = false;
-                throw new StaleDataException("journey " + journey.id() + " changed");
-            }
-            rows.put(journey.id(), new StoredJourney(journey.id(), journey.tenantId(), current.key(), journey.name(),
-                    journey.draftJson(), journey.publishedVersion(), current.createdAt(), journey.updatedAt(),
-                    journey.version() + 1));
-        }
-
-        @Override
-        public void publish(PublishedVersion version) {
-            checkTransaction();
-            lastPublishTransaction = transactions.started;
-            versions.replaceAll(v -> v.journeyId() == version.journeyId()
-                    ? new PublishedVersion(v.id(), v.tenantId(), v.journeyId(), v.version(), v.triggerEvent(),
-                            v.definitionJson(), false, v.publishedAt())
-                    : v);
-            versions.add(version);
-        }
-
-        @Override
-        public Optional<PublishedVersion> version(long tenantId, long journeyId, int version) {
-            return versions.stream()
-                    .filter(v -> v.tenantId() == tenantId && v.journeyId() == journeyId && v.version() == version)
-                    .findFirst();
-        }
-
-        @Override
-        public List<PublishedVersion> acceptingFor(long tenantId, String triggerEvent) {
-            return versions.stream()
-                    .filter(v -> v.tenantId() == tenantId && v.accepting() && v.triggerEvent().equals(triggerEvent))
-                    .toList();
-        }
-
-        private void checkTransaction() {
-            if (transactions.depth == 0) {
-                writesOutsideTransactions++;
-            }
-        }
-    }
-
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

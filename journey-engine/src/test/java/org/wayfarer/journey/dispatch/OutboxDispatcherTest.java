@@ -13,6 +13,7 @@ import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.channel.SendReceipt;
 import org.wayfarer.journey.event.IdentityKind;
+import org.wayfarer.journey.testing.InMemoryOutbox;
 import org.wayfarer.journey.testing.MutableClock;
 
 class OutboxDispatcherTest {
@@ -36,8 +37,8 @@ class OutboxDispatcherTest {
 
         assertThat(sent).extracting(Delivery::deliveryId).containsExactly(1L);
         assertThat(sent.get(0).recipient()).isEqualTo("openid-1");
-        assertThat(outbox.rows.get(1L).status()).isEqualTo(OutboxStatus.SENT);
-        assertThat(outbox.rows.get(1L).providerMessageId()).isEqualTo("MSG-1");
+        assertThat(stored(1).status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(stored(1).providerMessageId()).isEqualTo("MSG-1");
     }
 
     @Test
@@ -50,8 +51,8 @@ class OutboxDispatcherTest {
         dispatcher.sweep();
 
         assertThat(sent).hasSize(1);
-        assertThat(outbox.rows.get(1L).status()).isEqualTo(OutboxStatus.REJECTED);
-        assertThat(outbox.rows.get(1L).errorCode()).isEqualTo("43004");
+        assertThat(stored(1).status()).isEqualTo(OutboxStatus.REJECTED);
+        assertThat(stored(1).errorCode()).isEqualTo("43004");
     }
 
     @Test
@@ -60,20 +61,20 @@ class OutboxDispatcherTest {
         queue(1);
 
         dispatcher.dispatchSoon(List.of(1L));
-        assertThat(outbox.rows.get(1L).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(5));
+        assertThat(stored(1).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(5));
 
         clock.advance(Duration.ofSeconds(4));
         assertThat(dispatcher.sweep()).as("not due before the backoff").isZero();
         clock.advance(Duration.ofSeconds(1));
         dispatcher.sweep();
-        assertThat(outbox.rows.get(1L).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(10));
+        assertThat(stored(1).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(10));
 
         clock.advance(Duration.ofSeconds(10));
         dispatcher.sweep();
 
         assertThat(sent).hasSize(3);
-        assertThat(outbox.rows.get(1L).status()).isEqualTo(OutboxStatus.REJECTED);
-        assertThat(outbox.rows.get(1L).errorMessage()).startsWith("gave up after 3 attempts");
+        assertThat(stored(1).status()).isEqualTo(OutboxStatus.REJECTED);
+        assertThat(stored(1).errorMessage()).startsWith("gave up after 3 attempts");
     }
 
     @Test
@@ -86,7 +87,7 @@ class OutboxDispatcherTest {
         dispatcher.sweep();
 
         assertThat(sent).hasSize(1);
-        assertThat(outbox.rows.get(1L).status()).isEqualTo(OutboxStatus.UNKNOWN);
+        assertThat(stored(1).status()).isEqualTo(OutboxStatus.UNKNOWN);
     }
 
     @Test
@@ -100,7 +101,7 @@ class OutboxDispatcherTest {
         clock.advance(Duration.ofDays(1));
         dispatcher.sweep();
 
-        assertThat(outbox.rows.get(1L).status()).isEqualTo(OutboxStatus.UNKNOWN);
+        assertThat(stored(1).status()).isEqualTo(OutboxStatus.UNKNOWN);
     }
 
     @Test
@@ -111,8 +112,8 @@ class OutboxDispatcherTest {
         dispatcher.dispatchSoon(List.of(1L));
 
         assertThat(sent).isEmpty();
-        assertThat(outbox.rows.get(1L).status()).isEqualTo(OutboxStatus.PENDING);
-        assertThat(outbox.rows.get(1L).nextAttemptAt()).isEqualTo(clock.instant().plusMillis(250));
+        assertThat(stored(1).status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(stored(1).nextAttemptAt()).isEqualTo(clock.instant().plusMillis(250));
 
         rateLimitWait = Duration.ZERO;
         clock.advance(Duration.ofMillis(250));
@@ -126,8 +127,12 @@ class OutboxDispatcherTest {
 
         dispatcher.dispatchSoon(List.of(2L));
 
-        assertThat(outbox.rows.get(2L).status()).isEqualTo(OutboxStatus.REJECTED);
-        assertThat(outbox.rows.get(2L).errorCode()).isEqualTo("no-sender");
+        assertThat(stored(2).status()).isEqualTo(OutboxStatus.REJECTED);
+        assertThat(stored(2).errorCode()).isEqualTo("no-sender");
+    }
+
+    private OutboxMessage stored(long id) {
+        return outbox.find(id).orElseThrow();
     }
 
     private void queue(long id) {

@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.wayfarer.journey.catalog.JourneyNotFoundException;
-import org.wayfarer.journey.catalog.JourneyStore;
-import org.wayfarer.journey.catalog.PublishedVersion;
 import org.wayfarer.journey.catalog.StoredJourney;
 import org.wayfarer.journey.runtime.InstanceStatus;
-import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.JourneyInstance;
+import org.wayfarer.journey.testing.InMemoryInstanceStore;
+import org.wayfarer.journey.testing.InMemoryJourneyCounters;
+import org.wayfarer.journey.testing.InMemoryJourneyStore;
 
 class JourneyStatisticsTest {
 
@@ -27,9 +23,16 @@ class JourneyStatisticsTest {
     private static final long JOURNEY = 50;
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
-    private final Counters counters = new Counters();
-    private final Instances instances = new Instances();
-    private final JourneyStatistics statistics = new JourneyStatistics(new OneJourney(), counters, instances);
+    private final InMemoryJourneyCounters counters = new InMemoryJourneyCounters();
+    private final InMemoryInstanceStore instances = new InMemoryInstanceStore();
+    private final InMemoryJourneyStore journeys = new InMemoryJourneyStore();
+    private final JourneyStatistics statistics = new JourneyStatistics(journeys, counters, instances);
+    private long nextInstance = 1;
+
+    JourneyStatisticsTest() {
+        // Tenant 7 has journey 50 and nothing else.
+        journeys.insert(new StoredJourney(JOURNEY, TENANT, "welcome", "Welcome", "{}", 1, T0, T0, 1));
+    }
 
     @Test
     void sumsJourneyAndNodeCountersOverTheWindow() {
@@ -38,9 +41,9 @@ class JourneyStatisticsTest {
                 delta("", "completed", T0.plus(1, ChronoUnit.HOURS), 2), delta("", "exited", T0, 1),
                 delta("welcome", "entered", T0, 3), delta("welcome", "entered", T0.plus(2, ChronoUnit.HOURS), 4),
                 delta("wait", "entered", T0.plus(1, ChronoUnit.HOURS), 2)));
-        instances.counts.put(InstanceStatus.WAITING, 5L);
-        instances.counts.put(InstanceStatus.ACTIVE, 1L);
-        instances.counts.put(InstanceStatus.COMPLETED, 2L);
+        addInstances(InstanceStatus.WAITING, 5);
+        addInstances(InstanceStatus.ACTIVE, 1);
+        addInstances(InstanceStatus.COMPLETED, 2);
 
         JourneyStats all = statistics.stats(TENANT, JOURNEY, null, null);
         assertThat(all.entered()).isEqualTo(7);
@@ -82,108 +85,11 @@ class JourneyStatisticsTest {
         return new CounterDelta(TENANT, JOURNEY, node, metric, at, amount);
     }
 
-    /** Hour buckets, summed per the port's contract: bucket hour in [from, to). */
-    private static final class Counters implements JourneyCounters {
-
-        private final List<CounterDelta> deltas = new ArrayList<>();
-
-        @Override
-        public void increment(List<CounterDelta> more) {
-            deltas.addAll(more);
-        }
-
-        @Override
-        public Map<String, Map<String, Long>> sum(long tenantId, long journeyId, Instant from, Instant to) {
-            Map<String, Map<String, Long>> sums = new HashMap<>();
-            for (CounterDelta d : deltas) {
-                Instant bucket = d.at().truncatedTo(ChronoUnit.HOURS);
-                boolean inWindow = (from == null || !bucket.isBefore(from)) && (to == null || bucket.isBefore(to));
-                if (d.tenantId() == tenantId && d.journeyId() == journeyId && inWindow) {
-                    sums.computeIfAbsent(d.nodeId(), n -> new HashMap<>()).merge(d.metric(), d.amount(), Long::sum);
-                }
-            }
-            return sums;
-        }
-    }
-
-    private static final class Instances implements InstanceStore {
-
-        final Map<InstanceStatus, Long> counts = new EnumMap<>(InstanceStatus.class);
-
-        @Override
-        public Map<InstanceStatus, Long> countByStatus(long tenantId, long journeyId) {
-            return tenantId == TENANT && journeyId == JOURNEY ? counts : Map.of();
-        }
-
-        @Override
-        public boolean insert(JourneyInstance instance) {
-            throw new UnsupportedOperationException("read-only in these tests");
-        }
-
-        @Override
-        public void update(JourneyInstance instance) {
-            throw new UnsupportedOperationException("read-only in these tests");
-        }
-
-        @Override
-        public Optional<JourneyInstance> find(long tenantId, long instanceId) {
-            throw new UnsupportedOperationException("read-only in these tests");
-        }
-
-        @Override
-        public List<JourneyInstance> liveFor(long tenantId, long contactId) {
-            throw new UnsupportedOperationException("read-only in these tests");
-        }
-
-        @Override
-        public List<DueWakeup> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
-            throw new UnsupportedOperationException("read-only in these tests");
-        }
-    }
-
-    /** Tenant 7 has journey 50 and nothing else. */
-    private static final class OneJourney implements JourneyStore {
-
-        @Override
-        public Optional<StoredJourney> find(long tenantId, long journeyId) {
-            return tenantId == TENANT && journeyId == JOURNEY
-                    ? Optional.of(new StoredJourney(JOURNEY, TENANT, "welcome", "Welcome", "{}", 1, T0, T0, 1))
-                    : Optional.empty();
-        }
-
-        @Override
-        public Optional<StoredJourney> findByKey(long tenantId, String key) {
-            throw new UnsupportedOperationException("not needed");
-        }
-
-        @Override
-        public List<StoredJourney> list(long tenantId) {
-            throw new UnsupportedOperationException("not needed");
-        }
-
-        @Override
-        public void insert(StoredJourney journey) {
-            throw new UnsupportedOperationException("not needed");
-        }
-
-        @Override
-        public void update(StoredJourney journey) {
-            throw new UnsupportedOperationException("not needed");
-        }
-
-        @Override
-        public void publish(PublishedVersion version) {
-            throw new UnsupportedOperationException("not needed");
-        }
-
-        @Override
-        public Optional<PublishedVersion> version(long tenantId, long journeyId, int version) {
-            throw new UnsupportedOperationException("not needed");
-        }
-
-        @Override
-        public List<PublishedVersion> acceptingFor(long tenantId, String triggerEvent) {
-            throw new UnsupportedOperationException("not needed");
+    private void addInstances(InstanceStatus status, int count) {
+        for (int i = 0; i < count; i++) {
+            long id = nextInstance++;
+            instances.insert(new JourneyInstance(id, TENANT, JOURNEY, 1, 1000 + id, "EVENT:" + id, id, status, "wait",
+                    1, null, T0, T0, null, null, 0));
         }
     }
 }

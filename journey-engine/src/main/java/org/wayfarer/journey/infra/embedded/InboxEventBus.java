@@ -38,7 +38,7 @@ public final class InboxEventBus implements EventBus, AutoCloseable {
     private final Clock clock;
     private final Duration sweepInterval;
     private final int batchSize;
-    private final List<Worker> workers = new ArrayList<>();
+    private volatile List<Worker> workers = List.of();
 
     public InboxEventBus(Partitions partitions, EventLog events, ContactEventProcessor eventProcessor,
                          WakeupProcessor wakeupProcessor, Clock clock, Duration sweepInterval, int batchSize) {
@@ -55,31 +55,43 @@ public final class InboxEventBus implements EventBus, AutoCloseable {
         if (!workers.isEmpty()) {
             return;
         }
+        List<Worker> started = new ArrayList<>();
         for (int p = 0; p < partitions.count(); p++) {
             Worker worker = new Worker(p);
-            workers.add(worker);
+            started.add(worker);
             Thread thread = new Thread(worker, "wayfarer-partition-" + p);
             worker.thread = thread;
             thread.start();
         }
+        workers = List.copyOf(started);
     }
 
+    /** Before start and after close there are no workers: the row waits in the inbox for the next start's drain. */
     @Override
     public void published(long eventId, int partition) {
-        workers.get(partition).signalEvents();
+        List<Worker> current = workers;
+        if (!current.isEmpty()) {
+            current.get(partition).signalEvents();
+        }
     }
 
+    /** Without workers the claim simply expires and the timer is claimed again later. */
     @Override
     public void wakeUp(DueWakeup wakeup) {
-        workers.get(partitions.ofContact(wakeup.contactId())).queue.offer(wakeup);
+        List<Worker> current = workers;
+        if (!current.isEmpty()) {
+            current.get(partitions.ofContact(wakeup.contactId())).queue.offer(wakeup);
+        }
     }
 
     @Override
     public synchronized void close() {
-        for (Worker worker : workers) {
+        List<Worker> stopping = workers;
+        workers = List.of();
+        for (Worker worker : stopping) {
             worker.queue.offer(STOP);
         }
-        for (Worker worker : workers) {
+        for (Worker worker : stopping) {
             try {
                 worker.thread.join(TimeUnit.SECONDS.toMillis(10));
             } catch (InterruptedException e) {
@@ -87,7 +99,6 @@ public final class InboxEventBus implements EventBus, AutoCloseable {
                 return;
             }
         }
-        workers.clear();
     }
 
     private final class Worker implements Runnable {

@@ -13,8 +13,9 @@ import org.wayfarer.journey.infra.embedded.InboxEventBus;
 import org.wayfarer.journey.runtime.TimerPoller;
 
 /**
- * Starts the engine's background work after the context is up (partition workers, timer poller, outbox sweep) and
- * stops it first on shutdown, so no work starts against a closing database.
+ * Starts the engine's background work (partition workers, timer poller, outbox sweep) when the context is up and
+ * stops it on shutdown after the web server, so no callback finds the workers gone and no work starts against a
+ * closing database.
  */
 final class EngineLifecycle implements SmartLifecycle {
 
@@ -83,9 +84,12 @@ final class EngineLifecycle implements SmartLifecycle {
         return scheduler != null;
     }
 
-    /** Stops among the first lifecycles, long before the data source is closed. */
+    /**
+     * Below the web server's phases: the engine starts before callbacks are accepted and stops only after the web
+     * server has finished its in-flight requests (and long before the data source closes).
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE;
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }

@@ -1,30 +1,34 @@
-package org.wayfarer.admin.support;
+package org.wayfarer.journey.testing;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.wayfarer.journey.stats.CounterDelta;
 import org.wayfarer.journey.stats.JourneyCounters;
 
-/** {@link JourneyCounters} in memory with the port's hour buckets: a delta counts when its hour is in [from, to). */
-public final class InMemoryCounters implements JourneyCounters {
+/**
+ * {@link JourneyCounters} in memory, for unit tests; the real adapters are covered by the store contracts. A delta
+ * counts in a sum when its hour bucket lies in [from, to), as the port says. Thread-safe.
+ */
+public final class InMemoryJourneyCounters implements JourneyCounters {
 
-    private final List<CounterDelta> deltas = new CopyOnWriteArrayList<>();
+    private final List<CounterDelta> deltas = new ArrayList<>();
 
-    public void clear() {
+    /** Forgets every increment. */
+    public synchronized void clear() {
         deltas.clear();
     }
 
     @Override
-    public void increment(List<CounterDelta> more) {
+    public synchronized void increment(List<CounterDelta> more) {
         deltas.addAll(more);
     }
 
     @Override
-    public Map<String, Map<String, Long>> sum(long tenantId, long journeyId, Instant from, Instant to) {
+    public synchronized Map<String, Map<String, Long>> sum(long tenantId, long journeyId, Instant from, Instant to) {
         Map<String, Map<String, Long>> sums = new HashMap<>();
         for (CounterDelta d : deltas) {
             Instant bucket = d.at().truncatedTo(ChronoUnit.HOURS);

@@ -1,0 +1,95 @@
+package org.wayfarer.journey.testing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.wayfarer.journey.StaleDataException;
+import org.wayfarer.journey.contact.Contact;
+import org.wayfarer.journey.contact.ContactStore;
+import org.wayfarer.journey.contact.IdentityTakenException;
+import org.wayfarer.journey.event.Identity;
+
+/**
+ * {@link ContactStore} in memory, for unit tests; the real adapters are covered by the store contracts. An identity
+ * belongs to one contact per tenant, as in the table. Thread-safe.
+ */
+public final class InMemoryContactStore implements ContactStore {
+
+    private final Map<Long, Contact> contacts = new LinkedHashMap<>();
+    private final List<OwnedIdentity> identities = new ArrayList<>();
+
+    /** Forgets every contact and identity. */
+    public synchronized void clear() {
+        contacts.clear();
+        identities.clear();
+    }
+
+    @Override
+    public synchronized Optional<Contact> find(long tenantId, long contactId) {
+        return Optional.ofNullable(contacts.get(contactId)).filter(c -> c.tenantId() == tenantId);
+    }
+
+    @Override
+    public synchronized Optional<Contact> findByIdentity(long tenantId, Identity identity) {
+        return ownerOf(tenantId, identity).flatMap(id -> find(tenantId, id));
+    }
+
+    @Override
+    public synchronized Contact create(long tenantId, long contactId, Identity identity,
+                                       Map<String, Object> attributes, Instant now) {
+        if (ownerOf(tenantId, identity).isPresent()) {
+            throw taken(tenantId, identity);
+        }
+        if (contacts.containsKey(contactId)) {
+            throw new IllegalStateException("contact id " + contactId + " already exists");
+        }
+        Contact contact = new Contact(contactId, tenantId, attributes == null ? Map.of() : attributes, now, now, 0);
+        identities.add(new OwnedIdentity(tenantId, contactId, identity));
+        contacts.put(contactId, contact);
+        return contact;
+    }
+
+    @Override
+    public synchronized void addIdentity(long tenantId, long contactId, Identity identity, Instant now) {
+        Optional<Long> owner = ownerOf(tenantId, identity);
+        if (owner.isEmpty()) {
+            identities.add(new OwnedIdentity(tenantId, contactId, identity));
+        } else if (owner.get() != contactId) {
+            throw taken(tenantId, identity);
+        }
+    }
+
+    @Override
+    public synchronized List<Identity> identities(long tenantId, long contactId) {
+        return identities.stream().filter(i -> i.tenantId() == tenantId && i.contactId() == contactId)
+                .map(OwnedIdentity::identity).toList();
+    }
+
+    @Override
+    public synchronized void update(Contact contact) {
+        Contact current = contacts.get(contact.id());
+        if (current == null || current.tenantId() != contact.tenantId() || current.version() != contact.version()) {
+            throw new StaleDataException("contact " + contact.id() + " of tenant " + contact.tenantId()
+                    + " was changed or removed since version " + contact.version() + " was read");
+        }
+        contacts.put(contact.id(), new Contact(current.id(), current.tenantId(), contact.attributes(),
+                current.createdAt(), contact.updatedAt(), current.version() + 1));
+    }
+
+    private Optional<Long> ownerOf(long tenantId, Identity identity) {
+        return identities.stream().filter(i -> i.tenantId() == tenantId && i.identity().equals(identity))
+                .map(OwnedIdentity::contactId).findFirst();
+    }
+
+    /** Like the adapters, leaves the value out: identities can be phone numbers or e-mail addresses. */
+    private static IdentityTakenException taken(long tenantId, Identity identity) {
+        return new IdentityTakenException("a " + identity.kind() + " identity in namespace '" + identity.namespace()
+                + "' with this value already belongs to a contact of tenant " + tenantId);
+    }
+
+    private record OwnedIdentity(long tenantId, long contactId, Identity identity) {
+    }
+}

@@ -1,0 +1,105 @@
+package org.wayfarer.journey.testing;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.wayfarer.journey.StaleDataException;
+import org.wayfarer.journey.runtime.InstanceStatus;
+import org.wayfarer.journey.runtime.InstanceStore;
+import org.wayfarer.journey.runtime.JourneyInstance;
+
+/**
+ * {@link InstanceStore} in memory, for unit tests; the real adapters are covered by the store contracts. Entry keys
+ * are unique per (journey, contact) and timers are leased, as in the table. Thread-safe.
+ */
+public final class InMemoryInstanceStore implements InstanceStore {
+
+    private final Map<Long, JourneyInstance> instances = new LinkedHashMap<>();
+    private final Map<Long, Instant> leasedUntil = new HashMap<>();
+
+    /** Forgets every instance and lease. */
+    public synchronized void clear() {
+        instances.clear();
+        leasedUntil.clear();
+    }
+
+    @Override
+    public synchronized boolean insert(JourneyInstance instance) {
+        if (instances.containsKey(instance.id())) {
+            throw new IllegalStateException("instance id " + instance.id() + " already exists");
+        }
+        if (entryTaken(instance)) {
+            return false;
+        }
+        instances.put(instance.id(), instance);
+        return true;
+    }
+
+    /** Keeps what the table never rewrites (journey version, contact, trigger event, entered-at). */
+    @Override
+    public synchronized void update(JourneyInstance instance) {
+        JourneyInstance current = instances.get(instance.id());
+        if (current == null || current.tenantId() != instance.tenantId()
+                || current.version() != instance.version()) {
+            throw new StaleDataException("journey instance " + instance.id() + " of tenant " + instance.tenantId()
+                    + " was changed or removed since version " + instance.version() + " was read");
+        }
+        JourneyInstance updated = new JourneyInstance(current.id(), current.tenantId(), current.journeyId(),
+                current.journeyVersion(), current.contactId(), instance.entryKey(), current.triggerEventId(),
+                instance.status(), instance.currentNode(), instance.seq(), instance.wakeAt(), current.enteredAt(),
+                instance.updatedAt(), instance.endedAt(), instance.endReason(), current.version() + 1);
+        if (entryTaken(updated)) {
+            throw new IllegalStateException("entry key " + updated.entryKey() + " is taken for contact "
+                    + updated.contactId() + " in journey " + updated.journeyId());
+        }
+        instances.put(updated.id(), updated);
+        leasedUntil.remove(updated.id());
+    }
+
+    @Override
+    public synchronized Optional<JourneyInstance> find(long tenantId, long instanceId) {
+        return Optional.ofNullable(instances.get(instanceId)).filter(i -> i.tenantId() == tenantId);
+    }
+
+    @Override
+    public synchronized List<JourneyInstance> liveFor(long tenantId, long contactId) {
+        return instances.values().stream()
+                .filter(i -> i.tenantId() == tenantId && i.contactId() == contactId && i.status().isLive())
+                .sorted(Comparator.comparing(JourneyInstance::enteredAt).thenComparingLong(JourneyInstance::id))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<DueWakeup> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+        List<JourneyInstance> due = instances.values().stream()
+                .filter(i -> i.status() == InstanceStatus.WAITING && i.wakeAt() != null && !i.wakeAt().isAfter(now))
+                .filter(i -> !leasedUntil.containsKey(i.id()) || leasedUntil.get(i.id()).isBefore(now))
+                .sorted(Comparator.comparing(JourneyInstance::wakeAt).thenComparingLong(JourneyInstance::id))
+                .limit(Columns.positive(limit)).toList();
+        due.forEach(i -> leasedUntil.put(i.id(), leaseUntil));
+        return due.stream().map(i -> new DueWakeup(i.tenantId(), i.id(), i.contactId(), i.wakeAt())).toList();
+    }
+
+    /** Every status is present in the answer, zero when the journey has no instance in it. */
+    @Override
+    public synchronized Map<InstanceStatus, Long> countByStatus(long tenantId, long journeyId) {
+        Map<InstanceStatus, Long> counts = new EnumMap<>(InstanceStatus.class);
+        for (InstanceStatus status : InstanceStatus.values()) {
+            counts.put(status, 0L);
+        }
+        instances.values().stream().filter(i -> i.tenantId() == tenantId && i.journeyId() == journeyId)
+                .forEach(i -> counts.merge(i.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    private boolean entryTaken(JourneyInstance candidate) {
+        return instances.values().stream().anyMatch(i -> i.id() != candidate.id()
+                && i.journeyId() == candidate.journeyId() && i.contactId() == candidate.contactId()
+                && i.entryKey().equals(candidate.entryKey()));
+    }
+}
