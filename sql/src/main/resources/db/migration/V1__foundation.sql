@@ -164,15 +164,17 @@ CREATE TABLE journey_step (
 CREATE INDEX ix_journey_step_instance ON journey_step (instance_id, seq);
 CREATE INDEX ix_journey_step_contact ON journey_step (contact_id, at);
 
--- Hourly analytics buckets; node_id '' holds journey-level metrics (entered, completed, exited).
+-- Hourly analytics buckets; node_id '' holds journey-level metrics (entered, completed, exited). Each bucket is
+-- striped over shards (one per writing thread) so concurrent steps do not queue on one row lock; reads sum them.
 CREATE TABLE journey_counter (
     tenant_id  BIGINT      NOT NULL,
     journey_id BIGINT      NOT NULL,
     node_id    VARCHAR(64) NOT NULL,
     metric     VARCHAR(16) NOT NULL,
     bucket     BIGINT      NOT NULL,
+    shard      SMALLINT    NOT NULL,
     amount     BIGINT      NOT NULL,
-    PRIMARY KEY (journey_id, node_id, metric, bucket)
+    PRIMARY KEY (journey_id, node_id, metric, bucket, shard)
 );
 
 -- Every send is an outbox row; its id is the delivery id (idempotency key), unique per (instance, node, seq).

@@ -17,10 +17,10 @@ public interface JourneyCounterMapper {
      */
     @Insert("""
             <script>
-            INSERT INTO journey_counter (tenant_id, journey_id, node_id, metric, bucket, amount)
+            INSERT INTO journey_counter (tenant_id, journey_id, node_id, metric, bucket, shard, amount)
             VALUES
             <foreach collection="rows" item="r" separator=",">
-              (#{r.tenantId}, #{r.journeyId}, #{r.nodeId}, #{r.metric}, #{r.bucket}, #{r.amount})
+              (#{r.tenantId}, #{r.journeyId}, #{r.nodeId}, #{r.metric}, #{r.bucket}, #{r.shard}, #{r.amount})
             </foreach>
             ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)
             </script>

@@ -4,7 +4,7 @@ import com.baomidou.mybatisplus.annotation.TableName;
 
 /**
  * A {@code journey_counter} row: one hourly analytics bucket ({@code bucket} is the hour's start in epoch
- * milliseconds). The key is composite (journey, node, metric, bucket), which MyBatis-Plus cannot model as a
+ * milliseconds). The key is composite (journey, node, metric, bucket, shard), which MyBatis-Plus cannot model as a
  * {@code @TableId}, so its mapper is hand-written SQL only.
  */
 @TableName("journey_counter")
@@ -15,6 +15,7 @@ public class JourneyCounterRow {
     private String nodeId;
     private String metric;
     private Long bucket;
+    private Integer shard;
     private Long amount;
 
     public Long getTenantId() {
@@ -55,6 +56,14 @@ public class JourneyCounterRow {
 
     public void setBucket(Long bucket) {
         this.bucket = bucket;
+    }
+
+    public Integer getShard() {
+        return shard;
+    }
+
+    public void setShard(Integer shard) {
+        this.shard = shard;
     }
 
     public Long getAmount() {
