@@ -9,8 +9,8 @@ import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.Identity;
 
 /**
- * Finds the contact an event's identity belongs to, creating it on first sight, in its own short transaction (so the
- * contact id is known before the contact's lock is taken). Idempotent: a re-run finds what the first run created.
+ * Finds the contact an event's identity belongs to, creating it on first sight. Joins the caller's transaction (or
+ * runs its own). Idempotent: a re-run finds what the first run created.
  */
 public final class ContactResolver {
 

@@ -23,8 +23,8 @@ import org.wayfarer.journey.event.StoredEvent;
 import org.wayfarer.journey.stats.CounterDelta;
 
 /**
- * Processes one contact event, exactly once: resolve the contact, then under the contact's lock and in ONE
- * transaction mark the event processed, merge synced attributes, deliver the event to the contact's live instances
+ * Processes one contact event, exactly once: in ONE transaction resolve the contact and, under the contact's lock,
+ * mark the event processed, merge synced attributes, deliver the event to the contact's live instances
  * (exit criteria, goals), enter published journeys whose trigger matches, run their steps, and write instances, step
  * log, counters and outbox rows. Sends are handed to the dispatcher only after commit.
  */
@@ -62,9 +62,13 @@ public final class ContactEventProcessor {
             return;
         }
         ContactEvent event = stored.event();
-        long contactId = resolver.resolve(event);
-        List<Long> queued = locks.withLock(event.tenantId(), contactId,
-                () -> transactions.inTransaction(() -> handle(stored, contactId)));
+        // Resolving (for a first-time follower: creating) the contact joins the processing transaction, saving a
+        // commit per new contact. Taking the contact lock after that write cannot deadlock: nobody else knows a new
+        // contact's id yet, and resolving an existing contact only reads.
+        List<Long> queued = transactions.inTransaction(() -> {
+            long contactId = resolver.resolve(event);
+            return locks.withLock(event.tenantId(), contactId, () -> handle(stored, contactId));
+        });
         if (!queued.isEmpty()) {
             dispatch.accept(queued);
         }
