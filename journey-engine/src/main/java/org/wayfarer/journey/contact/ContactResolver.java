@@ -1,6 +1,7 @@
 package org.wayfarer.journey.contact;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.wayfarer.journey.IdGenerator;
@@ -26,30 +27,35 @@ public final class ContactResolver {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    public long resolve(ContactEvent event) {
-        long tenantId = event.tenantId();
-        try {
-            return transactions.inTransaction(() -> findOrCreate(event));
-        } catch (IdentityTakenException raced) {
-            // another node created it between our lookup and insert: it exists now
-            return contacts.findByIdentity(tenantId, event.identity()).orElseThrow(() -> raced).id();
-        }
+    /**
+     * The event's contact, created on first sight.
+     *
+     * @throws IdentityTakenException when another node created the same contact concurrently; the caller's
+     *                                transaction rolls back and the retry finds the contact that won
+     */
+    public Resolved resolve(ContactEvent event) {
+        return transactions.inTransaction(() -> findOrCreate(event));
     }
 
-    private long findOrCreate(ContactEvent event) {
+    /** The contact, and whether this call created it (then nobody else can have changed it since). */
+    public record Resolved(Contact contact, boolean created) {
+    }
+
+    private Resolved findOrCreate(ContactEvent event) {
         long tenantId = event.tenantId();
         Optional<Contact> byIdentity = contacts.findByIdentity(tenantId, event.identity());
         Optional<Contact> byUnionid = event.unionid() == null ? Optional.empty()
                 : contacts.findByIdentity(tenantId, Identity.unionid(event.unionid()));
         // unionid is the same person across a brand's accounts: prefer the contact that already carries it
-        Contact contact = byUnionid.or(() -> byIdentity).orElseGet(() -> contacts.create(tenantId, ids.nextId(),
-                event.identity(), java.util.Map.of(), clock.instant()));
+        Optional<Contact> existing = byUnionid.or(() -> byIdentity);
+        Contact contact = existing.orElseGet(() -> contacts.create(tenantId, ids.nextId(), event.identity(), Map.of(),
+                clock.instant()));
         if (byIdentity.isEmpty() && byUnionid.isPresent()) {
             contacts.addIdentity(tenantId, contact.id(), event.identity(), clock.instant());
         }
         if (event.unionid() != null && byUnionid.isEmpty()) {
             contacts.addIdentity(tenantId, contact.id(), Identity.unionid(event.unionid()), clock.instant());
         }
-        return contact.id();
+        return new Resolved(contact, existing.isEmpty());
     }
 }

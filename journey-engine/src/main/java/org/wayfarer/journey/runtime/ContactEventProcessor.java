@@ -51,12 +51,10 @@ public final class ContactEventProcessor {
         this.clock = clock;
     }
 
-    /** Processes the event if it is still pending; a no-op for an event another worker already processed. */
-    public void process(long eventId) {
-        events.find(eventId).ifPresent(this::process);
-    }
-
-    /** Processes a stored event if it is still pending (it is re-checked inside the transaction). */
+    /**
+     * Processes a stored event if it is still pending (re-checked inside the transaction); a no-op for an event
+     * another worker already processed.
+     */
     public void process(StoredEvent stored) {
         if (stored.status() != EventStatus.PENDING) {
             return;
@@ -66,22 +64,25 @@ public final class ContactEventProcessor {
         // commit per new contact. Taking the contact lock after that write cannot deadlock: nobody else knows a new
         // contact's id yet, and resolving an existing contact only reads.
         List<Long> queued = transactions.inTransaction(() -> {
-            long contactId = resolver.resolve(event);
-            return locks.withLock(event.tenantId(), contactId, () -> handle(stored, contactId));
+            ContactResolver.Resolved resolved = resolver.resolve(event);
+            return locks.withLock(event.tenantId(), resolved.contact().id(), () -> handle(stored, resolved));
         });
         if (!queued.isEmpty()) {
             dispatch.accept(queued);
         }
     }
 
-    private List<Long> handle(StoredEvent stored, long contactId) {
+    private List<Long> handle(StoredEvent stored, ContactResolver.Resolved resolved) {
         Instant now = clock.instant();
         ContactEvent event = stored.event();
+        long contactId = resolved.contact().id();
         if (!events.markProcessed(stored.id(), contactId, now)) {
             return List.of();
         }
-        Contact contact = engine.contacts().find(event.tenantId(), contactId).orElseThrow(() ->
-                new IllegalStateException("contact " + contactId + " vanished while processing event " + stored.id()));
+        // A contact created just now is current; an existing one was read before its lock, so read it again.
+        Contact contact = resolved.created() ? resolved.contact()
+                : engine.contacts().find(event.tenantId(), contactId).orElseThrow(() -> new IllegalStateException(
+                        "contact " + contactId + " vanished while processing event " + stored.id()));
         if (!event.attributes().isEmpty()) {
             contact = mergeAttributes(contact, event.attributes(), now);
         }
