@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.channel.SendReceipt;
@@ -24,6 +25,22 @@ class EngineTestApplication {
     @Bean
     RecordingSender recordingSender() {
         return new RecordingSender();
+    }
+
+    /** The scenarios' tenant owns the scenarios' official account, and nothing else is owned. */
+    @Bean
+    ChannelAccounts scenarioAccounts() {
+        return new ChannelAccounts() {
+            @Override
+            public boolean owns(long tenantId, String channel, String account) {
+                return tenantId == JourneyKit.TENANT && JourneyKit.APP.equalsIgnoreCase(account);
+            }
+
+            @Override
+            public boolean covers(String channel) {
+                return channel.startsWith("wechat.");
+            }
+        };
     }
 
     /** A {@code wechat.template} channel that accepts everything and remembers what it was given. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.Import;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.channel.AccountOwnership;
+import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.contact.ContactResolver;
 import org.wayfarer.journey.contact.ContactStore;
@@ -60,6 +63,12 @@ public class JourneyEngineAutoConfiguration {
     @Bean
     ChannelSenders channelSenders(List<ChannelSender> senders) {
         return new ChannelSenders(senders);
+    }
+
+    /** Every channel module's account records; a channel without one owns nothing (its sends are refused). */
+    @Bean
+    AccountOwnership accountOwnership(ObjectProvider<ChannelAccounts> accounts) {
+        return new AccountOwnership(accounts.orderedStream().toList());
     }
 
     @Bean
