@@ -54,7 +54,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/journeys", "/api/v1/journeys/**")
                         .hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/journeys/**").hasRole(Role.OPERATOR.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/events").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/events/*/retry")
+                        .hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();

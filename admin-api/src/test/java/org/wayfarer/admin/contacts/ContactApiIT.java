@@ -24,6 +24,7 @@ import org.wayfarer.admin.support.TestKeys;
 import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.dispatch.OutboxStatus;
 import org.wayfarer.journey.event.ContactEvent;
+import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.Identity;
 import org.wayfarer.journey.event.IdentityKind;
 import org.wayfarer.journey.runtime.StepRecord;
@@ -128,9 +129,10 @@ class ContactApiIT {
 
     @Test
     void showsTimelineOfEventsStepsAndMessagesNewestFirst() throws Exception {
-        engine.events.append(501, new ContactEvent(TestKeys.TENANT, "wx1234567890abcdef", "d-1",
-                "wechat.followed", ALICE_OPENID, "u-alice", T0, Map.of("scene", "store_12"), Map.of()), 0, T0);
-        engine.events.markProcessed(501, ALICE, T0);
+        engine.events.append(new EventLog.NewEvent(501, new ContactEvent(TestKeys.TENANT, "wx1234567890abcdef",
+                "d-1", "wechat.followed", ALICE_OPENID, "u-alice", T0, Map.of("scene", "store_12"), Map.of()), ALICE,
+                0), T0);
+        engine.events.markProcessed(List.of(501L), T0);
         engine.steps.append(List.of(new StepRecord(601, TestKeys.TENANT, 701, 801, 1, ALICE, "welcome", 1,
                 "SENT_QUEUED", null, T0.plusSeconds(1))));
         engine.outbox.insert(List.of(new OutboxMessage(901, TestKeys.TENANT, 701, 801, "welcome", 1, ALICE,

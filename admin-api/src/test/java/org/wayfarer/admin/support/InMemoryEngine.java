@@ -1,8 +1,12 @@
 package org.wayfarer.admin.support;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wayfarer.journey.IdGenerator;
+import org.wayfarer.journey.runtime.EventBus;
+import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.testing.DirectTransactions;
 import org.wayfarer.journey.testing.InMemoryContactStore;
 import org.wayfarer.journey.testing.InMemoryEventLog;
@@ -41,6 +45,20 @@ public final class InMemoryEngine {
 
     public final IdGenerator ids = nextId::getAndIncrement;
 
+    /** Events handed back to the partitions (by a retry), as (event id, partition). */
+    public final List<long[]> signalled = new CopyOnWriteArrayList<>();
+    public final EventBus bus = new EventBus() {
+        @Override
+        public void published(long eventId, int partition) {
+            signalled.add(new long[] {eventId, partition});
+        }
+
+        @Override
+        public boolean wakeUp(InstanceStore.DueWakeup wakeup) {
+            return false;
+        }
+    };
+
     public void clear() {
         journeys.clear();
         contacts.clear();
@@ -49,6 +67,7 @@ public final class InMemoryEngine {
         outbox.clear();
         counters.clear();
         instances.clear();
+        signalled.clear();
         clock.set(START);
         nextId.set(FIRST_ID);
     }

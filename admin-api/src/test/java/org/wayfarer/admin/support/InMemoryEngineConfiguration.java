@@ -9,6 +9,7 @@ import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.event.EventLog;
+import org.wayfarer.journey.inbox.FailedEvents;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.stats.JourneyCounters;
@@ -70,5 +71,10 @@ public class InMemoryEngineConfiguration {
     @Bean
     Clock clock(InMemoryEngine engine) {
         return engine.clock;
+    }
+
+    @Bean
+    FailedEvents failedEvents(InMemoryEngine engine) {
+        return new FailedEvents(engine.events, engine.bus, engine.clock);
     }
 }

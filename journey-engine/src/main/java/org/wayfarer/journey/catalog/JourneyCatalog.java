@@ -34,14 +34,22 @@ public final class JourneyCatalog {
     private final Transactions transactions;
     private final IdGenerator ids;
     private final Clock clock;
+    private final PublicationListener listener;
 
     public JourneyCatalog(JourneyStore journeys, JourneyCompiler compiler, Transactions transactions, IdGenerator ids,
                           Clock clock) {
+        this(journeys, compiler, transactions, ids, clock, () -> { });
+    }
+
+    /** @param listener told after a publish committed (when this is called outside a transaction) */
+    public JourneyCatalog(JourneyStore journeys, JourneyCompiler compiler, Transactions transactions, IdGenerator ids,
+                          Clock clock, PublicationListener listener) {
         this.journeys = Objects.requireNonNull(journeys, "journeys");
         this.compiler = Objects.requireNonNull(compiler, "compiler");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -121,7 +129,7 @@ public final class JourneyCatalog {
      * @throws org.wayfarer.journey.StaleDataException when the journey changed concurrently
      */
     public JourneyView publish(long tenantId, long journeyId) {
-        return transactions.inTransaction(() -> {
+        JourneyView view = transactions.inTransaction(() -> {
             StoredJourney current = load(tenantId, journeyId);
             JourneyDefinition definition = compileOrThrow(current.draftJson());
             if (current.publishedVersion() != null && !draftDiffersFromLatest(current)) {
@@ -136,6 +144,8 @@ public final class JourneyCatalog {
             journeys.update(published);
             return view(afterUpdate(published));
         });
+        listener.acceptingChanged();
+        return view;
     }
 
     private StoredJourney load(long tenantId, long journeyId) {

@@ -33,4 +33,7 @@ public interface JourneyStore {
 
     /** Accepting versions whose trigger is {@code triggerEvent}. */
     List<PublishedVersion> acceptingFor(long tenantId, String triggerEvent);
+
+    /** Every tenant's accepting versions: the runtime's in-memory trigger index is built from this. */
+    List<PublishedVersion> allAccepting();
 }

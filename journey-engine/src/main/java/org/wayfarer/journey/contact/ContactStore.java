@@ -1,6 +1,7 @@
 package org.wayfarer.journey.contact;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,4 +28,33 @@ public interface ContactStore {
      * @throws org.wayfarer.journey.StaleDataException when the row changed meanwhile
      */
     void update(Contact contact);
+
+    /** A contact's identity about to be stored (a first-time contact's, or one more for a known contact). */
+    record NewIdentity(long tenantId, long contactId, Identity identity) {
+    }
+
+    /** The contacts with these ids, by id (any tenant: ids are unique; callers check the tenant). */
+    Map<Long, Contact> findAll(Collection<Long> contactIds);
+
+    /** Every identity of these contacts, by contact id, oldest first; contacts without identities are absent. */
+    Map<Long, List<Identity>> identitiesOf(Collection<Long> contactIds);
+
+    /** Which of the tenant's contacts own these identities; identities nobody owns are absent. */
+    Map<Identity, Long> owners(long tenantId, Collection<Identity> identities);
+
+    /**
+     * Inserts new contacts (version 0) and new identities, with multi-row statements; the identities go first, so a
+     * batch that lost a race to another node fails on an identity's unique key before writing any contact.
+     *
+     * @throws IdentityTakenException when any identity already belongs to a contact
+     */
+    void insertAll(List<Contact> contacts, List<NewIdentity> identities, Instant now);
+
+    /**
+     * {@link #update} for many contacts in one statement per chunk.
+     *
+     * @throws org.wayfarer.journey.StaleDataException when any of them changed meanwhile (nothing is then kept once
+     *                                                 the caller's transaction rolls back)
+     */
+    void updateAll(List<Contact> contacts);
 }

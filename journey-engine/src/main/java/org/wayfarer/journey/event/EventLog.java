@@ -1,37 +1,79 @@
 package org.wayfarer.journey.event;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The durable log of contact events (port). Its unique (tenant, source, dedupe key) is the callback dedupe guard.
- * In embedded mode its pending rows are also the event bus inbox.
+ * In embedded mode its pending rows are also the event bus inbox. Every method joins the caller's transaction.
  */
 public interface EventLog {
 
+    /** An event about to be stored: its id, the contact it was resolved to at intake and that contact's partition. */
+    record NewEvent(long id, ContactEvent event, long contactId, int partition) {
+    }
+
     /**
-     * Stores the event as {@link EventStatus#PENDING} under {@code id}, committed when the surrounding transaction
-     * (if any) commits.
+     * The ids already stored under any of {@code keys}, for the intake writer's duplicate check of a whole batch in
+     * one read. Keys without a stored event are absent from the answer.
+     */
+    Map<DedupeKey, Long> existing(Collection<DedupeKey> keys);
+
+    /**
+     * Stores every event as {@link EventStatus#PENDING} with multi-row statements. The caller has checked
+     * {@link #existing}; a key stored concurrently since then makes this throw (the database's unique key is the
+     * guard), and the caller falls back to {@link #append} one by one.
+     */
+    void appendAll(List<NewEvent> events, Instant receivedAt);
+
+    /**
+     * Stores one event as {@link EventStatus#PENDING}.
      *
-     * @return {@link IntakeResult.Accepted} with {@code id}, or {@link IntakeResult.Duplicate} with the stored
+     * @return {@link IntakeResult.Accepted} with the event's id, or {@link IntakeResult.Duplicate} with the stored
      *         event's id when (tenant, source, dedupe key) exists; a duplicate changes nothing
      */
-    IntakeResult append(long id, ContactEvent event, int partition, Instant receivedAt);
+    IntakeResult append(NewEvent event, Instant receivedAt);
 
     Optional<StoredEvent> find(long eventId);
 
-    /** Pending events of one partition, oldest first. */
-    List<StoredEvent> pending(int partition, int limit);
+    /** The events with these ids (for example the triggers of instances being resumed), in no particular order. */
+    List<StoredEvent> findAll(Collection<Long> eventIds);
 
     /**
-     * Marks a pending event processed for {@code contactId}. Returns false (and changes nothing) when the event is no
-     * longer pending: another worker processed it, so the caller must roll back its work.
+     * Pending events of one partition, oldest first, leaving out events backing off after a failure until their
+     * next attempt is due at {@code now}, and every event of the contacts in {@code skipContacts} (contacts whose
+     * earlier event is backing off: their later events wait behind it, so a contact's order holds).
      */
-    boolean markProcessed(long eventId, long contactId, Instant at);
+    List<StoredEvent> pending(int partition, Instant now, int limit, Collection<Long> skipContacts);
 
-    /** Counts a failed attempt and stores the error; {@code giveUp} moves the event to {@link EventStatus#FAILED}. */
-    void markFailed(long eventId, String error, boolean giveUp, Instant at);
+    /** Pending events of one partition that failed before and are backing off or due again (attempts above zero). */
+    List<StoredEvent> retrying(int partition, int limit);
+
+    /**
+     * Marks pending events processed. Returns how many were still pending: fewer than asked means another worker
+     * processed some of them, and the caller must roll back its work.
+     */
+    int markProcessed(Collection<Long> eventIds, Instant at);
+
+    /**
+     * Counts a failed attempt and stores the error. With {@code retryAt} the event stays pending and is due again
+     * then; without it the event gives up as {@link EventStatus#FAILED}, kept for inspection and {@link #requeue}.
+     * Does nothing to an event that is no longer pending.
+     */
+    void markFailed(long eventId, String error, Instant retryAt, Instant at);
+
+    /** The tenant's failed events, newest first, with ids below {@code beforeId} when given (pagination). */
+    List<StoredEvent> failed(long tenantId, Long beforeId, int limit);
+
+    /**
+     * Puts one of the tenant's failed events back to pending with its attempts reset, due now.
+     *
+     * @return the event as re-queued, or empty when the tenant has no failed event with this id
+     */
+    Optional<StoredEvent> requeue(long tenantId, long eventId, Instant at);
 
     /** The contact's processed events, newest first. */
     List<StoredEvent> timeline(long tenantId, long contactId, int limit);

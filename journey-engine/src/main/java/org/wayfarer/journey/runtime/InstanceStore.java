@@ -1,6 +1,7 @@
 package org.wayfarer.journey.runtime;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +33,37 @@ public interface InstanceStore {
      * Claims up to {@code limit} waiting instances with {@code wake_at <= now} whose lease is free or expired, leasing
      * them to {@code owner} until {@code leaseUntil}. Two concurrent claimers never get the same instance.
      */
-    List<DueWakeup> claimDue(Instant now, int limit, String owner, Instant leaseUntil);
+    default List<DueWakeup> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+        return claimDue(now, now, limit, owner, leaseUntil);
+    }
+
+    /**
+     * Claims up to {@code limit} waiting instances with {@code wake_at <= dueBy} (which may lie ahead of {@code now},
+     * so a timing wheel can hold them until they are due) whose lease is free or expired at {@code now}, earliest
+     * first, leasing them to {@code owner} until {@code leaseUntil}. Two concurrent claimers never get the same
+     * instance.
+     */
+    List<DueWakeup> claimDue(Instant dueBy, Instant now, int limit, String owner, Instant leaseUntil);
+
+    /**
+     * What entering journeys and resuming instances need to know about these contacts, in one read: their live
+     * (active or waiting) instances, plus ended instances whose entry key still forbids a new entry ({@code ONCE}).
+     */
+    List<JourneyInstance> entryState(Collection<Long> contactIds);
+
+    /**
+     * Inserts new instances with multi-row statements. The caller has checked {@link #entryState}; an entry taken
+     * concurrently since then makes this throw {@link org.wayfarer.journey.StaleDataException} (the unique entry key
+     * is the guard) and the caller's transaction rolls back.
+     */
+    void insertAll(List<JourneyInstance> instances);
+
+    /**
+     * {@link #update} for many instances in one statement per chunk, in id order.
+     *
+     * @throws org.wayfarer.journey.StaleDataException when any of them changed meanwhile
+     */
+    void updateAll(List<JourneyInstance> instances);
 
     /** A claimed wake-up: enough to route it to the contact's worker. */
     record DueWakeup(long tenantId, long instanceId, long contactId, Instant wakeAt) {

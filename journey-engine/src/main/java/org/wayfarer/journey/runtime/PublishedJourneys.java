@@ -2,24 +2,36 @@ package org.wayfarer.journey.runtime;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.catalog.PublicationListener;
 import org.wayfarer.journey.catalog.PublishedVersion;
 import org.wayfarer.journey.definition.Compilation;
 import org.wayfarer.journey.definition.JourneyCompiler;
 import org.wayfarer.journey.definition.JourneyDefinition;
 
 /**
- * Published versions compiled once and cached: a version is immutable, so its compiled definition can live as long as
- * memory allows. The trigger index is read from the store on every event, so a publish is seen by the very next
- * event on every node.
+ * Published versions compiled once and cached (a version is immutable), and the trigger index: which accepting
+ * versions each (tenant, event type) enters, held in memory so matching an event reads nothing. The index is rebuilt
+ * when this node publishes ({@link PublicationListener}) and by {@link #refreshIfChanged()}, which the host calls
+ * every second so a publish on another node is seen too.
  */
-public final class PublishedJourneys {
+public final class PublishedJourneys implements PublicationListener {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishedJourneys.class);
 
     private final JourneyStore store;
     private final JourneyCompiler compiler;
     private final Cache<String, JourneyDefinition> compiled = Caffeine.newBuilder().maximumSize(10_000).build();
+    private volatile Index index;
 
     public PublishedJourneys(JourneyStore store, JourneyCompiler compiler) {
         this.store = Objects.requireNonNull(store);
@@ -30,10 +42,31 @@ public final class PublishedJourneys {
     public record Candidate(PublishedVersion version, JourneyDefinition definition) {
     }
 
+    private record Index(Set<Long> versionIds, Map<String, List<Candidate>> byTrigger) {
+    }
+
+    /** The accepting versions a {@code eventType} event of the tenant enters, from memory. */
     public List<Candidate> acceptingFor(long tenantId, String eventType) {
-        return store.acceptingFor(tenantId, eventType).stream()
-                .map(v -> new Candidate(v, compiled(v)))
-                .toList();
+        Index current = index;
+        if (current == null) {
+            current = rebuild(store.allAccepting());
+        }
+        return current.byTrigger().getOrDefault(tenantId + "|" + eventType, List.of());
+    }
+
+    @Override
+    public void acceptingChanged() {
+        rebuild(store.allAccepting());
+    }
+
+    /** Rebuilds the index when the set of accepting versions in the store differs from the one in memory. */
+    public void refreshIfChanged() {
+        List<PublishedVersion> accepting = store.allAccepting();
+        Index current = index;
+        Set<Long> ids = accepting.stream().map(PublishedVersion::id).collect(Collectors.toSet());
+        if (current == null || !current.versionIds().equals(ids)) {
+            rebuild(accepting);
+        }
     }
 
     /** The definition an instance runs on (its own version, not necessarily the latest). */
@@ -45,6 +78,25 @@ public final class PublishedJourneys {
         PublishedVersion stored = store.version(tenantId, journeyId, version).orElseThrow(() ->
                 new IllegalStateException("journey " + journeyId + " has no published version " + version));
         return compiled(stored);
+    }
+
+    private synchronized Index rebuild(List<PublishedVersion> accepting) {
+        Map<String, List<Candidate>> byTrigger = new HashMap<>();
+        for (PublishedVersion version : accepting) {
+            try {
+                byTrigger.computeIfAbsent(version.tenantId() + "|" + version.triggerEvent(), k -> new ArrayList<>())
+                        .add(new Candidate(version, compiled(version)));
+            } catch (RuntimeException e) {
+                // one broken version must not take every other journey's entries down with it
+                log.error("journey {} version {} takes no entries: {}", version.journeyId(), version.version(),
+                        e.getMessage());
+            }
+        }
+        byTrigger.replaceAll((k, v) -> List.copyOf(v));
+        Index rebuilt = new Index(accepting.stream().map(PublishedVersion::id).collect(Collectors.toSet()),
+                Map.copyOf(byTrigger));
+        index = rebuilt;
+        return rebuilt;
     }
 
     private JourneyDefinition compiled(PublishedVersion version) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.dispatch.OutboxStatus;
 import org.wayfarer.journey.event.ContactEvent;
+import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.Identity;
 import org.wayfarer.journey.event.IdentityKind;
 import org.wayfarer.journey.runtime.StepRecord;
@@ -117,8 +118,8 @@ class ContactDirectoryTest {
     private void processedEvent(long id, Instant at, String type, Map<String, Object> properties) {
         ContactEvent event = new ContactEvent(TENANT, "wxapp1", "dedupe-" + id, type, OPENID, null, at, properties,
                 Map.of());
-        events.append(id, event, 0, at);
-        events.markProcessed(id, 11, at);
+        events.append(new EventLog.NewEvent(id, event, 11, 0), at);
+        events.markProcessed(List.of(id), at);
     }
 
     private void step(long id, Instant at, String node, String outcome) {

@@ -150,4 +150,52 @@ public abstract class ContactStoreContract {
                 .isInstanceOf(StaleDataException.class);
         assertThat(store().find(tenant, contact.id())).contains(contact);
     }
+
+    @Test
+    void insertAllCreatesContactsWithTheirIdentitiesAndBulkReadsFindThem() {
+        long a = nextId();
+        long b = nextId();
+        Identity unionid = Identity.unionid("u-" + nextId());
+        Identity other = Identity.wechatOpenid("wx-app", "o-" + nextId());
+        store().insertAll(List.of(new Contact(a, tenant, Map.of(), t0, t0, 0), new Contact(b, tenant, Map.of(), t0, t0, 0)),
+                List.of(new ContactStore.NewIdentity(tenant, a, openid), new ContactStore.NewIdentity(tenant, a, unionid),
+                        new ContactStore.NewIdentity(tenant, b, other)), t0);
+
+        assertThat(store().findAll(List.of(a, b, nextId()))).containsOnlyKeys(a, b);
+        assertThat(store().identitiesOf(List.of(a, b))).containsEntry(a, List.of(openid, unionid))
+                .containsEntry(b, List.of(other));
+        assertThat(store().owners(tenant, List.of(openid, unionid, other, Identity.unionid("nobody"))))
+                .containsOnly(Map.entry(openid, a), Map.entry(unionid, a), Map.entry(other, b));
+        assertThat(store().owners(nextId(), List.of(openid))).as("another tenant's").isEmpty();
+    }
+
+    @Test
+    void insertAllWithATakenIdentityWritesNothing() {
+        Contact existing = store().create(tenant, nextId(), openid, Map.of(), t0);
+        long fresh = nextId();
+
+        assertThatThrownBy(() -> transactions().run(() -> store().insertAll(
+                List.of(new Contact(fresh, tenant, Map.of(), t0, t0, 0)),
+                List.of(new ContactStore.NewIdentity(tenant, fresh, openid)), t0)))
+                .isInstanceOf(IdentityTakenException.class);
+        assertThat(store().find(tenant, fresh)).isEmpty();
+        assertThat(store().findByIdentity(tenant, openid)).contains(existing);
+    }
+
+    @Test
+    void updateAllWritesEveryContactOrFailsStale() {
+        Contact a = store().create(tenant, nextId(), openid, Map.of("n", 1), t0);
+        Contact b = store().create(tenant, nextId(), Identity.wechatOpenid("wx-app", "o-" + nextId()), Map.of(), t0);
+
+        store().updateAll(List.of(new Contact(b.id(), tenant, Map.of("n", 2), t0, t0.plusSeconds(1), 0),
+                new Contact(a.id(), tenant, Map.of("n", 3), t0, t0.plusSeconds(1), 0)));
+
+        assertThat(store().find(tenant, a.id())).hasValueSatisfying(c -> {
+            assertThat(c.attributes()).containsEntry("n", 3);
+            assertThat(c.version()).isEqualTo(1);
+        });
+        assertThat(store().find(tenant, b.id())).hasValueSatisfying(c -> assertThat(c.version()).isEqualTo(1));
+        assertThatThrownBy(() -> store().updateAll(List.of(new Contact(a.id(), tenant, Map.of(), t0, t0, 0))))
+                .isInstanceOf(StaleDataException.class);
+    }
 }

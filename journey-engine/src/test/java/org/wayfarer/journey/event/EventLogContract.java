@@ -1,10 +1,13 @@
 package org.wayfarer.journey.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.wayfarer.journey.ContractFixtures.nextId;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import org.wayfarer.journey.Transactions;
 public abstract class EventLogContract {
 
     private final long tenant = nextId();
+    private final long contact = nextId();
     private final int partition = ContractFixtures.nextPartition();
     private final Instant t0 = ContractFixtures.nextEra();
 
@@ -29,11 +33,11 @@ public abstract class EventLogContract {
                 Map.of("scene", "store_7", "ticket", "T", "count", 2), Map.of("name", "Han Meimei"));
         long id = nextId();
 
-        IntakeResult result = log().append(id, event, partition, t0.plusMillis(5));
+        IntakeResult result = append(id, event);
 
         assertThat(result).isEqualTo(new IntakeResult.Accepted(id));
         assertThat(log().find(id)).contains(
-                new StoredEvent(id, event, null, partition, EventStatus.PENDING, 0, t0.plusMillis(5)));
+                new StoredEvent(id, event, contact, partition, EventStatus.PENDING, 0, t0.plusMillis(5), null, null));
     }
 
     @Test
@@ -42,7 +46,7 @@ public abstract class EventLogContract {
                 new Identity(IdentityKind.EXTERNAL, "", "m-1"), null, t0, null, null);
         long id = nextId();
 
-        log().append(id, event, partition, t0);
+        append(id, event);
 
         assertThat(log().find(id)).hasValueSatisfying(stored -> {
             assertThat(stored.event()).isEqualTo(event);
@@ -55,30 +59,30 @@ public abstract class EventLogContract {
     void duplicateReturnsTheFirstIdAndStoresNothing() {
         long first = nextId();
         long second = nextId();
-        log().append(first, event("dup", t0), partition, t0);
+        append(first, event("dup", t0));
 
-        IntakeResult result = log().append(second, event("dup", t0.plusSeconds(1)), partition, t0.plusSeconds(5));
+        IntakeResult result = append(second, event("dup", t0.plusSeconds(1)));
 
         assertThat(result).isEqualTo(new IntakeResult.Duplicate(first));
         assertThat(log().find(second)).isEmpty();
         assertThat(log().find(first)).hasValueSatisfying(e -> assertThat(e.event().occurredAt()).isEqualTo(t0));
-        assertThat(log().pending(partition, 10)).extracting(StoredEvent::id).containsExactly(first);
+        assertThat(pending(10)).extracting(StoredEvent::id).containsExactly(first);
     }
 
     @Test
     void duplicateInsideTransactionLeavesItUsable() {
         long first = nextId();
         long after = nextId();
-        log().append(first, event("dup", t0), partition, t0);
+        append(first, event("dup", t0));
 
         IntakeResult duplicate = transactions().inTransaction(() -> {
-            IntakeResult r = log().append(nextId(), event("dup", t0), partition, t0);
-            log().append(after, event("next", t0), partition, t0);
+            IntakeResult r = append(nextId(), event("dup", t0));
+            append(after, event("next", t0));
             return r;
         });
 
         assertThat(duplicate).isEqualTo(new IntakeResult.Duplicate(first));
-        assertThat(log().pending(partition, 10)).extracting(StoredEvent::id).containsExactly(first, after);
+        assertThat(pending(10)).extracting(StoredEvent::id).containsExactly(first, after);
     }
 
     @Test
@@ -87,10 +91,10 @@ public abstract class EventLogContract {
 
         IntakeResult result = transactions().inTransaction(() -> {
             // Our transaction reads first; on MariaDB (REPEATABLE READ) that pins a snapshot without the winner.
-            assertThat(log().pending(partition, 10)).isEmpty();
-            CompletableFuture.runAsync(() -> log().append(winner, event("race", t0), partition, t0))
+            assertThat(pending(10)).isEmpty();
+            CompletableFuture.runAsync(() -> append(winner, event("race", t0)))
                     .orTimeout(10, TimeUnit.SECONDS).join();
-            return log().append(nextId(), event("race", t0), partition, t0);
+            return append(nextId(), event("race", t0));
         });
 
         assertThat(result).isEqualTo(new IntakeResult.Duplicate(winner));
@@ -98,7 +102,7 @@ public abstract class EventLogContract {
 
     @Test
     void sameDedupeKeyFromAnotherSourceOrTenantIsNotADuplicate() {
-        log().append(nextId(), event("k", t0), partition, t0);
+        append(nextId(), event("k", t0));
         ContactEvent otherSource = new ContactEvent(tenant, "wx-other", "k", EventTypes.WECHAT_FOLLOWED,
                 Identity.wechatOpenid("wx-other", "o1"), null, t0, Map.of(), Map.of());
         ContactEvent otherTenant = new ContactEvent(nextId(), "wx-app", "k", EventTypes.WECHAT_FOLLOWED,
@@ -106,8 +110,50 @@ public abstract class EventLogContract {
         long a = nextId();
         long b = nextId();
 
-        assertThat(log().append(a, otherSource, partition, t0)).isEqualTo(new IntakeResult.Accepted(a));
-        assertThat(log().append(b, otherTenant, partition, t0)).isEqualTo(new IntakeResult.Accepted(b));
+        assertThat(append(a, otherSource)).isEqualTo(new IntakeResult.Accepted(a));
+        assertThat(append(b, otherTenant)).isEqualTo(new IntakeResult.Accepted(b));
+    }
+
+    @Test
+    void existingFindsStoredKeysOfAWholeBatchInOneCall() {
+        long first = nextId();
+        append(first, event("seen", t0));
+        DedupeKey seen = new DedupeKey(tenant, "wx-app", "seen");
+        DedupeKey unseen = new DedupeKey(tenant, "wx-app", "unseen");
+        DedupeKey otherTenant = new DedupeKey(nextId(), "wx-app", "seen");
+
+        assertThat(log().existing(List.of(seen, unseen, otherTenant))).containsExactly(Map.entry(seen, first));
+        assertThat(log().existing(List.of())).isEmpty();
+    }
+
+    @Test
+    void appendAllStoresEveryEventAndFailsWholeOnATakenKey() {
+        long a = nextId();
+        long b = nextId();
+        long other = nextId();
+        log().appendAll(List.of(new EventLog.NewEvent(a, event("a", t0), contact, partition),
+                new EventLog.NewEvent(b, event("b", t0), other, partition)), t0);
+
+        assertThat(pending(10)).extracting(StoredEvent::id, StoredEvent::contactId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(a, contact),
+                        org.assertj.core.groups.Tuple.tuple(b, other));
+        long c = nextId();
+        assertThatThrownBy(() -> transactions().run(() -> log().appendAll(List.of(
+                new EventLog.NewEvent(c, event("c", t0), contact, partition),
+                new EventLog.NewEvent(nextId(), event("a", t0), contact, partition)), t0)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(log().find(c)).as("nothing of a failed batch is kept").isEmpty();
+    }
+
+    @Test
+    void findAllReadsSeveralEventsAtOnce() {
+        long a = nextId();
+        long b = nextId();
+        append(a, event("a", t0));
+        append(b, event("b", t0));
+
+        assertThat(log().findAll(List.of(a, b, nextId()))).extracting(StoredEvent::id).containsExactlyInAnyOrder(a, b);
+        assertThat(log().findAll(List.of())).isEmpty();
     }
 
     @Test
@@ -115,59 +161,106 @@ public abstract class EventLogContract {
         long first = nextId();
         long second = nextId();
         long third = nextId();
-        log().append(first, event("a", t0), partition, t0);
-        log().append(second, event("b", t0), partition, t0);
-        log().append(third, event("c", t0), partition, t0);
-        log().append(nextId(), event("elsewhere", t0), ContractFixtures.nextPartition(), t0);
+        append(first, event("a", t0));
+        append(second, event("b", t0));
+        append(third, event("c", t0));
+        log().append(new EventLog.NewEvent(nextId(), event("elsewhere", t0), contact,
+                ContractFixtures.nextPartition()), t0);
 
-        assertThat(log().pending(partition, 2)).extracting(StoredEvent::id).containsExactly(first, second);
-        assertThat(log().pending(partition, 10)).extracting(StoredEvent::id).containsExactly(first, second, third);
+        assertThat(pending(2)).extracting(StoredEvent::id).containsExactly(first, second);
+        assertThat(pending(10)).extracting(StoredEvent::id).containsExactly(first, second, third);
     }
 
     @Test
-    void markProcessedSucceedsOnceThenReturnsFalse() {
-        long id = nextId();
-        long contact = nextId();
-        log().append(id, event("p", t0), partition, t0);
+    void pendingSkipsHeldBackContactsAndEventsBackingOff() {
+        long held = nextId();
+        long other = nextId();
+        long failing = nextId();
+        long heldEvent = nextId();
+        long otherEvent = nextId();
+        log().append(new EventLog.NewEvent(failing, event("f", t0), other, partition), t0);
+        log().append(new EventLog.NewEvent(heldEvent, event("h", t0), held, partition), t0);
+        log().append(new EventLog.NewEvent(otherEvent, event("o", t0), other, partition), t0);
+        log().markFailed(failing, "boom", t0.plusSeconds(10), t0);
 
-        assertThat(log().markProcessed(id, contact, t0.plusSeconds(1))).isTrue();
-        assertThat(log().markProcessed(id, nextId(), t0.plusSeconds(2))).isFalse();
+        assertThat(log().pending(partition, t0.plusSeconds(1), 10, Set.of(held)))
+                .extracting(StoredEvent::id).containsExactly(otherEvent);
+        assertThat(log().pending(partition, t0.plusSeconds(10), 10, Set.of()))
+                .extracting(StoredEvent::id).containsExactly(failing, heldEvent, otherEvent);
+        assertThat(log().retrying(partition, 10)).extracting(StoredEvent::id).containsExactly(failing);
+    }
 
-        assertThat(log().find(id)).hasValueSatisfying(e -> {
+    @Test
+    void markProcessedMovesOnlyPendingEventsAndCountsThem() {
+        long a = nextId();
+        long b = nextId();
+        append(a, event("p1", t0));
+        append(b, event("p2", t0));
+
+        assertThat(log().markProcessed(List.of(a, b), t0.plusSeconds(1))).isEqualTo(2);
+        assertThat(log().markProcessed(List.of(a), t0.plusSeconds(2))).as("already processed").isZero();
+
+        assertThat(log().find(a)).hasValueSatisfying(e -> {
             assertThat(e.status()).isEqualTo(EventStatus.PROCESSED);
             assertThat(e.contactId()).isEqualTo(contact);
         });
-        assertThat(log().pending(partition, 10)).isEmpty();
+        assertThat(pending(10)).isEmpty();
     }
 
     @Test
-    void markFailedCountsAttemptsAndGivingUpLeavesThePendingQueue() {
+    void markFailedBacksOffThenGivingUpLeavesThePendingQueue() {
         long id = nextId();
-        log().append(id, event("f", t0), partition, t0);
+        append(id, event("f", t0));
 
-        log().markFailed(id, "boom ".repeat(200), false, t0.plusSeconds(1));
+        log().markFailed(id, "boom ".repeat(200), t0.plusSeconds(5), t0.plusSeconds(1));
         assertThat(log().find(id)).hasValueSatisfying(e -> {
             assertThat(e.status()).isEqualTo(EventStatus.PENDING);
             assertThat(e.attempts()).isEqualTo(1);
+            assertThat(e.nextAttemptAt()).isEqualTo(t0.plusSeconds(5));
+            assertThat(e.lastError()).startsWith("boom").hasSizeLessThanOrEqualTo(500);
         });
+        assertThat(log().pending(partition, t0.plusSeconds(4), 10, Set.of())).as("backing off").isEmpty();
 
-        log().markFailed(id, "boom again", true, t0.plusSeconds(2));
+        log().markFailed(id, "boom again", null, t0.plusSeconds(6));
         assertThat(log().find(id)).hasValueSatisfying(e -> {
             assertThat(e.status()).isEqualTo(EventStatus.FAILED);
             assertThat(e.attempts()).isEqualTo(2);
+            assertThat(e.lastError()).isEqualTo("boom again");
         });
-        assertThat(log().pending(partition, 10)).isEmpty();
-        assertThat(log().markProcessed(id, nextId(), t0.plusSeconds(3))).isFalse();
+        assertThat(log().pending(partition, t0.plusSeconds(60), 10, Set.of())).isEmpty();
+        assertThat(log().markProcessed(List.of(id), t0.plusSeconds(7))).isZero();
+    }
+
+    @Test
+    void failedEventsAreListedPerTenantNewestFirstAndRequeuedOnce() {
+        long older = nextId();
+        long newer = nextId();
+        append(older, event("f1", t0));
+        append(newer, event("f2", t0));
+        log().markFailed(older, "x", null, t0);
+        log().markFailed(newer, "y", null, t0);
+
+        assertThat(log().failed(tenant, null, 10)).extracting(StoredEvent::id).containsExactly(newer, older);
+        assertThat(log().failed(tenant, newer, 10)).extracting(StoredEvent::id).containsExactly(older);
+        assertThat(log().failed(nextId(), null, 10)).isEmpty();
+
+        assertThat(log().requeue(nextId(), older, t0.plusSeconds(1))).as("another tenant's").isEmpty();
+        assertThat(log().requeue(tenant, older, t0.plusSeconds(1))).hasValueSatisfying(e -> {
+            assertThat(e.status()).isEqualTo(EventStatus.PENDING);
+            assertThat(e.attempts()).isZero();
+        });
+        assertThat(log().requeue(tenant, older, t0.plusSeconds(2))).as("no longer failed").isEmpty();
+        assertThat(log().pending(partition, t0.plusSeconds(1), 10, Set.of())).extracting(StoredEvent::id)
+                .containsExactly(older);
     }
 
     @Test
     void timelineListsProcessedEventsOfTheContactNewestFirst() {
-        long contact = nextId();
         long oldest = appendProcessed("t1", t0, contact);
         long tiedLow = appendProcessed("t2", t0.plusSeconds(10), contact);
         long tiedHigh = appendProcessed("t3", t0.plusSeconds(10), contact);
         long newest = appendProcessed("t4", t0.plusSeconds(20), contact);
-        log().append(nextId(), event("still-pending", t0.plusSeconds(30)), partition, t0);
+        append(nextId(), event("still-pending", t0.plusSeconds(30)));
         appendProcessed("someone-else", t0.plusSeconds(40), nextId());
 
         assertThat(log().timeline(tenant, contact, 10)).extracting(StoredEvent::id)
@@ -176,10 +269,18 @@ public abstract class EventLogContract {
         assertThat(log().timeline(nextId(), contact, 10)).isEmpty();
     }
 
-    private long appendProcessed(String key, Instant occurredAt, long contact) {
+    private IntakeResult append(long id, ContactEvent event) {
+        return log().append(new EventLog.NewEvent(id, event, contact, partition), t0.plusMillis(5));
+    }
+
+    private List<StoredEvent> pending(int limit) {
+        return log().pending(partition, t0.plusSeconds(3600), limit, Set.of());
+    }
+
+    private long appendProcessed(String key, Instant occurredAt, long contactId) {
         long id = nextId();
-        log().append(id, event(key, occurredAt), partition, occurredAt);
-        assertThat(log().markProcessed(id, contact, occurredAt)).isTrue();
+        log().append(new EventLog.NewEvent(id, event(key, occurredAt), contactId, partition), occurredAt);
+        assertThat(log().markProcessed(List.of(id), occurredAt)).isEqualTo(1);
         return id;
     }
 

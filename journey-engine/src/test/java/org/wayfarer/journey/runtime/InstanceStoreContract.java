@@ -223,6 +223,65 @@ public abstract class InstanceStoreContract {
         assertThat(store().countByStatus(nextId(), journey)).containsEntry(InstanceStatus.WAITING, 0L);
     }
 
+    @Test
+    void entryStateHoldsLiveInstancesAndEndedOnesThatKeepTheirKey() {
+        long contact = nextId();
+        JourneyInstance live = instance(nextId(), contact, "LIVE:", InstanceStatus.WAITING, t0);
+        JourneyInstance once = ended(instance(nextId(), contact, "ONCE:", InstanceStatus.COMPLETED, null));
+        JourneyInstance done = ended(instance(nextId(), contact, "DONE:1", InstanceStatus.COMPLETED, null));
+        JourneyInstance elsewhere = instance(nextId(), nextId(), "LIVE:", InstanceStatus.ACTIVE, null);
+        store().insertAll(List.of(live, once, done, elsewhere));
+
+        assertThat(store().entryState(List.of(contact))).extracting(JourneyInstance::id)
+                .containsExactlyInAnyOrder(live.id(), once.id());
+        assertThat(store().entryState(List.of())).isEmpty();
+    }
+
+    @Test
+    void insertAllFailsWholeOnATakenEntry() {
+        long contact = nextId();
+        store().insert(instance(nextId(), contact, "ONCE:", InstanceStatus.ACTIVE, null));
+        JourneyInstance fresh = instance(nextId(), nextId(), "ONCE:", InstanceStatus.ACTIVE, null);
+
+        assertThatThrownBy(() -> store().insertAll(List.of(fresh,
+                instance(nextId(), contact, "ONCE:", InstanceStatus.ACTIVE, null))))
+                .isInstanceOf(StaleDataException.class);
+    }
+
+    @Test
+    void updateAllWritesEveryInstanceOrFailsStale() {
+        JourneyInstance a = waiting(nextId(), t0);
+        JourneyInstance b = waiting(nextId(), t0);
+        store().insertAll(List.of(a, b));
+
+        JourneyInstance aDone = ended(a);
+        JourneyInstance bLater = new JourneyInstance(b.id(), tenant, journey, 1, b.contactId(), b.entryKey(),
+                b.triggerEventId(), InstanceStatus.WAITING, "wait2", 2, t0.plusSeconds(90), t0, t0.plusSeconds(1),
+                null, null, 0);
+        store().updateAll(List.of(bLater, aDone));
+
+        assertThat(store().find(tenant, a.id())).contains(withVersion(aDone, 1));
+        assertThat(store().find(tenant, b.id())).contains(withVersion(bLater, 1));
+        assertThatThrownBy(() -> store().updateAll(List.of(aDone))).isInstanceOf(StaleDataException.class);
+    }
+
+    @Test
+    void claimDueAheadOfNowTakesTimersWithinTheHorizon() {
+        JourneyInstance soon = waiting(nextId(), t0.plusSeconds(1));
+        JourneyInstance later = waiting(nextId(), t0.plusSeconds(10));
+        store().insertAll(List.of(soon, later));
+
+        List<DueWakeup> claimed = store().claimDue(t0.plusSeconds(2), t0, 10, "node", t0.plusSeconds(60));
+
+        assertThat(claimed).containsExactly(wakeup(soon));
+    }
+
+    private JourneyInstance ended(JourneyInstance i) {
+        return new JourneyInstance(i.id(), i.tenantId(), i.journeyId(), i.journeyVersion(), i.contactId(),
+                i.entryKey(), i.triggerEventId(), InstanceStatus.COMPLETED, "done", i.seq() + 1, null, i.enteredAt(),
+                t0.plusSeconds(5), t0.plusSeconds(5), "exit-node", i.version());
+    }
+
     private JourneyInstance waiting(long id, Instant wakeAt) {
         return instance(id, nextId(), "EVENT:" + id, InstanceStatus.WAITING, wakeAt);
     }

@@ -27,6 +27,7 @@ import org.wayfarer.journey.event.Identity;
 import org.wayfarer.journey.event.IntakeResult;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.JourneyInstance;
+import org.wayfarer.journey.runtime.PublishedJourneys;
 import org.wayfarer.journey.testing.MutableClock;
 
 /**
@@ -50,10 +51,12 @@ final class JourneyKit {
     private final IdGenerator ids;
     private final MutableClock clock;
     private final EngineTestApplication.RecordingSender sender;
+    private final PublishedJourneys published;
 
     JourneyKit(JourneyCompiler compiler, JourneyStore journeys, EventIntake intake, EventLog events,
                ContactStore contacts, InstanceStore instances, Outbox outbox, Transactions transactions,
-               IdGenerator ids, MutableClock clock, EngineTestApplication.RecordingSender sender) {
+               IdGenerator ids, MutableClock clock, EngineTestApplication.RecordingSender sender,
+               PublishedJourneys published) {
         this.compiler = compiler;
         this.journeys = journeys;
         this.intake = intake;
@@ -65,6 +68,7 @@ final class JourneyKit {
         this.ids = ids;
         this.clock = clock;
         this.sender = sender;
+        this.published = published;
     }
 
     /** Publishes {@code json} as version 1 of a new journey; returns the journey id. */
@@ -82,6 +86,8 @@ final class JourneyKit {
         Compilation compilation = compile(json);
         transactions.run(() -> journeys.publish(new PublishedVersion(ids.nextId(), TENANT, journeyId, version,
                 compilation.definition().trigger().event(), json, true, clock.instant())));
+        published.acceptingChanged(); // as the catalog does after a publish
+
     }
 
     private Compilation compile(String json) {

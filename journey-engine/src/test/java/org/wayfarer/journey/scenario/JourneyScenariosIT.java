@@ -24,7 +24,8 @@ import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.runtime.InstanceStatus;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.JourneyInstance;
-import org.wayfarer.journey.runtime.TimerPoller;
+import org.wayfarer.journey.runtime.PublishedJourneys;
+import org.wayfarer.journey.runtime.TimerWheel;
 import org.wayfarer.journey.testing.MutableClock;
 
 /**
@@ -66,7 +67,9 @@ class JourneyScenariosIT {
     @Autowired
     EngineTestApplication.RecordingSender sender;
     @Autowired
-    TimerPoller timers;
+    TimerWheel timers;
+    @Autowired
+    PublishedJourneys published;
 
     private JourneyKit kit;
     private String scene;
@@ -74,7 +77,7 @@ class JourneyScenariosIT {
     @BeforeEach
     void kit() {
         kit = new JourneyKit(compiler, journeys, intake, events, contacts, instances, outbox, transactions, ids,
-                clock, sender);
+                clock, sender, published);
         scene = "s" + UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -2,6 +2,8 @@ package org.wayfarer.journey.testing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +79,59 @@ public final class InMemoryContactStore implements ContactStore {
         }
         contacts.put(contact.id(), new Contact(current.id(), current.tenantId(), contact.attributes(),
                 current.createdAt(), contact.updatedAt(), current.version() + 1));
+    }
+
+    @Override
+    public synchronized Map<Long, Contact> findAll(Collection<Long> contactIds) {
+        Map<Long, Contact> found = new HashMap<>();
+        contactIds.forEach(id -> {
+            if (contacts.containsKey(id)) {
+                found.put(id, contacts.get(id));
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public synchronized Map<Long, List<Identity>> identitiesOf(Collection<Long> contactIds) {
+        Map<Long, List<Identity>> found = new HashMap<>();
+        for (OwnedIdentity owned : identities) {
+            if (contactIds.contains(owned.contactId())) {
+                found.computeIfAbsent(owned.contactId(), id -> new ArrayList<>()).add(owned.identity());
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized Map<Identity, Long> owners(long tenantId, Collection<Identity> wanted) {
+        Map<Identity, Long> found = new HashMap<>();
+        wanted.forEach(identity -> ownerOf(tenantId, identity).ifPresent(owner -> found.put(identity, owner)));
+        return found;
+    }
+
+    /** All or nothing, like the multi-row inserts in one transaction. */
+    @Override
+    public synchronized void insertAll(List<Contact> created, List<NewIdentity> added, Instant now) {
+        for (NewIdentity identity : added) {
+            if (ownerOf(identity.tenantId(), identity.identity()).isPresent()) {
+                throw taken(identity.tenantId(), identity.identity());
+            }
+        }
+        added.forEach(i -> identities.add(new OwnedIdentity(i.tenantId(), i.contactId(), i.identity())));
+        created.forEach(c -> contacts.put(c.id(), c));
+    }
+
+    @Override
+    public synchronized void updateAll(List<Contact> changed) {
+        for (Contact contact : changed) {
+            Contact current = contacts.get(contact.id());
+            if (current == null || current.tenantId() != contact.tenantId()
+                    || current.version() != contact.version()) {
+                throw new StaleDataException("contact " + contact.id() + " changed since it was read");
+            }
+        }
+        changed.forEach(this::update);
     }
 
     private Optional<Long> ownerOf(long tenantId, Identity identity) {

@@ -1,6 +1,7 @@
 package org.wayfarer.journey.testing;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -75,14 +76,48 @@ public final class InMemoryInstanceStore implements InstanceStore {
     }
 
     @Override
-    public synchronized List<DueWakeup> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+    public synchronized List<DueWakeup> claimDue(Instant dueBy, Instant now, int limit, String owner,
+                                                 Instant leaseUntil) {
         List<JourneyInstance> due = instances.values().stream()
-                .filter(i -> i.status() == InstanceStatus.WAITING && i.wakeAt() != null && !i.wakeAt().isAfter(now))
+                .filter(i -> i.status() == InstanceStatus.WAITING && i.wakeAt() != null && !i.wakeAt().isAfter(dueBy))
                 .filter(i -> !leasedUntil.containsKey(i.id()) || leasedUntil.get(i.id()).isBefore(now))
                 .sorted(Comparator.comparing(JourneyInstance::wakeAt).thenComparingLong(JourneyInstance::id))
                 .limit(Columns.positive(limit)).toList();
         due.forEach(i -> leasedUntil.put(i.id(), leaseUntil));
         return due.stream().map(i -> new DueWakeup(i.tenantId(), i.id(), i.contactId(), i.wakeAt())).toList();
+    }
+
+    @Override
+    public synchronized List<JourneyInstance> entryState(Collection<Long> contactIds) {
+        return instances.values().stream()
+                .filter(i -> contactIds.contains(i.contactId())
+                        && (i.status().isLive() || i.entryKey().startsWith("ONCE:")))
+                .sorted(Comparator.comparing(JourneyInstance::enteredAt).thenComparingLong(JourneyInstance::id))
+                .toList();
+    }
+
+    /** All or nothing, like the multi-row insert: a taken entry fails the whole list. */
+    @Override
+    public synchronized void insertAll(List<JourneyInstance> fresh) {
+        for (JourneyInstance instance : fresh) {
+            if (instances.containsKey(instance.id()) || entryTaken(instance)) {
+                throw new StaleDataException("entry " + instance.entryKey() + " of instance " + instance.id()
+                        + " is taken");
+            }
+        }
+        fresh.forEach(i -> instances.put(i.id(), i));
+    }
+
+    @Override
+    public synchronized void updateAll(List<JourneyInstance> changed) {
+        for (JourneyInstance instance : changed) {
+            JourneyInstance current = instances.get(instance.id());
+            if (current == null || current.tenantId() != instance.tenantId()
+                    || current.version() != instance.version()) {
+                throw new StaleDataException("journey instance " + instance.id() + " changed since it was read");
+            }
+        }
+        changed.forEach(this::update);
     }
 
     /** Every status is present in the answer, zero when the journey has no instance in it. */

@@ -120,6 +120,13 @@ public final class InMemoryJourneyStore implements JourneyStore {
                 .sorted(Comparator.comparingLong(PublishedVersion::journeyId)).toList();
     }
 
+    @Override
+    public synchronized List<PublishedVersion> allAccepting() {
+        beforeEachCall.accept("allAccepting");
+        return versions.stream().filter(PublishedVersion::accepting)
+                .sorted(Comparator.comparingLong(PublishedVersion::journeyId)).toList();
+    }
+
     private Optional<StoredJourney> byKey(long tenantId, String key) {
         return journeys.values().stream().filter(j -> j.tenantId() == tenantId && j.key().equals(key)).findFirst();
     }

@@ -4,51 +4,53 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wayfarer.journey.event.EventBus;
 import org.wayfarer.journey.event.EventLog;
-import org.wayfarer.journey.event.Partitions;
-import org.wayfarer.journey.event.StoredEvent;
-import org.wayfarer.journey.runtime.ContactEventProcessor;
+import org.wayfarer.journey.runtime.BatchProcessor;
+import org.wayfarer.journey.runtime.EventBus;
 import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
-import org.wayfarer.journey.runtime.WakeupProcessor;
+import org.wayfarer.journey.runtime.Partitions;
 
 /**
- * Embedded event bus: one worker thread per partition reads that partition's PENDING rows from the event log (the
- * inbox) in id order and processes them one by one, so a contact's events are handled serially and in order. A
- * signal after each commit makes the worker look at once; a periodic sweep finds rows whose signal was lost in a
- * crash. Timer wake-ups travel the same workers (by contact id). Nothing lives only in memory: a signal or wake-up
- * lost with the process is recovered from the database.
+ * Embedded event bus: one worker thread per partition. A worker takes its partition's PENDING rows from the event log
+ * (the inbox, in id order) and the wake-ups queued for it, and processes them as one batch ({@link BatchProcessor}).
+ * A signal after each intake commit makes the worker look at once; a periodic sweep finds rows whose signal was lost
+ * in a crash. Nothing lives only in memory: a signal or wake-up lost with the process is recovered from the database.
+ * The poison handling (item by item re-runs, backoff, FAILED) is {@link PartitionWorker}'s.
  */
 public final class InboxEventBus implements EventBus, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InboxEventBus.class);
-    private static final Object EVENTS = new Object();
-    private static final Object STOP = new Object();
-    private static final int MAX_ATTEMPTS = 5;
+
+    /**
+     * @param batchSize          most events, and most wake-ups, in one batch
+     * @param wakeupQueue        wake-ups a partition holds before {@link #wakeUp} refuses more
+     * @param maxAttempts        attempts before a failing event gives up as FAILED
+     * @param firstRetryDelay    backoff after the first failure, doubled after each further one
+     */
+    public record Settings(Duration sweepInterval, int batchSize, int wakeupQueue, int maxAttempts,
+                           Duration firstRetryDelay, Duration maxRetryDelay) {
+    }
 
     private final Partitions partitions;
     private final EventLog events;
-    private final ContactEventProcessor eventProcessor;
-    private final WakeupProcessor wakeupProcessor;
+    private final BatchProcessor processor;
     private final Clock clock;
-    private final Duration sweepInterval;
-    private final int batchSize;
+    private final Settings settings;
     private volatile List<Worker> workers = List.of();
 
-    public InboxEventBus(Partitions partitions, EventLog events, ContactEventProcessor eventProcessor,
-                         WakeupProcessor wakeupProcessor, Clock clock, Duration sweepInterval, int batchSize) {
+    public InboxEventBus(Partitions partitions, EventLog events, BatchProcessor processor, Clock clock,
+                         Settings settings) {
         this.partitions = partitions;
         this.events = events;
-        this.eventProcessor = eventProcessor;
-        this.wakeupProcessor = wakeupProcessor;
+        this.processor = processor;
         this.clock = clock;
-        this.sweepInterval = sweepInterval;
-        this.batchSize = batchSize;
+        this.settings = settings;
     }
 
     public synchronized void start() {
@@ -57,7 +59,7 @@ public final class InboxEventBus implements EventBus, AutoCloseable {
         }
         List<Worker> started = new ArrayList<>();
         for (int p = 0; p < partitions.count(); p++) {
-            Worker worker = new Worker(p);
+            Worker worker = new Worker(new PartitionWorker(p, events, processor, clock, settings));
             started.add(worker);
             Thread thread = new Thread(worker, "wayfarer-partition-" + p);
             worker.thread = thread;
@@ -71,17 +73,23 @@ public final class InboxEventBus implements EventBus, AutoCloseable {
     public void published(long eventId, int partition) {
         List<Worker> current = workers;
         if (!current.isEmpty()) {
-            current.get(partition).signalEvents();
+            current.get(partition).signal();
         }
     }
 
-    /** Without workers the claim simply expires and the timer is claimed again later. */
+    /** Without workers the wake-up is refused; its claim expires and the timer is claimed again later. */
     @Override
-    public void wakeUp(DueWakeup wakeup) {
+    public boolean wakeUp(DueWakeup wakeup) {
         List<Worker> current = workers;
-        if (!current.isEmpty()) {
-            current.get(partitions.ofContact(wakeup.contactId())).queue.offer(wakeup);
+        if (current.isEmpty()) {
+            return false;
         }
+        Worker worker = current.get(partitions.ofContact(wakeup.contactId()));
+        if (!worker.wakeups.offer(wakeup)) {
+            return false;
+        }
+        worker.signal();
+        return true;
     }
 
     @Override
@@ -89,7 +97,8 @@ public final class InboxEventBus implements EventBus, AutoCloseable {
         List<Worker> stopping = workers;
         workers = List.of();
         for (Worker worker : stopping) {
-            worker.queue.offer(STOP);
+            worker.running = false;
+            worker.signal();
         }
         for (Worker worker : stopping) {
             try {
@@ -102,92 +111,41 @@ public final class InboxEventBus implements EventBus, AutoCloseable {
     }
 
     private final class Worker implements Runnable {
-        private final int partition;
-        private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+        private final PartitionWorker partition;
+        private final BlockingQueue<DueWakeup> wakeups;
+        private final BlockingQueue<Boolean> signals = new ArrayBlockingQueue<>(1);
         private final AtomicBoolean signalled = new AtomicBoolean();
+        private volatile boolean running = true;
         private Thread thread;
 
-        Worker(int partition) {
+        Worker(PartitionWorker partition) {
             this.partition = partition;
+            this.wakeups = new ArrayBlockingQueue<>(settings.wakeupQueue());
         }
 
-        void signalEvents() {
+        void signal() {
             if (signalled.compareAndSet(false, true)) {
-                queue.offer(EVENTS);
+                signals.offer(Boolean.TRUE);
             }
         }
 
+        /** Never lets the thread die: whatever a round throws (an Error included) is logged and the loop goes on. */
         @Override
         public void run() {
-            drainEvents();
-            while (true) {
-                Object signal;
+            while (running) {
                 try {
-                    signal = queue.poll(sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    partition.drain(wakeups);
+                } catch (Throwable e) {
+                    log.error("partition {} worker round failed; it carries on at the next signal or sweep",
+                            partition.partition(), e);
+                }
+                try {
+                    signals.poll(settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    signalled.set(false);
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (signal == STOP) {
-                    return;
-                }
-                if (signal instanceof DueWakeup wakeup) {
-                    resume(wakeup);
-                } else {
-                    signalled.set(false);
-                    drainEvents();
-                }
             }
         }
-
-        private void drainEvents() {
-            while (true) {
-                List<StoredEvent> pending;
-                try {
-                    pending = events.pending(partition, batchSize);
-                } catch (RuntimeException e) {
-                    log.error("partition {} could not read its inbox; retrying at the next sweep", partition, e);
-                    return;
-                }
-                for (StoredEvent event : pending) {
-                    if (!processOne(event)) {
-                        return; // leave the rest for the next sweep rather than spin on a failing event
-                    }
-                }
-                if (pending.size() < batchSize) {
-                    return;
-                }
-            }
-        }
-
-        private boolean processOne(StoredEvent event) {
-            try {
-                eventProcessor.process(event);
-                return true;
-            } catch (RuntimeException e) {
-                boolean giveUp = event.attempts() + 1 >= MAX_ATTEMPTS;
-                log.error("event {} ({}) failed on attempt {}{}", event.id(), event.event().type(),
-                        event.attempts() + 1, giveUp ? "; giving up, it stays FAILED for inspection" : "", e);
-                try {
-                    events.markFailed(event.id(), describe(e), giveUp, clock.instant());
-                } catch (RuntimeException again) {
-                    log.error("could not record the failure of event {}", event.id(), again);
-                }
-                return false;
-            }
-        }
-
-        private void resume(DueWakeup wakeup) {
-            try {
-                wakeupProcessor.process(wakeup);
-            } catch (RuntimeException e) {
-                log.error("resuming instance {} failed; it is retried when its timer lease expires",
-                        wakeup.instanceId(), e);
-            }
-        }
-    }
-
-    private static String describe(Throwable e) {
-        String text = e.getClass().getSimpleName() + ": " + e.getMessage();
-        return text.length() <= 500 ? text : text.substring(0, 500);
     }
 }

@@ -1,12 +1,44 @@
 package org.wayfarer.journey.infra.mybatis;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 /** The {@code contact_event} table. Public only so the Spring wiring can hand it to the adapter. */
 public interface ContactEventMapper extends BaseMapper<ContactEventRow> {
+
+    /** One multi-row INSERT for the whole list (callers keep it to a few hundred rows). */
+    @Insert("""
+            <script>
+            INSERT INTO contact_event (id, tenant_id, source, dedupe_key, event_type, identity_kind,
+                                       identity_namespace, identity_value, unionid, contact_id, properties_json,
+                                       attributes_json, occurred_at, received_at, partition_no, status, attempts)
+            VALUES
+            <foreach collection="rows" item="r" separator=",">
+              (#{r.id}, #{r.tenantId}, #{r.source}, #{r.dedupeKey}, #{r.eventType}, #{r.identityKind},
+               #{r.identityNamespace}, #{r.identityValue}, #{r.unionid,jdbcType=VARCHAR}, #{r.contactId},
+               #{r.propertiesJson}, #{r.attributesJson,jdbcType=VARCHAR}, #{r.occurredAt}, #{r.receivedAt},
+               #{r.partitionNo}, #{r.status}, #{r.attempts})
+            </foreach>
+            </script>
+            """)
+    int insertAll(@Param("rows") List<ContactEventRow> rows);
+
+    /** Ids stored under any of the keys (rows carrying only tenant, source and dedupe key); the keys come back too. */
+    @Select("""
+            <script>
+            SELECT id, tenant_id, source, dedupe_key FROM contact_event
+             WHERE (tenant_id, source, dedupe_key) IN
+            <foreach collection="keys" item="k" open="(" separator="," close=")">
+              (#{k.tenantId}, #{k.source}, #{k.dedupeKey})
+            </foreach>
+            </script>
+            """)
+    List<ContactEventRow> selectByDedupeKeys(@Param("keys") Collection<ContactEventRow> keys);
 
     /**
      * The id under (tenant, source, dedupe key), read as the latest committed row rather than from the transaction's
@@ -21,17 +53,27 @@ public interface ContactEventMapper extends BaseMapper<ContactEventRow> {
                                     @Param("dedupeKey") String dedupeKey);
 
     @Update("""
-            UPDATE contact_event SET status = 'PROCESSED', contact_id = #{contactId}, processed_at = #{at}
-             WHERE id = #{id} AND status = 'PENDING'
+            <script>
+            UPDATE contact_event SET status = 'PROCESSED', processed_at = #{at}, next_attempt_at = NULL
+             WHERE id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+               AND status = 'PENDING'
+            </script>
             """)
-    int markProcessed(@Param("id") long id, @Param("contactId") long contactId, @Param("at") long at);
+    int markProcessed(@Param("ids") Collection<Long> ids, @Param("at") long at);
 
     @Update("""
             UPDATE contact_event
                SET attempts = attempts + 1, last_error = #{error,jdbcType=VARCHAR}, status = #{status},
-                   processed_at = #{processedAt,jdbcType=BIGINT}
+                   next_attempt_at = #{retryAt,jdbcType=BIGINT}, processed_at = #{processedAt,jdbcType=BIGINT}
              WHERE id = #{id} AND status = 'PENDING'
             """)
     int markFailed(@Param("id") long id, @Param("error") String error, @Param("status") String status,
-                   @Param("processedAt") Long processedAt);
+                   @Param("retryAt") Long retryAt, @Param("processedAt") Long processedAt);
+
+    @Update("""
+            UPDATE contact_event
+               SET status = 'PENDING', attempts = 0, next_attempt_at = #{at}, processed_at = NULL
+             WHERE id = #{id} AND tenant_id = #{tenantId} AND status = 'FAILED'
+            """)
+    int requeue(@Param("tenantId") long tenantId, @Param("id") long id, @Param("at") long at);
 }

@@ -28,6 +28,7 @@ public class ContactEventRow {
     private Integer attempts;
     private Long processedAt;
     private String lastError;
+    private Long nextAttemptAt;
 
     public Long getId() {
         return id;
@@ -179,5 +180,13 @@ public class ContactEventRow {
 
     public void setLastError(String lastError) {
         this.lastError = lastError;
+    }
+
+    public Long getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public void setNextAttemptAt(Long nextAttemptAt) {
+        this.nextAttemptAt = nextAttemptAt;
     }
 }

@@ -1,7 +1,44 @@
 package org.wayfarer.journey.infra.mybatis;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 /** The {@code contact_identity} table. Public only so the Spring wiring can hand it to the adapter. */
 public interface ContactIdentityMapper extends BaseMapper<ContactIdentityRow> {
+
+    @Insert("""
+            <script>
+            INSERT INTO contact_identity (id, tenant_id, contact_id, kind, namespace, id_value, created_at)
+            VALUES
+            <foreach collection="rows" item="r" separator=",">
+              (#{r.id}, #{r.tenantId}, #{r.contactId}, #{r.kind}, #{r.namespace}, #{r.idValue}, #{r.createdAt})
+            </foreach>
+            </script>
+            """)
+    int insertAll(@Param("rows") List<ContactIdentityRow> rows);
+
+    @Select("""
+            <script>
+            SELECT * FROM contact_identity
+             WHERE tenant_id = #{tenantId} AND (kind, namespace, id_value) IN
+            <foreach collection="identities" item="i" open="(" separator="," close=")">
+              (#{i.kind}, #{i.namespace}, #{i.idValue})
+            </foreach>
+            </script>
+            """)
+    List<ContactIdentityRow> selectOwners(@Param("tenantId") long tenantId,
+                                          @Param("identities") Collection<ContactIdentityRow> identities);
+
+    @Select("""
+            <script>
+            SELECT * FROM contact_identity
+             WHERE contact_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+             ORDER BY id
+            </script>
+            """)
+    List<ContactIdentityRow> selectByContacts(@Param("ids") Collection<Long> contactIds);
 }

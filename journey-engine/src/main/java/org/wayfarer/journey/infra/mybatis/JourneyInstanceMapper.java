@@ -1,8 +1,10 @@
 package org.wayfarer.journey.infra.mybatis;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -29,23 +31,77 @@ public interface JourneyInstanceMapper extends BaseMapper<JourneyInstanceRow> {
      */
     @Select("""
             SELECT id FROM journey_instance
-             WHERE status = 'WAITING' AND wake_at <= #{now} AND (lease_until IS NULL OR lease_until < #{now})
+             WHERE status = 'WAITING' AND wake_at <= #{dueBy} AND (lease_until IS NULL OR lease_until < #{now})
              ORDER BY wake_at, id
              LIMIT #{limit}
                FOR UPDATE SKIP LOCKED
             """)
-    List<Long> lockDueIds(@Param("now") long now, @Param("limit") int limit);
+    List<Long> lockDueIds(@Param("dueBy") long dueBy, @Param("now") long now, @Param("limit") int limit);
 
     /** Leases the locked instances; re-checks the due predicate so a lease is never taken over by mistake. */
     @Update("""
             <script>
             UPDATE journey_instance SET lease_owner = #{owner}, lease_until = #{leaseUntil}
              WHERE id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
-               AND status = 'WAITING' AND wake_at &lt;= #{now} AND (lease_until IS NULL OR lease_until &lt; #{now})
+               AND status = 'WAITING' AND wake_at &lt;= #{dueBy} AND (lease_until IS NULL OR lease_until &lt; #{now})
             </script>
             """)
-    int leaseAll(@Param("ids") List<Long> ids, @Param("now") long now, @Param("owner") String owner,
-                 @Param("leaseUntil") long leaseUntil);
+    int leaseAll(@Param("ids") List<Long> ids, @Param("dueBy") long dueBy, @Param("now") long now,
+                 @Param("owner") String owner, @Param("leaseUntil") long leaseUntil);
+
+    @Select("""
+            <script>
+            SELECT * FROM journey_instance
+             WHERE contact_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+               AND (status IN ('ACTIVE', 'WAITING') OR entry_key LIKE 'ONCE:%')
+             ORDER BY entered_at, id
+            </script>
+            """)
+    List<JourneyInstanceRow> selectEntryState(@Param("ids") Collection<Long> contactIds);
+
+    @Insert("""
+            <script>
+            INSERT INTO journey_instance (id, tenant_id, journey_id, journey_version, contact_id, entry_key,
+                                          trigger_event_id, status, current_node, seq, wake_at, entered_at,
+                                          updated_at, ended_at, end_reason, version)
+            VALUES
+            <foreach collection="rows" item="r" separator=",">
+              (#{r.id}, #{r.tenantId}, #{r.journeyId}, #{r.journeyVersion}, #{r.contactId}, #{r.entryKey},
+               #{r.triggerEventId}, #{r.status}, #{r.currentNode}, #{r.seq}, #{r.wakeAt,jdbcType=BIGINT},
+               #{r.enteredAt}, #{r.updatedAt}, #{r.endedAt,jdbcType=BIGINT}, #{r.endReason,jdbcType=VARCHAR},
+               #{r.version})
+            </foreach>
+            </script>
+            """)
+    int insertAll(@Param("rows") List<JourneyInstanceRow> rows);
+
+    /**
+     * {@link #updateIfVersion} for many rows in one statement: each row changes only where its version still
+     * matches, so the count tells whether every one did.
+     */
+    @Update("""
+            <script>
+            UPDATE journey_instance
+               SET status = CASE id <foreach collection="rows" item="r"> WHEN #{r.id} THEN #{r.status}</foreach> END,
+                   current_node = CASE id
+                   <foreach collection="rows" item="r"> WHEN #{r.id} THEN #{r.currentNode}</foreach> END,
+                   seq = CASE id <foreach collection="rows" item="r"> WHEN #{r.id} THEN #{r.seq}</foreach> END,
+                   wake_at = CASE id
+                   <foreach collection="rows" item="r"> WHEN #{r.id} THEN #{r.wakeAt,jdbcType=BIGINT}</foreach> END,
+                   entry_key = CASE id
+                   <foreach collection="rows" item="r"> WHEN #{r.id} THEN #{r.entryKey}</foreach> END,
+                   ended_at = CASE id
+                   <foreach collection="rows" item="r"> WHEN #{r.id} THEN #{r.endedAt,jdbcType=BIGINT}</foreach> END,
+                   end_reason = CASE id
+                   <foreach collection="rows" item="r"> WHEN #{r.id} THEN #{r.endReason,jdbcType=VARCHAR}</foreach> END,
+                   updated_at = CASE id
+                   <foreach collection="rows" item="r"> WHEN #{r.id} THEN #{r.updatedAt}</foreach> END,
+                   lease_owner = NULL, lease_until = NULL, version = version + 1
+             WHERE (id, tenant_id, version) IN
+            <foreach collection="rows" item="r" open="(" separator="," close=")">(#{r.id}, #{r.tenantId}, #{r.version})</foreach>
+            </script>
+            """)
+    int updateAllIfVersion(@Param("rows") List<JourneyInstanceRow> rows);
 
     @Select("""
             SELECT status, COUNT(*) AS amount FROM journey_instance

@@ -5,6 +5,10 @@ import static org.wayfarer.journey.infra.mybatis.Columns.millis;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +29,8 @@ import tools.jackson.databind.ObjectMapper;
 public final class MybatisContactStore implements ContactStore {
 
     private static final String IDENTITY_CONSTRAINT = "uk_contact_identity";
+    private static final int IDS_PER_STATEMENT = 500;
+    private static final int ROWS_PER_STATEMENT = 200;
 
     private final ContactMapper contacts;
     private final ContactIdentityMapper identities;
@@ -103,9 +109,7 @@ public final class MybatisContactStore implements ContactStore {
                         .eq(ContactIdentityRow::getTenantId, tenantId)
                         .eq(ContactIdentityRow::getContactId, contactId)
                         .orderByAsc(ContactIdentityRow::getId))
-                .stream()
-                .map(r -> new Identity(IdentityKind.valueOf(r.getKind()), r.getNamespace(), r.getIdValue()))
-                .toList();
+                .stream().map(MybatisContactStore::toIdentity).toList();
     }
 
     @Override
@@ -120,6 +124,92 @@ public final class MybatisContactStore implements ContactStore {
             throw new StaleDataException("contact " + contact.id() + " of tenant " + contact.tenantId()
                     + " was changed or removed since version " + contact.version() + " was read");
         }
+    }
+
+    @Override
+    public Map<Long, Contact> findAll(Collection<Long> contactIds) {
+        Map<Long, Contact> found = new HashMap<>();
+        if (!contactIds.isEmpty()) {
+            Columns.inChunks(List.copyOf(contactIds), IDS_PER_STATEMENT, chunk ->
+                    contacts.selectByIds(chunk).forEach(row -> found.put(row.getId(), toContact(row))));
+        }
+        return found;
+    }
+
+    @Override
+    public Map<Long, List<Identity>> identitiesOf(Collection<Long> contactIds) {
+        Map<Long, List<Identity>> found = new HashMap<>();
+        if (!contactIds.isEmpty()) {
+            Columns.inChunks(List.copyOf(contactIds), IDS_PER_STATEMENT, chunk -> {
+                for (ContactIdentityRow row : identities.selectByContacts(chunk)) {
+                    found.computeIfAbsent(row.getContactId(), id -> new ArrayList<>()).add(toIdentity(row));
+                }
+            });
+        }
+        return found;
+    }
+
+    @Override
+    public Map<Identity, Long> owners(long tenantId, Collection<Identity> wanted) {
+        Map<Identity, Long> found = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            List<ContactIdentityRow> probes = wanted.stream().map(i -> toRow(tenantId, 0, i, Instant.EPOCH)).toList();
+            Columns.inChunks(probes, IDS_PER_STATEMENT, chunk -> {
+                for (ContactIdentityRow row : identities.selectOwners(tenantId, chunk)) {
+                    found.put(toIdentity(row), row.getContactId());
+                }
+            });
+        }
+        return found;
+    }
+
+    @Override
+    public void insertAll(List<Contact> created, List<NewIdentity> added, Instant now) {
+        List<ContactIdentityRow> identityRows = added.stream()
+                .map(i -> toRow(i.tenantId(), i.contactId(), i.identity(), now)).toList();
+        try {
+            Columns.inChunks(identityRows, ROWS_PER_STATEMENT, identities::insertAll);
+        } catch (DuplicateKeyException e) {
+            if (Columns.violates(e, IDENTITY_CONSTRAINT)) {
+                throw new IdentityTakenException("an identity of this batch already belongs to a contact");
+            }
+            throw e;
+        }
+        List<ContactRow> rows = created.stream().map(c -> {
+            ContactRow row = new ContactRow();
+            row.setId(c.id());
+            row.setTenantId(c.tenantId());
+            row.setAttributesJson(json.write(c.attributes()));
+            row.setCreatedAt(millis(c.createdAt()));
+            row.setUpdatedAt(millis(c.updatedAt()));
+            row.setVersion(c.version());
+            return row;
+        }).toList();
+        Columns.inChunks(rows, ROWS_PER_STATEMENT, contacts::insertAll);
+    }
+
+    @Override
+    public void updateAll(List<Contact> changed) {
+        List<ContactRow> rows = changed.stream().sorted(Comparator.comparingLong(Contact::id)).map(c -> {
+            ContactRow row = new ContactRow();
+            row.setId(c.id());
+            row.setTenantId(c.tenantId());
+            row.setAttributesJson(json.write(c.attributes()));
+            row.setUpdatedAt(millis(c.updatedAt()));
+            row.setVersion(c.version());
+            return row;
+        }).toList();
+        Columns.inChunks(rows, ROWS_PER_STATEMENT, chunk -> {
+            int updated = contacts.updateAllIfVersion(chunk);
+            if (updated != chunk.size()) {
+                throw new StaleDataException((chunk.size() - updated) + " of " + chunk.size()
+                        + " contacts changed or vanished since they were read");
+            }
+        });
+    }
+
+    private static Identity toIdentity(ContactIdentityRow row) {
+        return new Identity(IdentityKind.valueOf(row.getKind()), row.getNamespace(), row.getIdValue());
     }
 
     private Optional<Long> ownerOf(long tenantId, Identity identity) {

@@ -4,10 +4,14 @@ import static org.wayfarer.journey.infra.mybatis.Columns.instant;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.wayfarer.journey.event.ContactEvent;
+import org.wayfarer.journey.event.DedupeKey;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.EventStatus;
 import org.wayfarer.journey.event.Identity;
@@ -23,6 +27,8 @@ import tools.jackson.databind.ObjectMapper;
 public final class MybatisEventLog implements EventLog {
 
     private static final int LAST_ERROR_WIDTH = 500;
+    private static final int ROWS_PER_STATEMENT = 200;
+    private static final int KEYS_PER_STATEMENT = 500;
 
     private final ContactEventMapper events;
     private final JsonColumns json;
@@ -32,18 +38,44 @@ public final class MybatisEventLog implements EventLog {
         this.json = new JsonColumns(objectMapper);
     }
 
+    @Override
+    public Map<DedupeKey, Long> existing(Collection<DedupeKey> keys) {
+        Map<DedupeKey, Long> found = new HashMap<>();
+        List<ContactEventRow> probes = keys.stream().map(MybatisEventLog::probe).toList();
+        Columns.inChunks(probes, KEYS_PER_STATEMENT, chunk -> {
+            for (ContactEventRow row : events.selectByDedupeKeys(chunk)) {
+                found.put(new DedupeKey(row.getTenantId(), row.getSource(), row.getDedupeKey()), row.getId());
+            }
+        });
+        return found;
+    }
+
+    private static ContactEventRow probe(DedupeKey key) {
+        ContactEventRow row = new ContactEventRow();
+        row.setTenantId(key.tenantId());
+        row.setSource(key.source());
+        row.setDedupeKey(key.dedupeKey());
+        return row;
+    }
+
+    @Override
+    public void appendAll(List<NewEvent> batch, Instant receivedAt) {
+        List<ContactEventRow> rows = batch.stream().map(e -> toRow(e, receivedAt)).toList();
+        Columns.inChunks(rows, ROWS_PER_STATEMENT, events::insertAll);
+    }
+
     /**
      * A duplicate is detected by the unique (tenant, source, dedupe key) itself, not by a read before the insert, so
      * two nodes taking the same retried callback at once still store it once. The failed INSERT is undone by the
      * database on its own (statement-level rollback on MariaDB and H2), leaving a surrounding transaction usable.
      */
     @Override
-    public IntakeResult append(long id, ContactEvent event, int partition, Instant receivedAt) {
+    public IntakeResult append(NewEvent event, Instant receivedAt) {
         try {
-            events.insert(toRow(id, event, partition, receivedAt));
-            return new IntakeResult.Accepted(id);
+            events.insert(toRow(event, receivedAt));
+            return new IntakeResult.Accepted(event.id());
         } catch (DuplicateKeyException e) {
-            Long existing = existingId(event);
+            Long existing = existingId(event.event());
             if (existing == null) {
                 // Not the dedupe key after all (the primary key): a caller bug, not a retried callback.
                 throw e;
@@ -58,25 +90,71 @@ public final class MybatisEventLog implements EventLog {
     }
 
     @Override
-    public List<StoredEvent> pending(int partition, int limit) {
+    public List<StoredEvent> findAll(Collection<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return events.selectByIds(eventIds).stream().map(this::toStored).toList();
+    }
+
+    @Override
+    public List<StoredEvent> pending(int partition, Instant now, int limit, Collection<Long> skipContacts) {
+        long nowMillis = now.toEpochMilli();
         return events.selectList(Wrappers.lambdaQuery(ContactEventRow.class)
-                        .eq(ContactEventRow::getStatus, EventStatus.PENDING.name())
                         .eq(ContactEventRow::getPartitionNo, partition)
+                        .eq(ContactEventRow::getStatus, EventStatus.PENDING.name())
+                        .and(q -> q.isNull(ContactEventRow::getNextAttemptAt).or()
+                                .le(ContactEventRow::getNextAttemptAt, nowMillis))
+                        .and(!skipContacts.isEmpty(), q -> q.isNull(ContactEventRow::getContactId).or()
+                                .notIn(ContactEventRow::getContactId, skipContacts))
                         .orderByAsc(ContactEventRow::getId)
                         .last("LIMIT " + Columns.positive(limit)))
                 .stream().map(this::toStored).toList();
     }
 
     @Override
-    public boolean markProcessed(long eventId, long contactId, Instant at) {
-        return events.markProcessed(eventId, contactId, at.toEpochMilli()) == 1;
+    public List<StoredEvent> retrying(int partition, int limit) {
+        return events.selectList(Wrappers.lambdaQuery(ContactEventRow.class)
+                        .eq(ContactEventRow::getPartitionNo, partition)
+                        .eq(ContactEventRow::getStatus, EventStatus.PENDING.name())
+                        .gt(ContactEventRow::getAttempts, 0)
+                        .orderByAsc(ContactEventRow::getId)
+                        .last("LIMIT " + Columns.positive(limit)))
+                .stream().map(this::toStored).toList();
     }
 
     @Override
-    public void markFailed(long eventId, String error, boolean giveUp, Instant at) {
-        EventStatus status = giveUp ? EventStatus.FAILED : EventStatus.PENDING;
-        events.markFailed(eventId, Columns.truncate(error, LAST_ERROR_WIDTH), status.name(),
-                giveUp ? at.toEpochMilli() : null);
+    public int markProcessed(Collection<Long> eventIds, Instant at) {
+        if (eventIds.isEmpty()) {
+            return 0;
+        }
+        return events.markProcessed(eventIds, at.toEpochMilli());
+    }
+
+    @Override
+    public void markFailed(long eventId, String error, Instant retryAt, Instant at) {
+        EventStatus status = retryAt == null ? EventStatus.FAILED : EventStatus.PENDING;
+        events.markFailed(eventId, Columns.truncate(error, LAST_ERROR_WIDTH), status.name(), Columns.millis(retryAt),
+                retryAt == null ? at.toEpochMilli() : null);
+    }
+
+    @Override
+    public List<StoredEvent> failed(long tenantId, Long beforeId, int limit) {
+        return events.selectList(Wrappers.lambdaQuery(ContactEventRow.class)
+                        .eq(ContactEventRow::getTenantId, tenantId)
+                        .eq(ContactEventRow::getStatus, EventStatus.FAILED.name())
+                        .lt(beforeId != null, ContactEventRow::getId, beforeId)
+                        .orderByDesc(ContactEventRow::getId)
+                        .last("LIMIT " + Columns.positive(limit)))
+                .stream().map(this::toStored).toList();
+    }
+
+    @Override
+    public Optional<StoredEvent> requeue(long tenantId, long eventId, Instant at) {
+        if (events.requeue(tenantId, eventId, at.toEpochMilli()) == 0) {
+            return Optional.empty();
+        }
+        return find(eventId);
     }
 
     @Override
@@ -103,9 +181,10 @@ public final class MybatisEventLog implements EventLog {
         return events.selectIdByDedupeKeyLocking(event.tenantId(), event.source(), event.dedupeKey());
     }
 
-    private ContactEventRow toRow(long id, ContactEvent event, int partition, Instant receivedAt) {
+    private ContactEventRow toRow(NewEvent stored, Instant receivedAt) {
+        ContactEvent event = stored.event();
         ContactEventRow row = new ContactEventRow();
-        row.setId(id);
+        row.setId(stored.id());
         row.setTenantId(event.tenantId());
         row.setSource(event.source());
         row.setDedupeKey(event.dedupeKey());
@@ -114,11 +193,12 @@ public final class MybatisEventLog implements EventLog {
         row.setIdentityNamespace(event.identity().namespace());
         row.setIdentityValue(event.identity().value());
         row.setUnionid(event.unionid());
+        row.setContactId(stored.contactId());
         row.setPropertiesJson(json.write(event.properties()));
         row.setAttributesJson(json.write(event.attributes()));
         row.setOccurredAt(event.occurredAt().toEpochMilli());
         row.setReceivedAt(receivedAt.toEpochMilli());
-        row.setPartitionNo(partition);
+        row.setPartitionNo(stored.partition());
         row.setStatus(EventStatus.PENDING.name());
         row.setAttempts(0);
         return row;
@@ -131,6 +211,7 @@ public final class MybatisEventLog implements EventLog {
                 row.getEventType(), identity, row.getUnionid(), instant(row.getOccurredAt()),
                 json.read(row.getPropertiesJson()), json.read(row.getAttributesJson()));
         return new StoredEvent(row.getId(), event, row.getContactId(), row.getPartitionNo(),
-                EventStatus.valueOf(row.getStatus()), row.getAttempts(), instant(row.getReceivedAt()));
+                EventStatus.valueOf(row.getStatus()), row.getAttempts(), instant(row.getReceivedAt()),
+                instant(row.getNextAttemptAt()), row.getLastError());
     }
 }

@@ -5,6 +5,9 @@ import static org.wayfarer.journey.infra.mybatis.Columns.millis;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,8 @@ import org.wayfarer.journey.runtime.JourneyInstance;
 public final class MybatisInstanceStore implements InstanceStore {
 
     private static final String ENTRY_CONSTRAINT = "uk_journey_instance_entry";
+    private static final int IDS_PER_STATEMENT = 500;
+    private static final int ROWS_PER_STATEMENT = 100;
 
     private final JourneyInstanceMapper instances;
     private final Transactions transactions;
@@ -78,15 +83,16 @@ public final class MybatisInstanceStore implements InstanceStore {
      * {@link JourneyInstanceMapper#lockDueIds} for why H2 may answer a concurrent claimer with fewer rows.
      */
     @Override
-    public List<DueWakeup> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+    public List<DueWakeup> claimDue(Instant dueBy, Instant now, int limit, String owner, Instant leaseUntil) {
+        long dueMillis = dueBy.toEpochMilli();
         long nowMillis = now.toEpochMilli();
         long leaseMillis = leaseUntil.toEpochMilli();
         return transactions.inTransaction(() -> {
-            List<Long> locked = instances.lockDueIds(nowMillis, Columns.positive(limit));
+            List<Long> locked = instances.lockDueIds(dueMillis, nowMillis, Columns.positive(limit));
             if (locked.isEmpty()) {
                 return List.of();
             }
-            instances.leaseAll(locked, nowMillis, owner, leaseMillis);
+            instances.leaseAll(locked, dueMillis, nowMillis, owner, leaseMillis);
             return instances.selectList(Wrappers.lambdaQuery(JourneyInstanceRow.class)
                             .in(JourneyInstanceRow::getId, locked)
                             .eq(JourneyInstanceRow::getLeaseOwner, owner)
@@ -95,6 +101,43 @@ public final class MybatisInstanceStore implements InstanceStore {
                     .stream()
                     .map(r -> new DueWakeup(r.getTenantId(), r.getId(), r.getContactId(), instant(r.getWakeAt())))
                     .toList();
+        });
+    }
+
+    @Override
+    public List<JourneyInstance> entryState(Collection<Long> contactIds) {
+        if (contactIds.isEmpty()) {
+            return List.of();
+        }
+        List<JourneyInstance> found = new ArrayList<>();
+        Columns.inChunks(List.copyOf(contactIds), IDS_PER_STATEMENT, chunk ->
+                instances.selectEntryState(chunk).forEach(row -> found.add(toInstance(row))));
+        return found;
+    }
+
+    @Override
+    public void insertAll(List<JourneyInstance> fresh) {
+        List<JourneyInstanceRow> rows = fresh.stream().map(MybatisInstanceStore::toRow).toList();
+        try {
+            Columns.inChunks(rows, ROWS_PER_STATEMENT, instances::insertAll);
+        } catch (DuplicateKeyException e) {
+            if (Columns.violates(e, ENTRY_CONSTRAINT)) {
+                throw new StaleDataException("an entry of this batch was taken concurrently");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void updateAll(List<JourneyInstance> changed) {
+        List<JourneyInstanceRow> rows = changed.stream().sorted(Comparator.comparingLong(JourneyInstance::id))
+                .map(MybatisInstanceStore::toRow).toList();
+        Columns.inChunks(rows, ROWS_PER_STATEMENT, chunk -> {
+            int updated = instances.updateAllIfVersion(chunk);
+            if (updated != chunk.size()) {
+                throw new StaleDataException((chunk.size() - updated) + " of " + chunk.size()
+                        + " journey instances changed or vanished since they were read");
+            }
         });
     }
 

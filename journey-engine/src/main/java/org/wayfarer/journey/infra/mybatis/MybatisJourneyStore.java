@@ -96,6 +96,14 @@ public final class MybatisJourneyStore implements JourneyStore {
                 .stream().map(MybatisJourneyStore::toVersion).toList();
     }
 
+    @Override
+    public List<PublishedVersion> allAccepting() {
+        return versions.selectList(Wrappers.lambdaQuery(JourneyVersionRow.class)
+                        .eq(JourneyVersionRow::getAccepting, true)
+                        .orderByAsc(JourneyVersionRow::getJourneyId))
+                .stream().map(MybatisJourneyStore::toVersion).toList();
+    }
+
     private static LambdaQueryWrapper<JourneyRow> tenant(long tenantId) {
         return Wrappers.lambdaQuery(JourneyRow.class).eq(JourneyRow::getTenantId, tenantId);
     }

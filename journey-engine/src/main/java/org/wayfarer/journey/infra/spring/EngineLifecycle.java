@@ -10,10 +10,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.wayfarer.journey.dispatch.OutboxDispatcher;
 import org.wayfarer.journey.infra.embedded.InboxEventBus;
-import org.wayfarer.journey.runtime.TimerPoller;
+import org.wayfarer.journey.inbox.GroupCommitIntake;
+import org.wayfarer.journey.runtime.PublishedJourneys;
+import org.wayfarer.journey.runtime.TimerWheel;
 
 /**
- * Starts the engine's background work (partition workers, timer poller, outbox sweep) when the context is up and
+ * Starts the engine's background work (intake writer, partition workers, timing wheel, trigger index refresh, outbox
+ * sweep) when the context is up and
  * stops it on shutdown after the web server, so no callback finds the workers gone and no work starts against a
  * closing database.
  */
@@ -21,17 +24,24 @@ final class EngineLifecycle implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EngineLifecycle.class);
 
+    private final GroupCommitIntake intake;
     private final InboxEventBus bus;
-    private final TimerPoller timers;
+    private final TimerWheel timers;
+    private final PublishedJourneys published;
     private final OutboxDispatcher dispatcher;
     private final ExecutorService sendPool;
     private final EngineProperties properties;
+    private final RuntimeProperties runtime;
     private ScheduledExecutorService scheduler;
 
-    EngineLifecycle(InboxEventBus bus, TimerPoller timers, OutboxDispatcher dispatcher, ExecutorService sendPool,
-                    EngineProperties properties) {
+    EngineLifecycle(GroupCommitIntake intake, InboxEventBus bus, TimerWheel timers, PublishedJourneys published,
+                    OutboxDispatcher dispatcher, ExecutorService sendPool, EngineProperties properties,
+                    RuntimeProperties runtime) {
+        this.intake = intake;
         this.bus = bus;
         this.timers = timers;
+        this.published = published;
+        this.runtime = runtime;
         this.dispatcher = dispatcher;
         this.sendPool = sendPool;
         this.properties = properties;
@@ -40,12 +50,15 @@ final class EngineLifecycle implements SmartLifecycle {
     @Override
     public synchronized void start() {
         bus.start();
-        scheduler = Executors.newScheduledThreadPool(2, r -> {
+        intake.start();
+        scheduler = Executors.newScheduledThreadPool(3, r -> {
             Thread t = new Thread(r, "wayfarer-scheduler");
             t.setDaemon(true);
             return t;
         });
         every(properties.timerPollInterval(), "timer poll", timers::pollOnce);
+        every(runtime.timerTick(), "timer release", timers::releaseDue);
+        every(runtime.triggerRefresh(), "trigger index refresh", published::refreshIfChanged);
         every(properties.outboxSweepInterval(), "outbox sweep", dispatcher::sweep);
         log.info("journey engine started: {} partitions, timer poll every {}", properties.partitions(),
                 properties.timerPollInterval());
@@ -66,6 +79,7 @@ final class EngineLifecycle implements SmartLifecycle {
         if (scheduler == null) {
             return;
         }
+        intake.close();
         scheduler.shutdownNow();
         bus.close();
         sendPool.shutdown();

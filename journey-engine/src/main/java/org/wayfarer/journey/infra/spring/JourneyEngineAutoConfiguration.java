@@ -27,22 +27,21 @@ import org.wayfarer.journey.dispatch.ChannelSenders;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.dispatch.OutboxDispatcher;
 import org.wayfarer.journey.dispatch.SendRateLimiter;
-import org.wayfarer.journey.event.DurableEventIntake;
-import org.wayfarer.journey.event.EventIntake;
 import org.wayfarer.journey.event.EventLog;
-import org.wayfarer.journey.event.Partitions;
 import org.wayfarer.journey.infra.embedded.InboxEventBus;
 import org.wayfarer.journey.infra.embedded.StripedContactLocks;
 import org.wayfarer.journey.infra.embedded.TokenBucketRateLimiter;
-import org.wayfarer.journey.runtime.ContactEventProcessor;
+import org.wayfarer.journey.inbox.FailedEvents;
+import org.wayfarer.journey.inbox.GroupCommitIntake;
+import org.wayfarer.journey.runtime.BatchProcessor;
 import org.wayfarer.journey.runtime.ContactLocks;
 import org.wayfarer.journey.runtime.Engine;
 import org.wayfarer.journey.runtime.InstanceRunner;
 import org.wayfarer.journey.runtime.InstanceStore;
+import org.wayfarer.journey.runtime.Partitions;
 import org.wayfarer.journey.runtime.PublishedJourneys;
 import org.wayfarer.journey.runtime.StepLog;
-import org.wayfarer.journey.runtime.TimerPoller;
-import org.wayfarer.journey.runtime.WakeupProcessor;
+import org.wayfarer.journey.runtime.TimerWheel;
 import org.wayfarer.journey.stats.JourneyCounters;
 
 /**
@@ -50,7 +49,7 @@ import org.wayfarer.journey.stats.JourneyCounters;
  * limits. Cluster mode (later) swaps the bus, locks and limiter beans; everything else is the same code path.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(EngineProperties.class)
+@EnableConfigurationProperties({EngineProperties.class, RuntimeProperties.class})
 @Import({MybatisStoresConfiguration.class, CryptoConfiguration.class, JourneyServicesConfiguration.class})
 public class JourneyEngineAutoConfiguration {
 
@@ -83,8 +82,8 @@ public class JourneyEngineAutoConfiguration {
     }
 
     @Bean
-    ContactLocks contactLocks() {
-        return new StripedContactLocks(1024);
+    ContactLocks contactLocks(Partitions partitions) {
+        return new StripedContactLocks(partitions, 64);
     }
 
     @Bean
@@ -110,47 +109,62 @@ public class JourneyEngineAutoConfiguration {
 
     @Bean
     Engine engine(ContactStore contacts, InstanceStore instances, StepLog steps, JourneyCounters counters,
-                  Outbox outbox, JourneyStore journeys, JourneyCompiler compiler, ChannelSenders senders,
-                  IdGenerator ids) {
-        return new Engine(contacts, instances, steps, counters, outbox, new PublishedJourneys(journeys, compiler),
+                  Outbox outbox, PublishedJourneys publishedJourneys, ChannelSenders senders, IdGenerator ids) {
+        return new Engine(contacts, instances, steps, counters, outbox, publishedJourneys,
                 new InstanceRunner(ids, senders), ids);
     }
 
+    /** The trigger index; also the catalog's {@code PublicationListener}, so a publish is seen at once. */
     @Bean
-    ContactEventProcessor contactEventProcessor(EventLog events, ContactStore contacts, Engine engine,
-                                                ContactLocks locks, Transactions transactions,
-                                                OutboxDispatcher dispatcher, IdGenerator ids, Clock clock) {
-        return new ContactEventProcessor(events, new ContactResolver(contacts, transactions, ids, clock), engine,
-                locks, transactions, dispatcher::dispatchSoon, clock);
+    PublishedJourneys publishedJourneys(JourneyStore journeys, JourneyCompiler compiler) {
+        return new PublishedJourneys(journeys, compiler);
     }
 
     @Bean
-    WakeupProcessor wakeupProcessor(Engine engine, EventLog events, ContactLocks locks, Transactions transactions,
-                                    OutboxDispatcher dispatcher, Clock clock) {
-        return new WakeupProcessor(engine, events, locks, transactions, dispatcher::dispatchSoon, clock);
+    ContactResolver contactResolver(ContactStore contacts, Transactions transactions, IdGenerator ids, Clock clock) {
+        return new ContactResolver(contacts, transactions, ids, clock);
+    }
+
+    @Bean
+    BatchProcessor batchProcessor(Engine engine, EventLog events, ContactResolver resolver, ContactLocks locks,
+                                  Transactions transactions, OutboxDispatcher dispatcher, Clock clock) {
+        return new BatchProcessor(engine, events, resolver, locks, transactions, dispatcher::dispatchSoon, clock);
     }
 
     @Bean(destroyMethod = "")
-    InboxEventBus inboxEventBus(Partitions partitions, EventLog events, ContactEventProcessor eventProcessor,
-                                WakeupProcessor wakeupProcessor, Clock clock, EngineProperties properties) {
-        return new InboxEventBus(partitions, events, eventProcessor, wakeupProcessor, clock,
-                properties.eventSweepInterval(), 200);
+    InboxEventBus inboxEventBus(Partitions partitions, EventLog events, BatchProcessor processor, Clock clock,
+                                EngineProperties engine, RuntimeProperties runtime) {
+        return new InboxEventBus(partitions, events, processor, clock, new InboxEventBus.Settings(
+                engine.eventSweepInterval(), runtime.batchSize(), runtime.wakeupQueue(), runtime.maxEventAttempts(),
+                runtime.eventRetryDelay(), runtime.maxEventRetryDelay()));
+    }
+
+    @Bean(destroyMethod = "")
+    GroupCommitIntake eventIntake(EventLog events, ContactResolver resolver, InboxEventBus bus, Partitions partitions,
+                                  IdGenerator ids, Transactions transactions, Clock clock, RuntimeProperties runtime) {
+        return new GroupCommitIntake(events, resolver, bus, partitions, ids, transactions, clock,
+                new GroupCommitIntake.Settings(runtime.intakeBatchSize(), runtime.intakeMaxDelay(),
+                        runtime.intakeQueue(), runtime.intakeTimeout()));
     }
 
     @Bean
-    EventIntake eventIntake(EventLog events, InboxEventBus bus, Partitions partitions, IdGenerator ids, Clock clock) {
-        return new DurableEventIntake(events, bus, partitions, ids, clock);
+    FailedEvents failedEvents(EventLog events, InboxEventBus bus, Clock clock) {
+        return new FailedEvents(events, bus, clock);
     }
 
     @Bean
-    TimerPoller timerPoller(InstanceStore instances, InboxEventBus bus, Clock clock, EngineProperties properties) {
-        return new TimerPoller(instances, bus, clock, nodeName(properties), 500, properties.lease());
+    TimerWheel timerWheel(InstanceStore instances, InboxEventBus bus, Clock clock, EngineProperties engine,
+                          RuntimeProperties runtime) {
+        return new TimerWheel(instances, bus, clock, new TimerWheel.Settings(nodeName(engine), runtime.timerHorizon(),
+                engine.lease(), runtime.timerClaimBatch(), runtime.timerCapacity()));
     }
 
     @Bean
-    EngineLifecycle engineLifecycle(InboxEventBus bus, TimerPoller timers, OutboxDispatcher dispatcher,
-                                    ExecutorService wayfarerSendPool, EngineProperties properties) {
-        return new EngineLifecycle(bus, timers, dispatcher, wayfarerSendPool, properties);
+    EngineLifecycle engineLifecycle(GroupCommitIntake intake, InboxEventBus bus, TimerWheel timers,
+                                    PublishedJourneys published, OutboxDispatcher dispatcher,
+                                    ExecutorService wayfarerSendPool, EngineProperties properties,
+                                    RuntimeProperties runtime) {
+        return new EngineLifecycle(intake, bus, timers, published, dispatcher, wayfarerSendPool, properties, runtime);
     }
 
     private static String nodeName(EngineProperties properties) {

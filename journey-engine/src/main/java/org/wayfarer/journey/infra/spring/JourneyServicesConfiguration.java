@@ -1,12 +1,15 @@
 package org.wayfarer.journey.infra.spring;
 
 import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.catalog.JourneyCatalog;
 import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.catalog.PublicationListener;
 import org.wayfarer.journey.contact.ContactDirectory;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.definition.JourneyCompiler;
@@ -26,8 +29,10 @@ public class JourneyServicesConfiguration {
 
     @Bean
     JourneyCatalog journeyCatalog(JourneyStore store, JourneyCompiler compiler, Transactions transactions,
-                                  IdGenerator ids, Clock clock) {
-        return new JourneyCatalog(store, compiler, transactions, ids, clock);
+                                  IdGenerator ids, Clock clock, ObjectProvider<PublicationListener> listeners) {
+        List<PublicationListener> all = listeners.orderedStream().toList();
+        return new JourneyCatalog(store, compiler, transactions, ids, clock,
+                () -> all.forEach(PublicationListener::acceptingChanged));
     }
 
     @Bean

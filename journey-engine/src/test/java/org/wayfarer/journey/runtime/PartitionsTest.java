@@ -1,4 +1,4 @@
-package org.wayfarer.journey.event;
+package org.wayfarer.journey.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,19 +12,18 @@ class PartitionsTest {
     private final Partitions partitions = new Partitions(8);
 
     @Test
-    void identityPartitionIsStableAcrossJvmRuns() {
+    void contactPartitionIsFixedByTheAlgorithm() {
         // a pending event keeps its partition number across restarts, so the hash must not depend on the JVM run
-        // (enum hashCode does); this value is fixed by the algorithm
-        assertThat(partitions.of(Identity.wechatOpenid("wx1234567890abcdef", "oOPENID_1")))
-                .isEqualTo(partitions.of(new Identity(IdentityKind.WECHAT_OPENID, "wx1234567890abcdef", "oOPENID_1")))
-                .isEqualTo(expected("WECHAT_OPENID", "wx1234567890abcdef", "oOPENID_1"));
+        assertThat(partitions.ofContact(1_234_567_890_123L)).isEqualTo(expected(1_234_567_890_123L));
+        assertThat(partitions.ofContact(42)).isEqualTo(expected(42));
     }
 
     @Test
-    void spreadsSimilarOpenidsOverAllPartitions() {
+    void spreadsSequentialContactIdsOverAllPartitions() {
         Map<Integer, Integer> load = new HashMap<>();
+        long snowflake = 7_390_000_000_000_000_000L;
         for (int i = 0; i < 8_000; i++) {
-            load.merge(partitions.of(Identity.wechatOpenid("wxapp", "oUSER" + i)), 1, Integer::sum);
+            load.merge(partitions.ofContact(snowflake + ((long) i << 12)), 1, Integer::sum);
         }
         assertThat(load).hasSize(8);
         assertThat(load.values()).allSatisfy(n -> assertThat(n).isBetween(800, 1200));
@@ -35,8 +34,8 @@ class PartitionsTest {
         assertThatThrownBy(() -> new Partitions(0)).hasMessageContaining("1..256");
     }
 
-    private static int expected(String kind, String namespace, String value) {
-        int h = 31 * (31 * kind.hashCode() + namespace.hashCode()) + value.hashCode();
+    private static int expected(long contactId) {
+        int h = Long.hashCode(contactId);
         h ^= (h >>> 16);
         h *= 0x85ebca6b;
         h ^= (h >>> 13);

@@ -1,0 +1,133 @@
+package org.wayfarer.journey.runtime;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.wayfarer.journey.StaleDataException;
+import org.wayfarer.journey.contact.Contact;
+import org.wayfarer.journey.event.EventLog;
+import org.wayfarer.journey.event.Identity;
+import org.wayfarer.journey.event.StoredEvent;
+
+/**
+ * What one processing transaction knows and will write: the batch's contacts, their instances and identities and
+ * the trigger events of instances being resumed, all read in bulk up front and kept current in memory while the
+ * events and wake-ups run, plus every write they decide, flushed at the end with multi-row statements. Confined to
+ * the worker thread that runs the batch.
+ */
+final class Batch {
+
+    private final Instant now;
+    private final Map<Long, Contact> contacts;
+    private final Map<Long, List<JourneyInstance>> instancesByContact = new HashMap<>();
+    private final Map<Long, List<Identity>> identities;
+    private final Map<Long, StoredEvent> triggers = new HashMap<>();
+    private final Map<Long, Contact> changedContacts = new LinkedHashMap<>();
+    private final Map<Long, JourneyInstance> inserted = new LinkedHashMap<>();
+    private final Map<Long, JourneyInstance> updated = new LinkedHashMap<>();
+    private final List<Long> processedEvents = new ArrayList<>();
+    private final Changes changes = new Changes();
+
+    Batch(Instant now, Map<Long, Contact> contacts, Collection<JourneyInstance> instances,
+          Map<Long, List<Identity>> identities, Collection<StoredEvent> triggers) {
+        this.now = now;
+        this.contacts = new HashMap<>(contacts);
+        this.identities = identities;
+        for (JourneyInstance instance : instances) {
+            instancesByContact.computeIfAbsent(instance.contactId(), id -> new ArrayList<>()).add(instance);
+        }
+        for (StoredEvent trigger : triggers) {
+            this.triggers.put(trigger.id(), trigger);
+        }
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    Changes changes() {
+        return changes;
+    }
+
+    Optional<Contact> contact(long contactId) {
+        return Optional.ofNullable(contacts.get(contactId));
+    }
+
+    void contactChanged(Contact contact) {
+        contacts.put(contact.id(), contact);
+        changedContacts.put(contact.id(), contact);
+    }
+
+    /** The contact's live instances and the ended ones that still hold an entry key, in entry order. */
+    List<JourneyInstance> instances(long contactId) {
+        return instancesByContact.getOrDefault(contactId, List.of());
+    }
+
+    List<JourneyInstance> liveInstances(long contactId) {
+        return instances(contactId).stream().filter(i -> i.status().isLive()).toList();
+    }
+
+    Optional<JourneyInstance> instance(long contactId, long instanceId) {
+        return instances(contactId).stream().filter(i -> i.id() == instanceId).findFirst();
+    }
+
+    void entered(JourneyInstance instance) {
+        instancesByContact.computeIfAbsent(instance.contactId(), id -> new ArrayList<>()).add(instance);
+        inserted.put(instance.id(), instance);
+    }
+
+    /** Records an instance's new state; an instance entered in this batch is then inserted in that state. */
+    void instanceChanged(JourneyInstance instance) {
+        List<JourneyInstance> list = instancesByContact.get(instance.contactId());
+        for (int i = 0; list != null && i < list.size(); i++) {
+            if (list.get(i).id() == instance.id()) {
+                list.set(i, instance);
+            }
+        }
+        if (inserted.containsKey(instance.id())) {
+            inserted.put(instance.id(), instance);
+        } else {
+            updated.put(instance.id(), instance);
+        }
+    }
+
+    List<Identity> identities(long contactId) {
+        return identities.getOrDefault(contactId, List.of());
+    }
+
+    Optional<StoredEvent> trigger(long eventId) {
+        return Optional.ofNullable(triggers.get(eventId));
+    }
+
+    void processed(long eventId) {
+        processedEvents.add(eventId);
+    }
+
+    /**
+     * Writes everything in the caller's transaction: processed marks first (the guard: an event another worker took
+     * meanwhile fails the whole batch), then contacts, instances, steps, counters and outbox rows.
+     *
+     * @return the outbox ids to dispatch after commit
+     */
+    List<Long> flush(EventLog events, Engine engine) {
+        if (!processedEvents.isEmpty() && events.markProcessed(processedEvents, now) != processedEvents.size()) {
+            throw new StaleDataException("some events of this batch were processed elsewhere meanwhile");
+        }
+        if (!changedContacts.isEmpty()) {
+            engine.contacts().updateAll(List.copyOf(changedContacts.values()));
+        }
+        if (!inserted.isEmpty()) {
+            engine.instances().insertAll(List.copyOf(inserted.values()));
+        }
+        if (!updated.isEmpty()) {
+            engine.instances().updateAll(List.copyOf(updated.values()));
+        }
+        changes.flush(engine.stepLog(), engine.counters(), engine.outbox());
+        return changes.outboxIds();
+    }
+}

@@ -1,0 +1,243 @@
+package org.wayfarer.journey.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.wayfarer.journey.contact.ContactResolver;
+import org.wayfarer.journey.event.ContactEvent;
+import org.wayfarer.journey.event.DedupeKey;
+import org.wayfarer.journey.event.EventLog;
+import org.wayfarer.journey.event.Identity;
+import org.wayfarer.journey.event.IntakeResult;
+import org.wayfarer.journey.event.StoredEvent;
+import org.wayfarer.journey.runtime.EventBus;
+import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
+import org.wayfarer.journey.runtime.Partitions;
+import org.wayfarer.journey.testing.DirectTransactions;
+import org.wayfarer.journey.testing.InMemoryContactStore;
+import org.wayfarer.journey.testing.InMemoryEventLog;
+import org.wayfarer.journey.testing.MutableClock;
+
+class GroupCommitIntakeTest {
+
+    private static final String APP = "wx00000000000000a1";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
+    private final InMemoryEventLog stored = new InMemoryEventLog();
+    private final FlakyLog events = new FlakyLog(stored);
+    private final InMemoryContactStore contacts = new InMemoryContactStore();
+    private final DirectTransactions transactions = new DirectTransactions();
+    private final AtomicLong ids = new AtomicLong(100);
+    private final Partitions partitions = new Partitions(4);
+    private final List<long[]> signals = new CopyOnWriteArrayList<>();
+    private final EventBus bus = new EventBus() {
+        @Override
+        public void published(long eventId, int partition) {
+            signals.add(new long[] {eventId, partition});
+        }
+
+        @Override
+        public boolean wakeUp(DueWakeup wakeup) {
+            return false;
+        }
+    };
+    private GroupCommitIntake intake;
+
+    @AfterEach
+    void close() {
+        if (intake != null) {
+            intake.close();
+        }
+    }
+
+    @Test
+    void storesEveryEventWithItsContactInTheContactsPartitionAndSignalsIt() {
+        intake = intake(Duration.ZERO);
+
+        IntakeResult result = intake.accept(follow("oA", "k1"));
+
+        StoredEvent event = stored.find(result.eventId()).orElseThrow();
+        long contact = contacts.findByIdentity(1, Identity.wechatOpenid(APP, "oA")).orElseThrow().id();
+        assertThat(event.contactId()).isEqualTo(contact);
+        assertThat(event.partition()).isEqualTo(partitions.ofContact(contact));
+        assertThat(signals).singleElement().satisfies(s -> assertThat(s).containsExactly(event.id(),
+                partitions.ofContact(contact)));
+    }
+
+    @Test
+    void concurrentCallersShareCommits() throws Exception {
+        intake = intake(Duration.ofMillis(5));
+        intake.start();
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        List<Future<IntakeResult>> results = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            ContactEvent event = follow("o" + i, "k" + i);
+            results.add(callers.submit(() -> intake.accept(event)));
+        }
+        for (Future<IntakeResult> result : results) {
+            assertThat(result.get()).isInstanceOf(IntakeResult.Accepted.class);
+        }
+        callers.shutdown();
+
+        assertThat(stored.all()).hasSize(400);
+        assertThat(transactions.started()).as("commits for 400 events").isLessThan(200);
+    }
+
+    @Test
+    void aCallbackRetriedWhileItsFirstCopyWaitsInTheSameBatchIsADuplicateOfIt() throws Exception {
+        intake = intake(Duration.ofMillis(300));
+        intake.start();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        ContactEvent event = follow("oTWICE", "same-key");
+        Future<IntakeResult> first = callers.submit(() -> intake.accept(event));
+        Future<IntakeResult> second = callers.submit(() -> intake.accept(event));
+
+        List<IntakeResult> both = List.of(first.get(), second.get());
+        callers.shutdown();
+
+        assertThat(both).filteredOn(r -> r instanceof IntakeResult.Accepted).hasSize(1);
+        long acceptedId = both.stream().filter(r -> r instanceof IntakeResult.Accepted).findFirst().orElseThrow()
+                .eventId();
+        assertThat(both).contains(new IntakeResult.Duplicate(acceptedId));
+        assertThat(stored.all()).hasSize(1);
+        assertThat(contacts.findAll(List.of(stored.all().get(0).contactId()))).hasSize(1);
+    }
+
+    @Test
+    void twoEventsOfOneNewPersonInOneBatchGetOneContact() throws Exception {
+        intake = intake(Duration.ofMillis(300));
+        intake.start();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        Future<IntakeResult> follow = callers.submit(() -> intake.accept(follow("oNEW", "f")));
+        Future<IntakeResult> click = callers.submit(() -> intake.accept(follow("oNEW", "c")));
+        long a = follow.get().eventId();
+        long b = click.get().eventId();
+        callers.shutdown();
+
+        assertThat(stored.find(a).orElseThrow().contactId()).isEqualTo(stored.find(b).orElseThrow().contactId());
+    }
+
+    @Test
+    void aBatchThatFailsAsAWholeIsWrittenEventByEvent() {
+        intake = intake(Duration.ZERO);
+        events.failNextBatch.set(true);
+
+        IntakeResult result = intake.accept(follow("oRACE", "k"));
+
+        assertThat(result).isInstanceOf(IntakeResult.Accepted.class);
+        assertThat(stored.find(result.eventId())).isPresent();
+        assertThat(intake.accept(follow("oRACE", "k"))).isEqualTo(new IntakeResult.Duplicate(result.eventId()));
+    }
+
+    @Test
+    void aUnionidJoinsTheContactThatAlreadyCarriesIt() {
+        intake = intake(Duration.ZERO);
+        ContactEvent first = new ContactEvent(1, APP, "u1", "wechat.followed", Identity.wechatOpenid(APP, "oOne"),
+                "UNION", clock.instant(), Map.of(), Map.of());
+        ContactEvent second = new ContactEvent(1, "wx00000000000000b2", "u2", "wechat.followed",
+                Identity.wechatOpenid("wx00000000000000b2", "oTwo"), "UNION", clock.instant(), Map.of(), Map.of());
+
+        long a = intake.accept(first).eventId();
+        long b = intake.accept(second).eventId();
+
+        assertThat(stored.find(b).orElseThrow().contactId()).isEqualTo(stored.find(a).orElseThrow().contactId());
+    }
+
+    private GroupCommitIntake intake(Duration maxDelay) {
+        return new GroupCommitIntake(events, new ContactResolver(contacts, transactions, ids::incrementAndGet, clock),
+                bus, partitions, ids::incrementAndGet, transactions, clock,
+                new GroupCommitIntake.Settings(64, maxDelay, 1_000, Duration.ofSeconds(10)));
+    }
+
+    private ContactEvent follow(String openid, String key) {
+        return new ContactEvent(1, APP, key, "wechat.followed", Identity.wechatOpenid(APP, openid), null,
+                clock.instant(), Map.of("scene", "store_1"), Map.of());
+    }
+
+    /** Fails one multi-row append, as a batch that lost a race to another node would. */
+    private static final class FlakyLog implements EventLog {
+        final AtomicBoolean failNextBatch = new AtomicBoolean();
+        private final EventLog delegate;
+
+        FlakyLog(EventLog delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void appendAll(List<NewEvent> batch, Instant receivedAt) {
+            if (failNextBatch.getAndSet(false)) {
+                throw new IllegalStateException("duplicate key (another node was faster)");
+            }
+            delegate.appendAll(batch, receivedAt);
+        }
+
+        @Override
+        public Map<DedupeKey, Long> existing(Collection<DedupeKey> keys) {
+            return delegate.existing(keys);
+        }
+
+        @Override
+        public IntakeResult append(NewEvent event, Instant receivedAt) {
+            return delegate.append(event, receivedAt);
+        }
+
+        @Override
+        public Optional<StoredEvent> find(long eventId) {
+            return delegate.find(eventId);
+        }
+
+        @Override
+        public List<StoredEvent> findAll(Collection<Long> eventIds) {
+            return delegate.findAll(eventIds);
+        }
+
+        @Override
+        public List<StoredEvent> pending(int partition, Instant now, int limit, Collection<Long> skipContacts) {
+            return delegate.pending(partition, now, limit, skipContacts);
+        }
+
+        @Override
+        public List<StoredEvent> retrying(int partition, int limit) {
+            return delegate.retrying(partition, limit);
+        }
+
+        @Override
+        public int markProcessed(Collection<Long> eventIds, Instant at) {
+            return delegate.markProcessed(eventIds, at);
+        }
+
+        @Override
+        public void markFailed(long eventId, String error, Instant retryAt, Instant at) {
+            delegate.markFailed(eventId, error, retryAt, at);
+        }
+
+        @Override
+        public List<StoredEvent> failed(long tenantId, Long beforeId, int limit) {
+            return delegate.failed(tenantId, beforeId, limit);
+        }
+
+        @Override
+        public Optional<StoredEvent> requeue(long tenantId, long eventId, Instant at) {
+            return delegate.requeue(tenantId, eventId, at);
+        }
+
+        @Override
+        public List<StoredEvent> timeline(long tenantId, long contactId, int limit) {
+            return delegate.timeline(tenantId, contactId, limit);
+        }
+    }
+}
