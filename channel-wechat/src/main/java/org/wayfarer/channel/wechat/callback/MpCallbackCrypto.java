@@ -1,21 +1,37 @@
 package org.wayfarer.channel.wechat.callback;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.Locale;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
-import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
 
 /**
- * WeChat's callback signatures and safe-mode decryption, done with WxJava's primitives.
+ * WeChat's callback signatures and safe-mode decryption.
  *
  * <p>{@code signature = sha1(sort(token, timestamp, nonce))}; in safe mode {@code msg_signature = sha1(sort(token,
- * timestamp, nonce, Encrypt))} and {@code Encrypt} is AES-256-CBC as in WeChat's WXBizMsgCrypt. Decryption uses
- * {@link WxMpCryptUtil} built from the account's config (JDK base64, which accepts every EncodingAESKey WeChat issues;
- * WxJava's commons-codec constructor rejects some). Signatures are compared in constant time. Nothing is logged.
+ * timestamp, nonce, Encrypt))}, both with WxJava's {@link SHA1} and compared in constant time. {@code Encrypt} is
+ * WeChat's WXBizMsgCrypt format: base64 of AES-256-CBC over {@code random(16) + length(4, network order) + xml +
+ * AppID}, PKCS#7-padded to a multiple of 32 bytes, key = base64(EncodingAESKey), IV = the key's first 16 bytes.
+ *
+ * <p>Decryption is done here rather than by WxJava's {@code WxCryptUtil.decrypt}, which trusts the length field: a
+ * ciphertext that declares a length near 2 GiB makes it allocate that much (an {@code OutOfMemoryError}, so a 500)
+ * before noticing. Here every field is checked against the decrypted buffer first, so refusing costs no more memory
+ * than the ciphertext. The AppID after the XML is not compared, as in WxJava. Nothing is logged.
  */
 final class MpCallbackCrypto {
+
+    private static final int AES_BLOCK = 16;
+    /** WXBizMsgCrypt pads to 32 bytes, so a pad byte is 1..32. */
+    private static final int PAD_BLOCK = 32;
+    /** The random prefix and the length field. */
+    private static final int HEADER = 20;
 
     private MpCallbackCrypto() {
     }
@@ -38,10 +54,45 @@ final class MpCallbackCrypto {
         if (!sameHex(SHA1.gen(config.getToken(), timestamp, nonce, encrypt), msgSignature)) {
             throw CallbackRejectedException.forbidden("bad msg_signature");
         }
+        return decrypt(config.getAesKey(), encrypt);
+    }
+
+    private static String decrypt(String aesKey, String encrypt) throws CallbackRejectedException {
+        byte[] cipherText;
         try {
-            return new WxMpCryptUtil(config).decrypt(encrypt);
-        } catch (RuntimeException e) {
-            // WxRuntimeException for bad base64, padding or length; never echo its message (it may quote content)
+            cipherText = Base64.getDecoder().decode(encrypt);
+        } catch (IllegalArgumentException e) {
+            throw CallbackRejectedException.badRequest("Encrypt is not base64");
+        }
+        if (cipherText.length == 0 || cipherText.length % AES_BLOCK != 0) {
+            throw CallbackRejectedException.badRequest("Encrypt is not a whole number of AES blocks");
+        }
+        byte[] plain = aes(aesKey, cipherText);
+        int pad = plain[plain.length - 1] & 0xFF;
+        if (pad < 1 || pad > PAD_BLOCK) {
+            throw CallbackRejectedException.badRequest("Encrypt has invalid padding");
+        }
+        int contentEnd = plain.length - pad;
+        if (contentEnd < HEADER) {
+            throw CallbackRejectedException.badRequest("Encrypt is too short");
+        }
+        int xmlLength = ByteBuffer.wrap(plain, HEADER - 4, 4).getInt();
+        if (xmlLength < 0 || xmlLength > contentEnd - HEADER) {
+            throw CallbackRejectedException.badRequest("Encrypt declares a length beyond its content");
+        }
+        return new String(plain, HEADER, xmlLength, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] aes(String aesKey, byte[] cipherText) throws CallbackRejectedException {
+        try {
+            // java.util.Base64 accepts the 43 characters without '=' and every EncodingAESKey WeChat issues, as
+            // WxJava's WxMpCryptUtil does (its commons-codec constructor rejects some)
+            byte[] key = Base64.getDecoder().decode(aesKey);
+            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(key, 0, AES_BLOCK));
+            return cipher.doFinal(cipherText);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // never echo the message: it may describe the key
             throw CallbackRejectedException.badRequest("cannot decrypt Encrypt");
         }
     }
