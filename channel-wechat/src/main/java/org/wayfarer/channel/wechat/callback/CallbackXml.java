@@ -9,8 +9,18 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/** Reading and screening callback bodies before any XML parser sees them. Thread-safe. */
+/**
+ * Reading and screening callback bodies before WxJava's parsers (XStream, dom4j) see them. Those parsers recurse once
+ * per nesting level, so a deep document would overflow the request thread's stack; the screen below walks the
+ * document with a streaming (non-recursive) StAX reader and refuses it past {@link #MAX_DEPTH} levels. Thread-safe.
+ */
 final class CallbackXml {
+
+    /**
+     * Deepest element nesting accepted, the root being level 1. WeChat's pushes are 2 to 5 levels deep (e.g.
+     * {@code xml/SendPicsInfo/PicList/item/PicMd5Sum}).
+     */
+    static final int MAX_DEPTH = 32;
 
     private static final XMLInputFactory STAX = secureFactory();
 
@@ -69,6 +79,39 @@ final class CallbackXml {
     }
 
     /**
+     * Refuses what WxJava's parsers must never see: a DOCTYPE (so no DTD, external entity or entity expansion),
+     * entity references other than XML's five predefined ones, nesting deeper than {@link #MAX_DEPTH}, and XML that
+     * is not well-formed. Reads the document once, without recursion, stopping at the first offence.
+     *
+     * @throws CallbackRejectedException 400, with a reason that never quotes the document
+     */
+    static void screen(String xml) throws CallbackRejectedException {
+        if (declaresDoctype(xml)) {
+            throw CallbackRejectedException.badRequest("DOCTYPE is not allowed");
+        }
+        try {
+            XMLStreamReader reader = STAX.createXMLStreamReader(new StringReader(xml));
+            try {
+                int depth = 0;
+                while (reader.hasNext()) {
+                    int event = reader.next();
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        depth = deeper(depth);
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        depth--;
+                    } else {
+                        refuseMarkup(event);
+                    }
+                }
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            throw CallbackRejectedException.badRequest("malformed XML");
+        }
+    }
+
+    /**
      * The text of the {@code Encrypt} element directly under the root of a safe-mode envelope.
      *
      * @throws CallbackRejectedException 400 when the envelope is not well-formed XML or has no {@code Encrypt}
@@ -81,16 +124,16 @@ final class CallbackXml {
                 int depth = 0;
                 while (reader.hasNext()) {
                     int event = reader.next();
-                    if (event == XMLStreamConstants.DTD) {
-                        throw CallbackRejectedException.badRequest("DOCTYPE is not allowed");
-                    } else if (event == XMLStreamConstants.START_ELEMENT) {
-                        depth++;
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        depth = deeper(depth);
                         if (depth == 2 && encrypt == null && "Encrypt".equals(reader.getLocalName())) {
                             encrypt = reader.getElementText().strip();
                             depth--;
                         }
                     } else if (event == XMLStreamConstants.END_ELEMENT) {
                         depth--;
+                    } else {
+                        refuseMarkup(event);
                     }
                 }
             } finally {
@@ -105,10 +148,28 @@ final class CallbackXml {
         return encrypt;
     }
 
+    private static int deeper(int depth) throws CallbackRejectedException {
+        if (depth >= MAX_DEPTH) {
+            throw CallbackRejectedException.badRequest("XML nested deeper than " + MAX_DEPTH + " levels");
+        }
+        return depth + 1;
+    }
+
+    private static void refuseMarkup(int event) throws CallbackRejectedException {
+        if (event == XMLStreamConstants.DTD) {
+            throw CallbackRejectedException.badRequest("DOCTYPE is not allowed");
+        }
+        if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+            throw CallbackRejectedException.badRequest("entity references are not allowed");
+        }
+    }
+
     private static XMLInputFactory secureFactory() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        // an entity reference is then reported as an event (and refused) instead of being resolved
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         return factory;
     }
 }

@@ -22,9 +22,12 @@ import org.wayfarer.channel.wechat.account.AppIds;
  *
  * <p>Answers: {@code success} (text/plain) once the event is durable (a duplicate of an accepted push, or a type the
  * engine does not consume, also gets {@code success}); 4xx with a short reason for anything wrong with the request
- * (400 malformed or missing parameters, DOCTYPE, bad XML; 403 bad {@code signature} / {@code msg_signature} or a
- * timestamp more than the tolerance from our clock; 404 unknown AppID; 413 body over
- * {@code wayfarer.wechat.max-callback-bytes}), with nothing stored.
+ * (400 malformed or missing parameters, DOCTYPE or entity references, bad XML, XML nested deeper than 32 levels, an
+ * {@code Encrypt} that is not base64, not whole AES blocks or declares a length its content cannot hold, a
+ * {@code CreateTime} outside [7 days ago, tolerance ahead]; 403 bad {@code signature} / {@code msg_signature}, a
+ * timestamp more than the tolerance from our clock, or a plain-mode signature seen before with another body; 404
+ * unknown AppID; 413 body over {@code wayfarer.wechat.max-callback-bytes}), with nothing stored. No request content,
+ * however hostile, gets a 5xx.
  *
  * <p>A 5xx happens only when the engine's {@code EventIntake} fails to store the event (database down): that exception
  * is deliberately not caught, so the client sees a 500 and WeChat retries the push (it retries a failed or slow push

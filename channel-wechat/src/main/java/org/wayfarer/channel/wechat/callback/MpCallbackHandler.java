@@ -18,10 +18,20 @@ import org.wayfarer.journey.event.EventIntake;
  * Checks one callback and publishes its event; the HTTP-free part of {@link MpCallbackController}.
  *
  * <p>Order of checks: required parameters (400), account (404), timestamp within the tolerance of the clock either way
- * (403), {@code signature} (403), body size (413), DOCTYPE (400), then in safe mode {@code msg_signature} (403) and
- * decryption (400), then XML parsing and mapping (400). Every rejection happens before anything is stored. Thread-safe.
+ * (403), {@code signature} (403), body size (413), in plain mode a signature replayed with another body (403), the
+ * XML screen (DOCTYPE, entity references, nesting deeper than {@link CallbackXml#MAX_DEPTH}, malformed: 400), then in
+ * safe mode {@code msg_signature} (403), decryption (400) and the screen again on the decrypted XML, then parsing,
+ * {@code CreateTime} (400 unless from {@link #MAX_EVENT_AGE} ago to the tolerance ahead of the clock) and mapping
+ * (400). Every rejection happens before anything is stored. Thread-safe.
  */
 final class MpCallbackHandler {
+
+    /**
+     * Oldest {@code CreateTime} accepted. WeChat pushes an event as it happens and retries for seconds, and the
+     * request's own timestamp is at most the tolerance old; a week leaves room for any queueing on its side while
+     * refusing times no push can carry (whose instants the event store could not even represent).
+     */
+    static final Duration MAX_EVENT_AGE = Duration.ofDays(7);
 
     private static final Logger log = LoggerFactory.getLogger(MpCallbackHandler.class);
 
@@ -30,6 +40,7 @@ final class MpCallbackHandler {
     private final Clock clock;
     private final Duration tolerance;
     private final int maxBodyBytes;
+    private final PlainReplayGuard replayGuard;
     private final MpMessageMapper mapper = new MpMessageMapper();
 
     MpCallbackHandler(WxMpServices services, EventIntake intake, Clock clock, WeChatProperties properties) {
@@ -38,6 +49,7 @@ final class MpCallbackHandler {
         this.clock = clock;
         this.tolerance = properties.timestampTolerance();
         this.maxBodyBytes = properties.maxCallbackBytes();
+        this.replayGuard = new PlainReplayGuard(clock, tolerance, PlainReplayGuard.DEFAULT_MAX_PER_ACCOUNT);
     }
 
     /** URL verification ({@code GET}): returns {@code echostr} when the request is signed with the account's token. */
@@ -59,7 +71,8 @@ final class MpCallbackHandler {
             throw CallbackRejectedException.badRequest("unsupported encrypt_type");
         }
         String msgSignature = safeMode ? required(params, "msg_signature") : null;
-        MpAccount account = authenticate(appId, params);
+        Signed signed = authenticate(appId, params);
+        MpAccount account = signed.account();
         if (safeMode && !account.credentials().safeMode()) {
             throw CallbackRejectedException.badRequest("account is in plain mode: it has no EncodingAESKey");
         }
@@ -69,13 +82,17 @@ final class MpCallbackHandler {
         }
 
         String xml = CallbackXml.readBody(body, declaredLength, maxBodyBytes);
-        rejectDoctype(xml);
+        if (!safeMode && !replayGuard.admit(account.appId(), signed.timestamp(), signed.signature(), xml)) {
+            throw CallbackRejectedException.forbidden("signature already used with another body");
+        }
+        CallbackXml.screen(xml);
         if (safeMode) {
             xml = MpCallbackCrypto.open(account.config(), params.get("timestamp"), params.get("nonce"), msgSignature,
                     xml);
-            rejectDoctype(xml);
+            CallbackXml.screen(xml);
         }
         WxMpXmlMessage message = parse(xml);
+        requirePlausibleCreateTime(message.getCreateTime());
 
         Optional<ContactEvent> event;
         try {
@@ -92,7 +109,7 @@ final class MpCallbackHandler {
         intake.accept(event.get());
     }
 
-    private MpAccount authenticate(String appId, Map<String, String> params) throws CallbackRejectedException {
+    private Signed authenticate(String appId, Map<String, String> params) throws CallbackRejectedException {
         String signature = required(params, "signature");
         String timestamp = required(params, "timestamp");
         String nonce = required(params, "nonce");
@@ -104,19 +121,25 @@ final class MpCallbackHandler {
         } catch (NumberFormatException e) {
             throw CallbackRejectedException.badRequest("timestamp must be epoch seconds");
         }
-        long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
-        if (skew > tolerance.toSeconds()) {
+        long now = clock.instant().getEpochSecond();
+        // compared without subtracting, which could overflow for a timestamp near Long.MIN_VALUE
+        if (seconds < now - tolerance.toSeconds() || seconds > now + tolerance.toSeconds()) {
             throw CallbackRejectedException.forbidden("timestamp outside the accepted window");
         }
         if (!MpCallbackCrypto.signatureMatches(account.config().getToken(), timestamp, nonce, signature)) {
             throw CallbackRejectedException.forbidden("bad signature");
         }
-        return account;
+        return new Signed(account, seconds, signature);
     }
 
-    private static void rejectDoctype(String xml) throws CallbackRejectedException {
-        if (CallbackXml.declaresDoctype(xml)) {
-            throw CallbackRejectedException.badRequest("DOCTYPE is not allowed");
+    /** A missing CreateTime is left to the mapper, which names the missing field. */
+    private void requirePlausibleCreateTime(Long createTime) throws CallbackRejectedException {
+        if (createTime == null) {
+            return;
+        }
+        long now = clock.instant().getEpochSecond();
+        if (createTime < now - MAX_EVENT_AGE.toSeconds() || createTime > now + tolerance.toSeconds()) {
+            throw CallbackRejectedException.badRequest("CreateTime out of range");
         }
     }
 
@@ -141,5 +164,9 @@ final class MpCallbackHandler {
             throw CallbackRejectedException.badRequest("missing parameter " + name);
         }
         return value;
+    }
+
+    /** An account whose request passed the timestamp and {@code signature} checks, with the values checked. */
+    private record Signed(MpAccount account, long timestamp, String signature) {
     }
 }

@@ -27,16 +27,25 @@ final class MpMessageMapper {
 
     private static final String QR_SCENE_PREFIX = "qrscene_";
     private static final int MAX_DEDUPE_KEY = 255;
+    /**
+     * Last second of year 9999: later instants overflow the event store's epoch milliseconds. The callback handler
+     * holds CreateTime to a much narrower window around its clock; this bound keeps the mapper safe on its own.
+     */
+    private static final long MAX_CREATE_TIME = 253_402_300_799L;
 
     /**
      * @return the event, or empty for a callback type the engine does not (yet) consume
-     * @throws IllegalArgumentException when a field the type needs is missing or out of range (a bad request)
+     * @throws IllegalArgumentException when a field the type needs is missing or out of range (a bad request), e.g.
+     *                                  a CreateTime before 1970 or after 9999
      */
     Optional<ContactEvent> map(long tenantId, String appId, WxMpXmlMessage message) {
         String openid = required(message.getFromUser(), "FromUserName");
         Long createTime = message.getCreateTime();
         if (createTime == null) {
             throw new IllegalArgumentException("CreateTime is missing");
+        }
+        if (createTime < 0 || createTime > MAX_CREATE_TIME) {
+            throw new IllegalArgumentException("CreateTime is out of range");
         }
         String msgType = required(message.getMsgType(), "MsgType");
         Identity identity = Identity.wechatOpenid(appId, openid);

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class CallbackXmlTest {
@@ -84,6 +85,39 @@ class CallbackXmlTest {
     }
 
     @Test
+    void screenAcceptsWeChatPushesUpToTheDepthLimit() throws Exception {
+        CallbackXml.screen("<xml><SendPicsInfo><Count>1</Count><PicList><item><PicMd5Sum><![CDATA[a]]></PicMd5Sum>"
+                + "</item></PicList></SendPicsInfo><Content>&lt;b&gt; &amp; &#20013;</Content></xml>");
+        CallbackXml.screen(nested(CallbackXml.MAX_DEPTH));
+    }
+
+    @Test
+    void screenRefusesNestingBeyondTheLimitWithoutRecursing() {
+        assertBadRequest(() -> CallbackXml.screen(nested(CallbackXml.MAX_DEPTH + 1)),
+                "XML nested deeper than 32 levels");
+        assertBadRequest(() -> CallbackXml.screen(nested(1_000_000)), "XML nested deeper than 32 levels");
+        assertBadRequest(() -> CallbackXml.screen("<a>".repeat(100_000)), "XML nested deeper than 32 levels");
+    }
+
+    @Test
+    void screenRefusesDoctypeEntitiesAndMalformedXml() {
+        String laughs = "<!DOCTYPE xml [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><xml>&b;</xml>";
+
+        assertBadRequest(() -> CallbackXml.screen(laughs), "DOCTYPE is not allowed");
+        assertBadRequest(() -> CallbackXml.screen("<xml>&b;</xml>"), null);
+        assertBadRequest(() -> CallbackXml.screen("<xml><a></xml>"), "malformed XML");
+        assertBadRequest(() -> CallbackXml.screen(""), "malformed XML");
+        assertBadRequest(() -> CallbackXml.screen("not xml"), "malformed XML");
+    }
+
+    @Test
+    void refusesDeepEnvelopes() {
+        String envelope = "<xml><Encrypt>abc</Encrypt>" + nested(100_000) + "</xml>";
+
+        assertBadRequest(() -> CallbackXml.encryptedPart(envelope), "XML nested deeper than 32 levels");
+    }
+
+    @Test
     void parsesQueryStringsOnly() throws Exception {
         assertThat(QueryParameters.parse("signature=ab&timestamp=1&nonce=2&openid=o%2B1&signature=zz&flag"))
                 .containsEntry("signature", "ab")
@@ -93,6 +127,20 @@ class CallbackXmlTest {
         assertThat(QueryParameters.parse(null)).isEmpty();
         assertThatThrownBy(() -> QueryParameters.parse("a=%zz"))
                 .isInstanceOfSatisfying(CallbackRejectedException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    private static String nested(int depth) {
+        return "<a>".repeat(depth) + "</a>".repeat(depth);
+    }
+
+    /** {@code reason == null}: any reason; the reason never quotes the document. */
+    private static void assertBadRequest(ThrowingCallable call, String reason) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(CallbackRejectedException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            if (reason != null) {
+                assertThat(e.reason()).isEqualTo(reason);
+            }
+        });
     }
 
     private static InputStream stream(String text) {

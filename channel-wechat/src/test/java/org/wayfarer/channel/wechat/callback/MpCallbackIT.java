@@ -3,7 +3,6 @@ package org.wayfarer.channel.wechat.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -11,16 +10,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.wayfarer.channel.wechat.ConnectAccount;
-import org.wayfarer.channel.wechat.WeChatAccounts;
-import org.wayfarer.journey.testing.MutableClock;
-import org.wayfarer.channel.wechat.testapp.RecordingEventIntake;
 import org.wayfarer.channel.wechat.testapp.WeChatTestApplication;
 import org.wayfarer.channel.wechat.testing.SignedCallback;
 import org.wayfarer.channel.wechat.testing.WeChatCallbacks;
@@ -28,46 +18,8 @@ import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventTypes;
 import org.wayfarer.journey.event.Identity;
 
-@SpringBootTest(classes = WeChatTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:wechat-callback;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa"})
-class MpCallbackIT {
-
-    private static final long PLAIN_TENANT = 11;
-    private static final long SAFE_TENANT = 22;
-    private static final String PLAIN_APP = "wx00000000000000a1";
-    private static final String SAFE_APP = "wx00000000000000b2";
-    private static final String PLAIN_TOKEN = "plainToken1";
-    private static final String SAFE_TOKEN = "safeToken2";
-    private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
-    private static final String OPENID = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    WeChatAccounts accounts;
-    @Autowired
-    RecordingEventIntake intake;
-    @Autowired
-    MutableClock clock;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private WeChatCallbacks plain;
-    private WeChatCallbacks safe;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(WeChatTestApplication.START);
-        intake.clear();
-        if (accounts.list(PLAIN_TENANT).isEmpty()) {
-            accounts.connect(PLAIN_TENANT, new ConnectAccount(PLAIN_APP, "Plain shop", "plain-secret", PLAIN_TOKEN,
-                    null));
-            accounts.connect(SAFE_TENANT, new ConnectAccount(SAFE_APP.toUpperCase().replace("WX", "wx"), "Safe shop",
-                    "safe-secret", SAFE_TOKEN, AES_KEY));
-        }
-        plain = new WeChatCallbacks(PLAIN_APP, PLAIN_TOKEN, null, clock);
-        safe = new WeChatCallbacks(SAFE_APP, SAFE_TOKEN, AES_KEY, clock);
-    }
+/** The callback endpoint's answers to well-formed pushes, retries, replays and requests wrong in their envelope. */
+class MpCallbackIT extends MpCallbackTestSupport {
 
     @Test
     void echoesEchostrOfASignedUrlVerification() throws Exception {
@@ -183,6 +135,16 @@ class MpCallbackIT {
     }
 
     @Test
+    void rejectsSignedTimestampsWhoseDistanceToOurClockOverflows() throws Exception {
+        long now = clock.instant().getEpochSecond();
+
+        // now - (now + Long.MIN_VALUE) overflows to Long.MIN_VALUE, whose absolute value is negative
+        assertRejected(post(plain.plain(plain.subscribe(OPENID), now + Long.MIN_VALUE)), 403);
+        assertRejected(post(plain.plain(plain.subscribe(OPENID), Long.MIN_VALUE)), 403);
+        assertRejected(post(safe.encrypted(safe.subscribe(OPENID), Long.MAX_VALUE)), 403);
+    }
+
+    @Test
     void acceptsCallbackJustInsideTheTolerance() throws Exception {
         SignedCallback callback = plain.plain(plain.subscribe(OPENID));
         clock.advance(Duration.ofMinutes(5));
@@ -272,25 +234,42 @@ class MpCallbackIT {
         assertThat(intake.events()).isEmpty();
     }
 
-    private void assertRejected(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.body()).isNotEqualTo("success");
-        assertThat(intake.calls()).as("calls reaching the event intake").isZero();
+    @Test
+    void refusesAReplayedPlainSignatureWithAnotherBody() throws Exception {
+        SignedCallback follow = plain.plain(plain.subscribe(OPENID));
+        String other = plain.click("oOtherUser000000000000000000", "MENU_COUPON");
+
+        assertThat(post(follow).statusCode()).isEqualTo(200);
+        HttpResponse<String> replay = post(follow.withBody(other));
+
+        assertThat(replay.statusCode()).isEqualTo(403);
+        assertThat(replay.body()).isNotEqualTo("success");
+        assertThat(intake.calls()).isEqualTo(1);
+        assertThat(intake.events()).extracting(ContactEvent::type).containsExactly(EventTypes.WECHAT_FOLLOWED);
     }
 
-    private HttpResponse<String> get(SignedCallback callback) throws Exception {
-        return http.send(HttpRequest.newBuilder(callback.uri(baseUrl())).GET().build(), BodyHandlers.ofString());
+    @Test
+    void answersSuccessToARetryWithTheSameQueryAndBody() throws Exception {
+        SignedCallback follow = plain.plain(plain.subscribe(OPENID));
+        SignedCallback text = safe.encrypted(safe.text(OPENID, "hello", 99L));
+
+        for (int attempt = 0; attempt < 4; attempt++) {
+            HttpResponse<String> plainAttempt = post(follow);
+            HttpResponse<String> safeAttempt = post(text);
+            assertThat(plainAttempt.statusCode()).isEqualTo(200);
+            assertThat(plainAttempt.body()).isEqualTo("success");
+            assertThat(safeAttempt.statusCode()).isEqualTo(200);
+            assertThat(safeAttempt.body()).isEqualTo("success");
+        }
+
+        assertThat(intake.events()).hasSize(2);
     }
 
-    private HttpResponse<String> post(SignedCallback callback) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(callback.uri(baseUrl()))
-                .header("Content-Type", "text/xml")
-                .POST(BodyPublishers.ofString(callback.body(), StandardCharsets.UTF_8))
-                .build();
-        return http.send(request, BodyHandlers.ofString());
-    }
+    @Test
+    void refusesAReplayedPlainSignatureEvenAfterTheFirstBodyWasRefused() throws Exception {
+        SignedCallback broken = plain.plain("<xml><MsgType><![CDATA[text]]></MsgType></xml>");
 
-    private String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        assertRejected(post(broken), 400);
+        assertRejected(post(broken.withBody(plain.subscribe(OPENID))), 403);
     }
 }

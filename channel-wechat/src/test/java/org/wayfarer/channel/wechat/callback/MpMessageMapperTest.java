@@ -139,6 +139,21 @@ class MpMessageMapperTest {
         assertThatThrownBy(() -> mapper.map(TENANT, APP_ID, noTime)).hasMessage("CreateTime is missing");
     }
 
+    @Test
+    void refusesCreateTimeTheEventStoreCannotHold() {
+        for (String createTime : new String[] {"-1", "253402300800", "9223372036854775807", "-9223372036854775808"}) {
+            WxMpXmlMessage message = WxMpXmlMessage.fromXml(fixture("click.xml").replaceAll(
+                    "<CreateTime>.*</CreateTime>", "<CreateTime>" + createTime + "</CreateTime>"));
+
+            assertThatThrownBy(() -> mapper.map(TENANT, APP_ID, message)).as(createTime)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("CreateTime is out of range");
+        }
+        WxMpXmlMessage lastSecondOf9999 = WxMpXmlMessage.fromXml(fixture("click.xml").replaceAll(
+                "<CreateTime>.*</CreateTime>", "<CreateTime>253402300799</CreateTime>"));
+        assertThat(mapper.map(TENANT, APP_ID, lastSecondOf9999).orElseThrow().occurredAt())
+                .isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+    }
+
     private Optional<ContactEvent> map(String fixture) {
         return mapper.map(TENANT, APP_ID, WxMpXmlMessage.fromXml(fixture(fixture)));
     }

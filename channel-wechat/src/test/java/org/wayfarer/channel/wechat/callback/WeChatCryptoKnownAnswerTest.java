@@ -3,11 +3,13 @@ package org.wayfarer.channel.wechat.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
 import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
 import org.junit.jupiter.api.Test;
+import org.wayfarer.channel.wechat.testing.WeChatCallbacks;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventTypes;
 
@@ -76,6 +78,17 @@ class WeChatCryptoKnownAnswerTest {
 
         assertThat(crypt.encrypt(SAMPLE_RANDOM, SAMPLE_PLAIN)).isEqualTo(SAMPLE_CIPHER);
         assertThat(crypt.encrypt(SAMPLE_RANDOM, SAMPLE_PLAIN_2)).isEqualTo(SAMPLE_CIPHER_2);
+    }
+
+    @Test
+    void fixtureBuildsCiphertextLikeTheOfficialSample() {
+        byte[] plain = SAMPLE_PLAIN.getBytes(StandardCharsets.UTF_8);
+        byte[] plain2 = SAMPLE_PLAIN_2.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(WeChatCallbacks.cipherText(SAMPLE_AES_KEY, SAMPLE_APP_ID, SAMPLE_RANDOM, plain, plain.length))
+                .isEqualTo(SAMPLE_CIPHER);
+        assertThat(WeChatCallbacks.cipherText(SAMPLE_AES_KEY, SAMPLE_APP_ID, SAMPLE_RANDOM, plain2, plain2.length))
+                .isEqualTo(SAMPLE_CIPHER_2);
     }
 
     @Test

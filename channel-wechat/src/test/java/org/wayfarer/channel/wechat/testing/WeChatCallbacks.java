@@ -1,12 +1,18 @@
 package org.wayfarer.channel.wechat.testing;
 
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
 import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
@@ -120,17 +126,71 @@ public final class WeChatCallbacks {
 
     /** A safe-mode push of {@code xml}, encrypted and signed with the given timestamp (epoch seconds). */
     public SignedCallback encrypted(String xml, long timestamp) {
+        requireAesKey();
+        String encrypt = new WxMpCryptUtil(config()).encrypt(randomString(16), xml);
+        return envelope(encrypt, timestamp, openidParam(xml));
+    }
+
+    /**
+     * A safe-mode push of {@code xml} whose 4-byte length field says {@code declaredLength} instead of the XML's true
+     * byte length; otherwise built as WeChat does, with a correct {@code msg_signature} over the tampered ciphertext,
+     * so that the request reaches the decryption step. Requires the AES key.
+     */
+    public SignedCallback encryptedDeclaringLength(String xml, int declaredLength) {
+        requireAesKey();
+        String encrypt = cipherText(aesKey, appId, randomString(16), xml.getBytes(StandardCharsets.UTF_8),
+                declaredLength);
+        return envelope(encrypt, nowSeconds(), openidParam(xml));
+    }
+
+    /**
+     * A safe-mode envelope carrying {@code encrypt} verbatim (not base64, not whole AES blocks, ...), signed now with
+     * a correct {@code msg_signature} over exactly that text.
+     */
+    public SignedCallback encryptedAs(String encrypt) {
+        return envelope(encrypt, nowSeconds(), "");
+    }
+
+    /**
+     * WeChat's ciphertext, built step by step as WXBizMsgCrypt does: AES-256-CBC (no padding by the cipher) over
+     * {@code random16 + length (4 bytes, network order) + xml + appId}, PKCS#7-padded to a multiple of 32 bytes, key
+     * = base64(EncodingAESKey), IV = the key's first 16 bytes, then base64. With {@code declaredLength ==
+     * xml.length} this equals WxJava's {@code WxCryptUtil.encrypt}; any other value tampers the length field.
+     */
+    public static String cipherText(String aesKey, String appId, String random16, byte[] xml, int declaredLength) {
+        byte[] random = random16.getBytes(StandardCharsets.UTF_8);
+        byte[] app = appId.getBytes(StandardCharsets.UTF_8);
+        int unpadded = random.length + 4 + xml.length + app.length;
+        int pad = 32 - unpadded % 32;
+        ByteBuffer plain = ByteBuffer.allocate(unpadded + pad);
+        plain.put(random).putInt(declaredLength).put(xml).put(app);
+        while (plain.hasRemaining()) {
+            plain.put((byte) pad);
+        }
+        byte[] key = Base64.getDecoder().decode(aesKey);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(key, 0, 16));
+            return Base64.getEncoder().encodeToString(cipher.doFinal(plain.array()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SignedCallback envelope(String encrypt, long timestamp, String openidParam) {
+        String ts = Long.toString(timestamp);
+        String nonce = nonce();
+        String body = "<xml>" + cdata("ToUserName", originalId) + cdata("Encrypt", encrypt) + "</xml>";
+        String query = param("signature", SHA1.gen(token, ts, nonce)) + "&" + param("timestamp", ts) + "&"
+                + param("nonce", nonce) + openidParam + "&" + param("encrypt_type", "aes") + "&"
+                + param("msg_signature", SHA1.gen(token, ts, nonce, encrypt));
+        return new SignedCallback(appId, query, body);
+    }
+
+    private void requireAesKey() {
         if (aesKey == null) {
             throw new IllegalStateException("no EncodingAESKey given for " + appId);
         }
-        String ts = Long.toString(timestamp);
-        String nonce = nonce();
-        String encrypt = new WxMpCryptUtil(config()).encrypt(randomString(16), xml);
-        String body = "<xml>" + cdata("ToUserName", originalId) + cdata("Encrypt", encrypt) + "</xml>";
-        String query = param("signature", SHA1.gen(token, ts, nonce)) + "&" + param("timestamp", ts) + "&"
-                + param("nonce", nonce) + openidParam(xml) + "&" + param("encrypt_type", "aes") + "&"
-                + param("msg_signature", SHA1.gen(token, ts, nonce, encrypt));
-        return new SignedCallback(appId, query, body);
     }
 
     /** The {@code GET} WeChat sends to verify the callback URL; the endpoint must echo {@code echostr}. */
