@@ -1,6 +1,7 @@
 package org.wayfarer.journey;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -31,9 +32,29 @@ class ArchitectureTest {
                 .check(engine);
     }
 
+    /** docs/architecture/overview.md: the engine's feature packages depend on each other in one direction only. */
     @Test
-    void engineNeverImportsChannelOrAdminModules() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.wayfarer.channel..", "org.wayfarer.admin..")
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("org.wayfarer.journey.(*)..").should().beFreeOfCycles().check(engine);
+    }
+
+    /** Node behaviours and the definition model are pure: no stores, no dispatch, no runtime plumbing. */
+    @Test
+    void definitionsKnowNothingOfStoresOrRuntime() {
+        noClasses().that().resideInAPackage("org.wayfarer.journey.definition..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.wayfarer.journey.runtime..",
+                        "org.wayfarer.journey.dispatch..", "org.wayfarer.journey.inbox..",
+                        "org.wayfarer.journey.contact..", "org.wayfarer.journey.catalog..")
+                .check(engine);
+    }
+
+    /** Time comes from the injected Clock: no wall-clock reads outside infrastructure (rate limits measure nanos). */
+    @Test
+    void coreNeverReadsTheWallClock() {
+        noClasses().that().resideOutsideOfPackage("org.wayfarer.journey.infra..")
+                .should().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.Clock.class, "systemUTC")
                 .check(engine);
     }
 }

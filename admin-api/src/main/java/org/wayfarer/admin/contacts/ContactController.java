@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wayfarer.admin.problem.InvalidRequestException;
 import org.wayfarer.admin.security.ApiCaller;
-import org.wayfarer.journey.contact.ContactDirectory;
 import org.wayfarer.journey.event.Identity;
+import org.wayfarer.journey.profile.ContactDirectory;
 
 /** Contacts of the caller's tenant: lookup by identity, profile, timeline. */
 @RestController

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.wayfarer.journey.contact.ContactView;
+import org.wayfarer.journey.profile.ContactView;
 
 /** A contact's profile. */
 public record ContactResponse(

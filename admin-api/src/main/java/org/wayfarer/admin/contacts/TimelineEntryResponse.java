@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
-import org.wayfarer.journey.contact.TimelineEntry;
 import org.wayfarer.journey.dispatch.OutboxStatus;
+import org.wayfarer.journey.profile.TimelineEntry;
 
 /**
  * One timeline line. {@code kind} says which fields are present: EVENT (eventId, type, source, properties), STEP

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.wayfarer.journey.stats.InstanceCounts;
 
 /**
  * Journey instances and their durable timers (port). Joins the caller's transaction.
  */
-public interface InstanceStore {
+public interface InstanceStore extends InstanceCounts {
 
     /**
      * Inserts a new instance. Returns false (and inserts nothing) when (journey, contact, entry key) already exists,
@@ -71,4 +72,10 @@ public interface InstanceStore {
 
     /** Counts of the journey's instances by status (for stats). */
     java.util.Map<InstanceStatus, Long> countByStatus(long tenantId, long journeyId);
+
+    @Override
+    default long liveCount(long tenantId, long journeyId) {
+        return countByStatus(tenantId, journeyId).entrySet().stream().filter(e -> e.getKey().isLive())
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+    }
 }

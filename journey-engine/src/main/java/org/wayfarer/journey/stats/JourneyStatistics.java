@@ -6,8 +6,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.wayfarer.journey.catalog.JourneyNotFoundException;
 import org.wayfarer.journey.catalog.JourneyStore;
-import org.wayfarer.journey.runtime.InstanceStatus;
-import org.wayfarer.journey.runtime.InstanceStore;
 
 /**
  * Answers "how is this journey doing": counters summed over a time window plus the live instance count. Read-only
@@ -23,9 +21,9 @@ public final class JourneyStatistics {
 
     private final JourneyStore journeys;
     private final JourneyCounters counters;
-    private final InstanceStore instances;
+    private final InstanceCounts instances;
 
-    public JourneyStatistics(JourneyStore journeys, JourneyCounters counters, InstanceStore instances) {
+    public JourneyStatistics(JourneyStore journeys, JourneyCounters counters, InstanceCounts instances) {
         this.journeys = Objects.requireNonNull(journeys, "journeys");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.instances = Objects.requireNonNull(instances, "instances");
@@ -52,13 +50,7 @@ public final class JourneyStatistics {
                 nodes.put(nodeId, new JourneyStats.NodeStats(metrics.getOrDefault(ENTERED, 0L)));
             }
         });
-        Map<InstanceStatus, Long> byStatus = instances.countByStatus(tenantId, journeyId);
-        long active = 0;
-        for (Map.Entry<InstanceStatus, Long> count : byStatus.entrySet()) {
-            if (count.getKey().isLive()) {
-                active += count.getValue();
-            }
-        }
+        long active = instances.liveCount(tenantId, journeyId);
         return new JourneyStats(journeyId, from, to, journeyLevel.getOrDefault(ENTERED, 0L), active,
                 journeyLevel.getOrDefault(COMPLETED, 0L), journeyLevel.getOrDefault(EXITED, 0L), nodes);
     }

@@ -1,10 +1,13 @@
-package org.wayfarer.journey.contact;
+package org.wayfarer.journey.profile;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.wayfarer.journey.contact.Contact;
+import org.wayfarer.journey.contact.ContactNotFoundException;
+import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.event.ContactEvent;

@@ -1,4 +1,4 @@
-package org.wayfarer.journey.contact;
+package org.wayfarer.journey.profile;
 
 import java.time.Instant;
 import java.util.Map;

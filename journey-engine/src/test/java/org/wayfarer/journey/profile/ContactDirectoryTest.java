@@ -1,4 +1,4 @@
-package org.wayfarer.journey.contact;
+package org.wayfarer.journey.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.wayfarer.journey.contact.Contact;
+import org.wayfarer.journey.contact.ContactNotFoundException;
 import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.dispatch.OutboxStatus;
 import org.wayfarer.journey.event.ContactEvent;
