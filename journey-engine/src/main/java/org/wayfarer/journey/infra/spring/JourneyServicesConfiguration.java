@@ -1,12 +1,15 @@
 package org.wayfarer.journey.infra.spring;
 
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.catalog.JourneyCatalog;
 import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.channel.AccountOwnership;
+import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.contact.ContactDirectory;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.definition.JourneyCompiler;
@@ -20,14 +23,22 @@ import org.wayfarer.journey.stats.JourneyStatistics;
 /**
  * The services the admin API calls, built from whichever port beans the context has (the MyBatis stores in the
  * product, in-memory ports in the admin API's slice tests).
+ *
+ * <p>The catalog checks send accounts with the engine's {@link AccountOwnership} bean. A context that imports this
+ * configuration without the engine's auto-configuration (the admin API's slice tests) has none; the catalog then asks
+ * the context's {@link ChannelAccounts} beans directly, the same way, so that no account is ever taken as owned
+ * unchecked: without any, every explicit account is refused.
  */
 @Configuration(proxyBeanMethods = false)
 public class JourneyServicesConfiguration {
 
     @Bean
-    JourneyCatalog journeyCatalog(JourneyStore store, JourneyCompiler compiler, Transactions transactions,
+    JourneyCatalog journeyCatalog(JourneyStore store, JourneyCompiler compiler, ObjectProvider<AccountOwnership> owners,
+                                  ObjectProvider<ChannelAccounts> channelAccounts, Transactions transactions,
                                   IdGenerator ids, Clock clock) {
-        return new JourneyCatalog(store, compiler, transactions, ids, clock);
+        AccountOwnership ownership = owners.getIfAvailable(
+                () -> new AccountOwnership(channelAccounts.orderedStream().toList()));
+        return new JourneyCatalog(store, compiler, ownership, transactions, ids, clock);
     }
 
     @Bean
