@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.wayfarer.channel.wechat.account.AccountLookup;
 import org.wayfarer.channel.wechat.account.AccountStore;
+import org.wayfarer.channel.wechat.account.WeChatChannelAccounts;
 import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.channel.wechat.callback.CallbackConfiguration;
 import org.wayfarer.channel.wechat.infra.mybatis.MybatisAccountStoreConfiguration;
@@ -16,8 +17,9 @@ import org.wayfarer.journey.crypto.SecretCipher;
 
 /**
  * The WeChat official-account channel, for the application to import: {@link WeChatAccounts}, the callback endpoint
- * {@code GET|POST /callbacks/wechat/mp/{appId}}, the {@code wechat.template} sender, and the MyBatis-Plus account
- * store. Properties: {@link WeChatProperties} ({@code wayfarer.wechat.*}).
+ * {@code GET|POST /callbacks/wechat/mp/{appId}}, the {@code wechat.template} sender, the engine's
+ * {@code ChannelAccounts} port for the {@code wechat.*} channels (which tenant owns an AppID), and the MyBatis-Plus
+ * account store. Properties: {@link WeChatProperties} ({@code wayfarer.wechat.*}).
  *
  * <p>Requires beans the application provides: a {@link SecretCipher} (e.g. the engine's {@code CryptoConfiguration}),
  * an {@link IdGenerator}, a {@link Clock}, the engine's {@code EventIntake}, and a MyBatis-Plus {@code DataSource}
@@ -43,6 +45,12 @@ public class WeChatChannelConfiguration {
     WeChatAccounts weChatAccounts(AccountStore store, SecretCipher cipher, IdGenerator ids, Clock clock,
                                   WxMpServices services) {
         return new WeChatAccounts(store, cipher, ids, clock, services);
+    }
+
+    /** The engine asks this, at publish and before sends, whether a tenant may send through an official account. */
+    @Bean
+    WeChatChannelAccounts weChatChannelAccounts(AccountStore store) {
+        return new WeChatChannelAccounts(store);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.wayfarer.channel.wechat.send.WxMpTemplateSender;
 import org.wayfarer.channel.wechat.testapp.WeChatTestApplication;
 import org.wayfarer.channel.wechat.testing.FakeWeChatServer;
+import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.channel.SendReceipt;
@@ -47,6 +48,8 @@ class WeChatChannelConfigurationIT {
     WeChatProperties properties;
     @Autowired
     ChannelSender sender;
+    @Autowired
+    ChannelAccounts channelAccounts;
 
     @Test
     void bindsPropertiesWithDefaults() {
@@ -69,6 +72,17 @@ class WeChatChannelConfigurationIT {
         assertThat(receipt).isInstanceOf(SendReceipt.Accepted.class);
         assertThat(WECHAT.templateSends()).singleElement()
                 .satisfies(send -> assertThat(send.clientMsgId()).isEqualTo("31"));
+    }
+
+    @Test
+    void tellsTheEngineWhichTenantOwnsAnAccountTheMomentItIsConnected() {
+        assertThat(channelAccounts.owns(4, "wechat.template", "wx00000000000000d4")).isFalse();
+
+        accounts.connect(4, new ConnectAccount("WX00000000000000D4", "Shop", "secret", "token4", null));
+
+        assertThat(channelAccounts.owns(4, "wechat.template", "wx00000000000000d4")).isTrue();
+        assertThat(channelAccounts.owns(4, "wechat.kefu", "WX00000000000000D4")).isTrue();
+        assertThat(channelAccounts.owns(5, "wechat.template", "wx00000000000000d4")).isFalse();
     }
 
     @Test

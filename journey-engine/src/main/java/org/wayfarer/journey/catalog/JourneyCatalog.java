@@ -3,21 +3,32 @@ package org.wayfarer.journey.catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.definition.Compilation;
 import org.wayfarer.journey.definition.JourneyCompiler;
 import org.wayfarer.journey.definition.JourneyDefinition;
+import org.wayfarer.journey.definition.Node;
+import org.wayfarer.journey.definition.SendNode;
 import org.wayfarer.journey.definition.ValidationProblem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates, edits and publishes journeys for the admin API. Every definition is compiled before it is stored, so a
- * stored draft is always valid; publishing compiles it again (the compiler's rules may have tightened since) and
+ * stored draft always compiles; publishing compiles it again (the compiler's rules may have tightened since) and
  * freezes it as the next version.
+ *
+ * <p>A send node may name the {@code account} it sends from; that account must be connected to the journey's tenant
+ * for the node's channel ({@link AccountOwnership}), or one tenant could send through another's official account.
+ * {@link #validate} and {@link #publish} check it (error code {@code account-not-connected} at
+ * {@code /nodes/<id>/account}); saving a draft does not, so a journey can be drafted before its account is connected.
+ * The message is the same whether the account belongs to another tenant or to nobody, so it tells nothing about
+ * other tenants.
  *
  * <p>All methods are tenant-scoped: a journey of another tenant is reported as {@link JourneyNotFoundException}.
  * Thread-safe; concurrent edits of one journey are caught by the store's optimistic locking
@@ -31,21 +42,23 @@ public final class JourneyCatalog {
 
     private final JourneyStore journeys;
     private final JourneyCompiler compiler;
+    private final AccountOwnership accounts;
     private final Transactions transactions;
     private final IdGenerator ids;
     private final Clock clock;
     private final PublicationListener listener;
 
-    public JourneyCatalog(JourneyStore journeys, JourneyCompiler compiler, Transactions transactions, IdGenerator ids,
-                          Clock clock) {
-        this(journeys, compiler, transactions, ids, clock, () -> { });
+    public JourneyCatalog(JourneyStore journeys, JourneyCompiler compiler, AccountOwnership accounts,
+                          Transactions transactions, IdGenerator ids, Clock clock) {
+        this(journeys, compiler, accounts, transactions, ids, clock, () -> { });
     }
 
     /** @param listener told after a publish committed (when this is called outside a transaction) */
-    public JourneyCatalog(JourneyStore journeys, JourneyCompiler compiler, Transactions transactions, IdGenerator ids,
-                          Clock clock, PublicationListener listener) {
+    public JourneyCatalog(JourneyStore journeys, JourneyCompiler compiler, AccountOwnership accounts,
+                          Transactions transactions, IdGenerator ids, Clock clock, PublicationListener listener) {
         this.journeys = Objects.requireNonNull(journeys, "journeys");
         this.compiler = Objects.requireNonNull(compiler, "compiler");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -60,7 +73,7 @@ public final class JourneyCatalog {
      * @throws JourneyKeyTakenException when the tenant already has a journey with this key
      */
     public JourneyView create(long tenantId, String json) {
-        JourneyDefinition definition = compileOrThrow(json);
+        JourneyDefinition definition = orThrow(compile(json));
         Instant now = clock.instant();
         StoredJourney journey = new StoredJourney(ids.nextId(), tenantId, definition.key(), nameOf(definition), json,
                 null, now, now, 0);
@@ -68,16 +81,19 @@ public final class JourneyCatalog {
         return view(journey);
     }
 
-    /** Compiles without storing anything; the answer lists every error and warning. Never throws for bad input. */
-    public Compilation validate(String json) {
-        Compilation compilation = compiler.compile(json);
+    /**
+     * Compiles without storing anything and checks that every send account belongs to {@code tenantId}, as
+     * {@link #publish} would; the answer lists every error and warning. Never throws for bad input.
+     */
+    public Compilation validate(long tenantId, String json) {
+        Compilation compilation = compile(json);
         if (!compilation.valid()) {
             return compilation;
         }
-        List<ValidationProblem> storageErrors = storageProblems(compilation.definition());
-        return storageErrors.isEmpty()
+        List<ValidationProblem> accountErrors = accountProblems(tenantId, compilation.definition());
+        return accountErrors.isEmpty()
                 ? compilation
-                : new Compilation(null, storageErrors, compilation.warnings());
+                : new Compilation(null, accountErrors, compilation.warnings());
     }
 
     /** The tenant's journeys, oldest first. */
@@ -104,7 +120,7 @@ public final class JourneyCatalog {
      * @throws org.wayfarer.journey.StaleDataException when the journey changed concurrently
      */
     public JourneyView replaceDraft(long tenantId, long journeyId, String json) {
-        JourneyDefinition definition = compileOrThrow(json);
+        JourneyDefinition definition = orThrow(compile(json));
         return transactions.inTransaction(() -> {
             StoredJourney current = load(tenantId, journeyId);
             if (!current.key().equals(definition.key())) {
@@ -124,14 +140,15 @@ public final class JourneyCatalog {
      * versions stop accepting entries but keep their running instances. Publishing a draft that equals the latest
      * version changes nothing and answers the current state, so a retried publish does not create a new version.
      *
-     * @throws InvalidJourneyException  when the draft no longer compiles
+     * @throws InvalidJourneyException  when the draft no longer compiles, or a send node names an account that is not
+     *                                  connected to the tenant; nothing is published then
      * @throws JourneyNotFoundException when the tenant has no such journey
      * @throws org.wayfarer.journey.StaleDataException when the journey changed concurrently
      */
     public JourneyView publish(long tenantId, long journeyId) {
         JourneyView view = transactions.inTransaction(() -> {
             StoredJourney current = load(tenantId, journeyId);
-            JourneyDefinition definition = compileOrThrow(current.draftJson());
+            JourneyDefinition definition = orThrow(validate(tenantId, current.draftJson()));
             if (current.publishedVersion() != null && !draftDiffersFromLatest(current)) {
                 return view(current);
             }
@@ -152,12 +169,41 @@ public final class JourneyCatalog {
         return journeys.find(tenantId, journeyId).orElseThrow(() -> new JourneyNotFoundException(journeyId));
     }
 
-    private JourneyDefinition compileOrThrow(String json) {
-        Compilation compilation = validate(json);
+    /** The compiler's answer plus what the store cannot hold; no account checks. */
+    private Compilation compile(String json) {
+        Compilation compilation = compiler.compile(json);
+        if (!compilation.valid()) {
+            return compilation;
+        }
+        List<ValidationProblem> storageErrors = storageProblems(compilation.definition());
+        return storageErrors.isEmpty()
+                ? compilation
+                : new Compilation(null, storageErrors, compilation.warnings());
+    }
+
+    private static JourneyDefinition orThrow(Compilation compilation) {
         if (!compilation.valid()) {
             throw new InvalidJourneyException(compilation.errors());
         }
         return compilation.definition();
+    }
+
+    /** One error per send node whose explicit account the tenant has not connected, in node id order. */
+    private List<ValidationProblem> accountProblems(long tenantId, JourneyDefinition definition) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        definition.nodes().values().stream()
+                .filter(node -> node instanceof SendNode send && send.account() != null)
+                .sorted(Comparator.comparing(Node::id))
+                .map(SendNode.class::cast)
+                .filter(send -> !accounts.owns(tenantId, send.channel(), send.account()))
+                .forEach(send -> problems.add(new ValidationProblem("/nodes/" + pointerToken(send.id()) + "/account",
+                        "account-not-connected", "account " + send.account() + " is not connected to this tenant")));
+        return problems;
+    }
+
+    /** RFC 6901 escaping of one reference token. */
+    private static String pointerToken(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
     }
 
     private static List<ValidationProblem> storageProblems(JourneyDefinition definition) {

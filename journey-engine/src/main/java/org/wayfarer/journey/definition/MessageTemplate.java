@@ -8,6 +8,12 @@ import java.util.Map;
  */
 public interface MessageTemplate {
 
-    /** The message with every string leaf rendered; nested objects and lists keep their shape. */
+    /**
+     * The message with every string leaf rendered; nested objects and lists keep their shape.
+     *
+     * @throws TemplateRenderException naming the field, when rendering goes over the size limits (too many section
+     *                                 iterations, a value or the whole message too long) or runs out of stack or
+     *                                 memory; nothing is half-rendered then
+     */
     Map<String, Object> render(Facts facts);
 }

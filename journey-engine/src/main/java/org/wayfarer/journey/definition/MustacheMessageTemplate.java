@@ -6,6 +6,7 @@ import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,31 @@ import tools.jackson.databind.JsonNode;
  * Missing and null values render as empty text, HTML is not escaped (messages are not HTML), and an empty string
  * counts as false so {@code {{^contact.attributes.name}}friend{{/contact.attributes.name}}} works as a fallback.
  * Values are looked up in maps and lists only, never by reflection. Immutable and thread-safe.
+ *
+ * <p>Bounded: sections nest at most {@link #MAX_SECTION_DEPTH} deep (checked at validation); one render iterates
+ * sections at most {@link #MAX_SECTION_ITERATIONS} times over the whole message, renders at most
+ * {@link #MAX_VALUE_CHARS} characters per value and {@link #MAX_MESSAGE_CHARS} for the whole message
+ * ({@link RenderBudget}); going over fails the render with a {@link TemplateRenderException} naming the field.
+ * A {@link StackOverflowError} or {@link OutOfMemoryError} raised while rendering is contained the same way
+ * (rendering holds no lock and changes no shared state but JMustache's concurrent fetcher cache).
  */
 final class MustacheMessageTemplate implements MessageTemplate {
 
     /** Sections render (and are visited) recursively; this keeps that recursion shallow. */
     static final int MAX_SECTION_DEPTH = 16;
+    /** Section iterations per render of a whole message. */
+    static final int MAX_SECTION_ITERATIONS = 10_000;
+    /** Characters per rendered value; far above what any WeChat message field takes. */
+    static final int MAX_VALUE_CHARS = 64 * 1024;
+    /** Characters per rendered message, all values together. */
+    static final int MAX_MESSAGE_CHARS = 256 * 1024;
+
+    /**
+     * The budget of the render running on this thread. JMustache's collector, where sections turn values into
+     * iterators, is shared by every template and gets no per-render state, so the budget reaches it this way; it is
+     * set and removed around each render.
+     */
+    private static final ThreadLocal<RenderBudget> BUDGET = new ThreadLocal<>();
 
     private static final Mustache.Compiler COMPILER = Mustache.compiler()
             .escapeHTML(false)
@@ -50,46 +71,84 @@ final class MustacheMessageTemplate implements MessageTemplate {
     @Override
     public Map<String, Object> render(Facts facts) {
         Map<String, Object> context = Map.of("contact", facts.contact(), "event", facts.event());
-        return ObjectPart.render(fields, context);
+        RenderBudget budget = new RenderBudget(MAX_SECTION_ITERATIONS, MAX_VALUE_CHARS, MAX_MESSAGE_CHARS);
+        RenderBudget outer = BUDGET.get();
+        BUDGET.set(budget);
+        try {
+            return ObjectPart.render(fields, context, budget);
+        } finally {
+            if (outer == null) {
+                BUDGET.remove();
+            } else {
+                BUDGET.set(outer);
+            }
+        }
     }
 
     /** One compiled piece of the message. */
     private interface Part {
-        Object render(Map<String, Object> context);
+        Object render(Map<String, Object> context, RenderBudget budget);
     }
 
     private record ConstantPart(Object value) implements Part {
         @Override
-        public Object render(Map<String, Object> context) {
+        public Object render(Map<String, Object> context, RenderBudget budget) {
             return value;
         }
     }
 
-    private record TemplatePart(Template template) implements Part {
+    private record TemplatePart(Template template, String pointer) implements Part {
         @Override
-        public Object render(Map<String, Object> context) {
-            return template.execute(context);
+        public Object render(Map<String, Object> context, RenderBudget budget) {
+            budget.startValue(pointer);
+            RenderBudget.Output out = budget.writer();
+            try {
+                template.execute(context, out);
+            } catch (TemplateRenderException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw failed(e);
+            } catch (StackOverflowError e) {
+                throw new TemplateRenderException("message field " + pointer + " failed to render: it exhausted the "
+                        + "stack (a value nested or referring to itself too deeply)", e);
+            } catch (OutOfMemoryError e) {
+                throw new TemplateRenderException("message field " + pointer + " failed to render: it ran out of "
+                        + "memory", e);
+            }
+            return out.toString();
+        }
+
+        /** JMustache wraps what a fetch throws; a limit reached inside one is still reported as itself. */
+        private TemplateRenderException failed(RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TemplateRenderException limit) {
+                    return limit;
+                }
+            }
+            return new TemplateRenderException("message field " + pointer + " failed to render: " + e.getMessage(),
+                    e);
         }
     }
 
     private record ObjectPart(Map<String, Part> fields) implements Part {
         @Override
-        public Object render(Map<String, Object> context) {
-            return render(fields, context);
+        public Object render(Map<String, Object> context, RenderBudget budget) {
+            return render(fields, context, budget);
         }
 
-        static Map<String, Object> render(Map<String, Part> fields, Map<String, Object> context) {
+        static Map<String, Object> render(Map<String, Part> fields, Map<String, Object> context,
+                                          RenderBudget budget) {
             Map<String, Object> rendered = new LinkedHashMap<>();
-            fields.forEach((name, part) -> rendered.put(name, part.render(context)));
+            fields.forEach((name, part) -> rendered.put(name, part.render(context, budget)));
             return Collections.unmodifiableMap(rendered);
         }
     }
 
     private record ArrayPart(List<Part> elements) implements Part {
         @Override
-        public Object render(Map<String, Object> context) {
+        public Object render(Map<String, Object> context, RenderBudget budget) {
             List<Object> rendered = new ArrayList<>(elements.size());
-            elements.forEach(part -> rendered.add(part.render(context)));
+            elements.forEach(part -> rendered.add(part.render(context, budget)));
             return Collections.unmodifiableList(rendered);
         }
     }
@@ -150,7 +209,7 @@ final class MustacheMessageTemplate implements MessageTemplate {
                 if (includes.found != null) {
                     return fail(pointer, "partials ({{>" + includes.found + "}}) are not supported");
                 }
-                return new TemplatePart(template);
+                return new TemplatePart(template, pointer);
             } catch (MustacheException e) {
                 return fail(pointer, e.getMessage());
             }
@@ -213,8 +272,18 @@ final class MustacheMessageTemplate implements MessageTemplate {
         }
     }
 
-    /** Looks values up in maps and lists only: no reflective getters on whatever objects the facts hold. */
+    /**
+     * Looks values up in maps and lists only: no reflective getters on whatever objects the facts hold. Every
+     * iteration of a section is counted against the running render's budget.
+     */
     private static final class MapAndListCollector extends BasicCollector {
+
+        @Override
+        public Iterator<?> toIterator(Object value) {
+            Iterator<?> iterator = super.toIterator(value);
+            RenderBudget budget = BUDGET.get();
+            return iterator == null || budget == null ? iterator : budget.iterator(iterator);
+        }
 
         @Override
         public <K, V> Map<K, V> createFetcherCache() {

@@ -7,6 +7,13 @@ import org.springframework.expression.spel.standard.SpelExpression;
 /**
  * A checked SpEL expression evaluated against {@code {contact, event}} in the shared read-only context. The root is
  * passed per call, so one instance serves all threads.
+ *
+ * <p>A {@link StackOverflowError} or {@link OutOfMemoryError} raised while evaluating is contained: it becomes an
+ * {@link ExpressionEvaluationException}, so the caller treats it like any other failed condition. That is safe here
+ * because evaluation holds no lock and changes no shared state (the facts are read-only; Spring's caches of resolved
+ * methods are replaced atomically), so once the stack has unwound nothing is left half-done, and whatever the
+ * evaluation allocated is garbage. Other Errors (a broken class path, an internal VM error) say nothing about this
+ * expression and pass through.
  */
 final class ReadOnlySpelExpression implements Expression {
 
@@ -34,6 +41,11 @@ final class ReadOnlySpelExpression implements Expression {
             // SpEL reports most failures as EvaluationException; anything thrown by a value's own method is also
             // a failure of this expression, not of the engine
             throw new ExpressionEvaluationException("expression '" + source + "' failed: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new ExpressionEvaluationException("expression '" + source + "' failed: it exhausted the stack "
+                    + "(a value nested or referring to itself too deeply)", e);
+        } catch (OutOfMemoryError e) {
+            throw new ExpressionEvaluationException("expression '" + source + "' failed: it ran out of memory", e);
         }
     }
 

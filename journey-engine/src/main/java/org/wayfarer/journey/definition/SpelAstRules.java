@@ -23,8 +23,10 @@ import org.springframework.expression.spel.ast.VariableReference;
 /**
  * Walks a parsed SpEL tree and lists what the journey language does not allow: anything but the variables
  * {@code contact} and {@code event} at the top, type references, constructors, bean references, assignment,
- * {@code #variables}, functions and method calls on the root. The read-only evaluation context refuses most of these
- * too; checking the tree turns a run-time failure into a validation error the author sees at once.
+ * {@code #variables}, functions, method calls on the root, and every method not in {@link AllowedMethods} (those
+ * that could allocate or backtrack without bound, such as {@code repeat}, {@code matches} or {@code split}, among
+ * them). The read-only evaluation context refuses these too; checking the tree turns a run-time failure into a
+ * validation error the author sees at once.
  *
  * <p>Scopes follow SpEL's evaluation: the head of a chain, method arguments and indexes are evaluated against the
  * scope root (the facts at top level, the element inside a {@code .?[...]} selection or {@code .![...]} projection).
@@ -36,9 +38,6 @@ final class SpelAstRules {
     }
 
     static final Set<String> VARIABLES = Set.of("contact", "event");
-
-    private static final Set<String> FORBIDDEN_METHODS =
-            Set.of("getClass", "getClassLoader", "wait", "notify", "notifyAll", "finalize", "clone");
 
     /** Deeper trees are refused so evaluation never recurses far enough to exhaust a worker's stack. */
     static final int MAX_DEPTH = 64;
@@ -66,8 +65,10 @@ final class SpelAstRules {
 
     private void headNode(SpelNode node, boolean inElement) {
         if (node instanceof CompoundExpression) {
+            int before = violations.size();
             head(node.getChild(0), inElement);
-            for (int i = 1; i < node.getChildCount(); i++) {
+            // after a refused link the rest of the chain applies to a value that cannot exist: one mistake, one error
+            for (int i = 1; i < node.getChildCount() && violations.size() == before; i++) {
                 chained(node.getChild(i), inElement);
             }
         } else if (node instanceof PropertyOrFieldReference property) {
@@ -124,8 +125,9 @@ final class SpelAstRules {
     }
 
     private void method(MethodReference method, boolean inElement) {
-        if (FORBIDDEN_METHODS.contains(method.getName())) {
-            reject("method '" + method.getName() + "' is not allowed");
+        if (!AllowedMethods.ANY.contains(method.getName())) {
+            reject("method '" + method.getName() + "' is not allowed: expressions may call only cheap, read-only "
+                    + "methods such as " + AllowedMethods.EXAMPLES);
         }
         children(method, inElement);
     }

@@ -18,12 +18,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.StaleDataException;
+import org.wayfarer.journey.channel.AccountOwnership;
+import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.definition.Compilation;
 import org.wayfarer.journey.definition.Entry;
 import org.wayfarer.journey.definition.EntryPolicy;
 import org.wayfarer.journey.definition.ExitNode;
 import org.wayfarer.journey.definition.JourneyCompiler;
 import org.wayfarer.journey.definition.JourneyDefinition;
+import org.wayfarer.journey.definition.Node;
+import org.wayfarer.journey.definition.SendNode;
 import org.wayfarer.journey.definition.Trigger;
 import org.wayfarer.journey.definition.ValidationProblem;
 import org.wayfarer.journey.testing.DirectTransactions;
@@ -41,6 +45,8 @@ class JourneyCatalogTest {
     private static final String WELCOME_V1 = "{\"key\":\"welcome\",\"name\":\"Welcome\",\"v\":1}";
     private static final String WELCOME_V2 = "{\"key\":\"welcome\",\"name\":\"Welcome followers\",\"v\":2}";
     private static final String BROKEN = "{\"key\":\"welcome\",\"nodes\":{}}";
+    private static final String OWN_APP = "wx00000000000000a7";
+    private static final String OTHER_APP = "wx00000000000000b8";
     private static final Set<String> WRITES = Set.of("insert", "update", "publish");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
@@ -49,7 +55,23 @@ class JourneyCatalogTest {
     private final InMemoryJourneyStore store = new InMemoryJourneyStore();
     private final JourneyCompiler compiler = mock(JourneyCompiler.class);
     private final IdGenerator ids = nextId::incrementAndGet;
-    private final JourneyCatalog catalog = new JourneyCatalog(store, compiler, transactions, ids, clock);
+    /** Tenant 7 connected {@link #OWN_APP} for the WeChat channels; {@link #OTHER_APP} belongs to tenant 8. */
+    private final List<String> ownershipQuestions = new ArrayList<>();
+    private final ChannelAccounts wechatAccounts = new ChannelAccounts() {
+        @Override
+        public boolean owns(long tenantId, String channel, String account) {
+            ownershipQuestions.add(tenantId + " " + channel + " " + account);
+            return tenantId == TENANT && account.equalsIgnoreCase(OWN_APP)
+                    || tenantId == OTHER_TENANT && account.equalsIgnoreCase(OTHER_APP);
+        }
+
+        @Override
+        public boolean covers(String channel) {
+            return channel.startsWith("wechat.");
+        }
+    };
+    private final JourneyCatalog catalog = new JourneyCatalog(store, compiler,
+            new AccountOwnership(List.of(wechatAccounts)), transactions, ids, clock);
 
     JourneyCatalogTest() {
         compiles(WELCOME_V1, definition("welcome", "Welcome", "wechat.followed"));
@@ -93,7 +115,7 @@ class JourneyCatalogTest {
                 .isInstanceOfSatisfying(InvalidJourneyException.class, e -> assertThat(e.errors())
                         .containsExactly(new ValidationProblem("/key", "too-long",
                                 "the key may have at most 64 characters")));
-        assertThat(catalog.validate(json).valid()).isFalse();
+        assertThat(catalog.validate(TENANT, json).valid()).isFalse();
     }
 
     @Test
@@ -111,7 +133,7 @@ class JourneyCatalogTest {
         when(compiler.compile(json)).thenReturn(new Compilation(
                 definition("warned", "Warned", "wechat.followed"), List.of(), List.of(warning)));
 
-        Compilation compilation = catalog.validate(json);
+        Compilation compilation = catalog.validate(TENANT, json);
 
         assertThat(compilation.valid()).isTrue();
         assertThat(compilation.warnings()).containsExactly(warning);
@@ -272,6 +294,61 @@ class JourneyCatalogTest {
         assertThat(edited).isTrue();
     }
 
+    @Test
+    void validatesThatEverySendAccountIsConnectedToTheTenant() {
+        String json = "{\"accounts\":true}";
+        compiles(json, withSends(send("own", "wechat.template", OWN_APP.toUpperCase()),
+                send("theirs", "wechat.template", OTHER_APP), send("nobodys", "wechat.coupon", "wx00000000000000ff"),
+                send("fromTrigger", "wechat.template", null)));
+
+        Compilation compilation = catalog.validate(TENANT, json);
+
+        assertThat(compilation.valid()).isFalse();
+        assertThat(compilation.errors()).containsExactly(
+                new ValidationProblem("/nodes/nobodys/account", "account-not-connected",
+                        "account wx00000000000000ff is not connected to this tenant"),
+                new ValidationProblem("/nodes/theirs/account", "account-not-connected",
+                        "account " + OTHER_APP + " is not connected to this tenant"));
+        assertThat(ownershipQuestions).containsExactlyInAnyOrder("7 wechat.template " + OWN_APP.toUpperCase(),
+                "7 wechat.template " + OTHER_APP, "7 wechat.coupon wx00000000000000ff");
+        assertThat(catalog.validate(OTHER_TENANT, json).errors()).extracting(ValidationProblem::pointer)
+                .containsExactly("/nodes/nobodys/account", "/nodes/own/account");
+    }
+
+    @Test
+    void refusesAnAccountOfAChannelNoModuleCovers() {
+        String json = "{\"sms\":true}";
+        compiles(json, withSends(send("text", "sms", OWN_APP)));
+
+        assertThat(catalog.validate(TENANT, json).errors()).extracting(ValidationProblem::pointer)
+                .containsExactly("/nodes/text/account");
+    }
+
+    @Test
+    void refusesToPublishADraftSendingThroughAnotherTenantsAccount() {
+        String json = "{\"theirs\":true}";
+        compiles(json, withSends(send("welcome", "wechat.template", OTHER_APP)));
+        // a draft may name an account that is connected later; publishing is where it must be the tenant's
+        long id = catalog.create(TENANT, json).id();
+
+        assertThatThrownBy(() -> catalog.publish(TENANT, id))
+                .isInstanceOfSatisfying(InvalidJourneyException.class, e -> assertThat(e.errors())
+                        .containsExactly(new ValidationProblem("/nodes/welcome/account", "account-not-connected",
+                                "account " + OTHER_APP + " is not connected to this tenant")));
+        assertThat(store.versions()).isEmpty();
+        assertThat(catalog.get(TENANT, id).status()).isEqualTo(JourneyStatus.DRAFT);
+    }
+
+    @Test
+    void publishesADraftSendingThroughTheTenantsOwnAccount() {
+        String json = "{\"own\":true}";
+        compiles(json, withSends(send("welcome", "wechat.template", OWN_APP)));
+        long id = catalog.create(TENANT, json).id();
+
+        assertThat(catalog.publish(TENANT, id).publishedVersion()).isEqualTo(1);
+        assertThat(ownershipQuestions).containsExactly("7 wechat.template " + OWN_APP);
+    }
+
     private void compiles(String json, JourneyDefinition definition) {
         when(compiler.compile(json)).thenReturn(new Compilation(definition, List.of(), List.of()));
     }
@@ -279,5 +356,19 @@ class JourneyCatalogTest {
     private static JourneyDefinition definition(String key, String name, String triggerEvent) {
         return new JourneyDefinition(key, name, new Trigger(triggerEvent, null), new Entry(EntryPolicy.ONCE, null),
                 List.of(), null, "done", Map.of("done", new ExitNode("done")));
+    }
+
+    private static SendNode send(String id, String channel, String account) {
+        return new SendNode(id, channel, account, facts -> Map.of(), "done");
+    }
+
+    private static JourneyDefinition withSends(SendNode... sends) {
+        Map<String, Node> nodes = new HashMap<>();
+        nodes.put("done", new ExitNode("done"));
+        for (SendNode send : sends) {
+            nodes.put(send.id(), send);
+        }
+        return new JourneyDefinition("sends", "Sends", new Trigger("wechat.followed", null),
+                new Entry(EntryPolicy.ONCE, null), List.of(), null, sends[0].id(), nodes);
     }
 }

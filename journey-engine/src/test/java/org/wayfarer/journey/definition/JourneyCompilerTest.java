@@ -220,6 +220,25 @@ class JourneyCompilerTest {
     }
 
     @Test
+    void refusesExpressionsAndTemplatesThatCouldExhaustTheEngine() {
+        ObjectNode document = Journeys.storeWelcome();
+        document.withObjectProperty("trigger").put("when", "event.scene.repeat(1000000000) != ''");
+        ((ObjectNode) Journeys.node(document, "bound").get("cases").get(0))
+                .put("when", "contact.attributes.name.matches('(a+)+$')");
+        int tooDeep = MustacheMessageTemplate.MAX_SECTION_DEPTH + 1;
+        Journeys.node(document, "welcome").withObjectProperty("message").withObjectProperty("data").put("thing1",
+                "{{#event.items}}".repeat(tooDeep) + "x" + "{{/event.items}}".repeat(tooDeep));
+
+        Compilation compilation = Journeys.compile(document);
+
+        assertThat(compilation.errors()).extracting(ValidationProblem::pointer, ValidationProblem::code)
+                .containsExactlyInAnyOrder(
+                        tuple("/trigger/when", "bad-expression"),
+                        tuple("/nodes/bound/cases/0/when", "bad-expression"),
+                        tuple("/nodes/welcome/message/data/thing1", "bad-template"));
+    }
+
+    @Test
     void warnsAboutUnknownFieldsButStillCompiles() {
         ObjectNode document = Journeys.storeWelcome();
         document.put("descripton", "typo");

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.catalog.JourneyCatalog;
+import org.wayfarer.journey.channel.AccountOwnership;
+import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.channel.SendReceipt;
@@ -87,7 +89,8 @@ public final class EngineTestKit {
         ChannelSenders senders = new ChannelSenders(List.of(new RecordingSender()));
         JourneyCompiler compiler = new JourneyCompiler(senders.channels(), JourneyCompiler.Limits.defaults());
         PublishedJourneys published = new PublishedJourneys(journeys, compiler);
-        catalog = new JourneyCatalog(journeys, compiler, transactions, ids, clock, published);
+        catalog = new JourneyCatalog(journeys, compiler, new AccountOwnership(List.of(new KitAccounts())),
+                transactions, ids, clock, published);
         OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, senders, new TokenBucketRateLimiter(1e6, 1e6),
                 Runnable::run, clock, new OutboxDispatcher.Settings("kit", Duration.ofMinutes(1), 8, 100));
         Engine engine = new Engine(contacts, instances, steps, counters, outbox, published,
@@ -224,6 +227,19 @@ public final class EngineTestKit {
         @Override
         public boolean wakeUp(DueWakeup wakeup) {
             return wakeups.get(partitions.ofContact(wakeup.contactId())).offer(wakeup);
+        }
+    }
+
+    /** The kit's tenant owns the kit's official account, and nothing else is owned. */
+    private static final class KitAccounts implements ChannelAccounts {
+        @Override
+        public boolean owns(long tenantId, String channel, String account) {
+            return tenantId == TENANT && APP.equalsIgnoreCase(account);
+        }
+
+        @Override
+        public boolean covers(String channel) {
+            return channel.startsWith("wechat.");
         }
     }
 

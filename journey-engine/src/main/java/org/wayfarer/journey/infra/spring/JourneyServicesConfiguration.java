@@ -10,6 +10,8 @@ import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.catalog.JourneyCatalog;
 import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.catalog.PublicationListener;
+import org.wayfarer.journey.channel.AccountOwnership;
+import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.definition.JourneyCompiler;
 import org.wayfarer.journey.dispatch.Outbox;
@@ -23,15 +25,23 @@ import org.wayfarer.journey.stats.JourneyStatistics;
 /**
  * The services the admin API calls, built from whichever port beans the context has (the MyBatis stores in the
  * product, in-memory ports in the admin API's slice tests).
+ *
+ * <p>The catalog checks send accounts with the engine's {@link AccountOwnership} bean. A context that imports this
+ * configuration without the engine's auto-configuration (the admin API's slice tests) has none; the catalog then asks
+ * the context's {@link ChannelAccounts} beans directly, the same way, so that no account is ever taken as owned
+ * unchecked: without any, every explicit account is refused.
  */
 @Configuration(proxyBeanMethods = false)
 public class JourneyServicesConfiguration {
 
     @Bean
-    JourneyCatalog journeyCatalog(JourneyStore store, JourneyCompiler compiler, Transactions transactions,
+    JourneyCatalog journeyCatalog(JourneyStore store, JourneyCompiler compiler, ObjectProvider<AccountOwnership> owners,
+                                  ObjectProvider<ChannelAccounts> channelAccounts, Transactions transactions,
                                   IdGenerator ids, Clock clock, ObjectProvider<PublicationListener> listeners) {
+        AccountOwnership ownership = owners.getIfAvailable(
+                () -> new AccountOwnership(channelAccounts.orderedStream().toList()));
         List<PublicationListener> all = listeners.orderedStream().toList();
-        return new JourneyCatalog(store, compiler, transactions, ids, clock,
+        return new JourneyCatalog(store, compiler, ownership, transactions, ids, clock,
                 () -> all.forEach(PublicationListener::acceptingChanged));
     }
 
