@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN section 1: the engine owns its ports; technologies stay in infra/. */
+/** docs/architecture/overview.md sections 1 and 7: the engine owns its ports; technologies stay in infra/. */
 class ArchitectureTest {
 
     private final JavaClasses engine = new ClassFileImporter()

@@ -35,8 +35,8 @@ import org.wayfarer.journey.event.EventIntake;
 import org.wayfarer.journey.catalog.PublishedVersion;
 
 /**
- * The journey flow through the REAL compiler: DESIGN section 4's example is created, validated and published, and
- * broken definitions come back with every error. Asserts only what DESIGN promises (JSON pointers, every error at
+ * The journey flow through the REAL compiler: the language's store-welcome example is created, validated and published, and
+ * broken definitions come back with every error. Asserts only what the API promises (JSON pointers, every error at
  * once), not the compiler's exact codes.
  */
 @WebMvcTest

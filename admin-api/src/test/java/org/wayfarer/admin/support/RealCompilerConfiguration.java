@@ -5,7 +5,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.wayfarer.journey.definition.JourneyCompiler;
 
-/** The real journey compiler, knowing the channels DESIGN section 4's example uses. */
+/** The real journey compiler, knowing the channels the store-welcome example uses. */
 @TestConfiguration(proxyBeanMethods = false)
 public class RealCompilerConfiguration {
 

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Parses and validates journey JSON (DESIGN section 4, v1) into a {@link JourneyDefinition}, reporting every error at
+ * Parses and validates journey JSON (the journey language v1, docs/architecture/journey-validation.md) into a {@link JourneyDefinition}, reporting every error at
  * once with JSON pointers. Thread-safe.
  *
  * <p>Error codes (stable): {@code malformed-json}, {@code duplicate-key}, {@code too-large} (nothing else is checked

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A validated journey (DESIGN section 4, v1). Only {@link JourneyCompiler} builds these, so every {@code next}
+ * A validated journey (the journey language v1). Only {@link JourneyCompiler} builds these, so every {@code next}
  * resolves, expressions compile and the graph has no cycle without a wait.
  *
  * @param goal nullable

@@ -2,7 +2,7 @@ package org.wayfarer.journey.event;
 
 import java.util.regex.Pattern;
 
-/** The event names of DESIGN section 4; channels map their callbacks onto these. */
+/** The event names of the journey language (past tense, {@code <source>.<verb_ed>}); channels map their callbacks onto these. */
 public final class EventTypes {
 
     public static final String WECHAT_FOLLOWED = "wechat.followed";

@@ -5,7 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Test fixtures: the DESIGN section 4 example journey, and a compiler that knows its channels. */
+/** Test fixtures: the store-welcome example journey of the language, and a compiler that knows its channels. */
 final class Journeys {
 
     static final String STORE_WELCOME = """

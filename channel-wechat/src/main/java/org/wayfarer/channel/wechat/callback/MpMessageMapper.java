@@ -15,7 +15,7 @@ import org.wayfarer.journey.event.EventTypes;
 import org.wayfarer.journey.event.Identity;
 
 /**
- * Maps a parsed official-account callback to a {@link ContactEvent} (DESIGN sections 3.1 and 4). Pure and
+ * Maps a parsed official-account callback to a {@link ContactEvent} (docs/architecture/overview.md, sections 3 and 4). Pure and
  * thread-safe.
  *
  * <p>Dedupe keys are type-specific, so that WeChat's retries of one push collapse and distinct pushes never do:

@@ -99,7 +99,9 @@ public final class PartitionWorker {
                 continue; // an earlier event of this contact just failed: this one waits behind it
             }
             try {
-                processor.process(List.of(event), List.of());
+                if (stillPending(event)) { // the batch may have failed because another worker took this one
+                    processor.process(List.of(event), List.of());
+                }
             } catch (Throwable e) {
                 failed(event, e);
             }
@@ -111,6 +113,10 @@ public final class PartitionWorker {
                 wakeupFailed(wakeup, e);
             }
         }
+    }
+
+    private boolean stillPending(StoredEvent event) {
+        return events.find(event.id()).map(e -> e.status() == EventStatus.PENDING).orElse(false);
     }
 
     private void retryDueBlocked() {
