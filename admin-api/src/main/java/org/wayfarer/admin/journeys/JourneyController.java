@@ -41,14 +41,18 @@ public class JourneyController {
 
     private static final String DEFINITION = "Journey definition JSON (v1), stored exactly as sent";
 
+    /**
+     * Reads stored drafts back. Not the application's mapper: that one holds request bodies to the admin API's JSON
+     * limits, while a draft was accepted by the journey compiler under its own, and must always read back.
+     */
+    private static final JsonMapper DRAFTS = JsonMapper.builder().build();
+
     private final JourneyCatalog catalog;
     private final JourneyStatistics statistics;
-    private final JsonMapper json;
 
-    public JourneyController(JourneyCatalog catalog, JourneyStatistics statistics, JsonMapper json) {
+    public JourneyController(JourneyCatalog catalog, JourneyStatistics statistics) {
         this.catalog = catalog;
         this.statistics = statistics;
-        this.json = json;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -126,6 +130,6 @@ public class JourneyController {
     }
 
     private JourneyResponse withDefinition(JourneyView view) {
-        return JourneyResponse.of(view, json.readTree(view.draftJson()));
+        return JourneyResponse.of(view, DRAFTS.readTree(view.draftJson()));
     }
 }
