@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.wayfarer.admin.limits.ApiInstants;
 import org.wayfarer.admin.problem.InvalidRequestException;
 import org.wayfarer.admin.security.ApiCaller;
 import org.wayfarer.journey.catalog.JourneyCatalog;
@@ -123,10 +124,19 @@ public class JourneyController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @Parameter(description = "ISO-8601 instant, exclusive", example = "2026-03-08T00:00:00Z")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        requireInRange(from, "from");
+        requireInRange(to, "to");
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidRequestException("'from' must not be after 'to'.");
         }
         return JourneyStatsResponse.of(statistics.stats(caller.tenantId(), id, from, to));
+    }
+
+    /** Wider instants parse, but overflow the epoch milliseconds the counters are kept in. */
+    private static void requireInRange(Instant bound, String name) {
+        if (bound != null && !ApiInstants.inRange(bound)) {
+            throw new InvalidRequestException("'" + name + "' must be " + ApiInstants.RULE + ".");
+        }
     }
 
     private JourneyResponse withDefinition(JourneyView view) {
