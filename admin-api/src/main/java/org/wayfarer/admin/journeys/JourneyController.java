@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.wayfarer.admin.limits.ApiInstants;
 import org.wayfarer.admin.problem.InvalidRequestException;
 import org.wayfarer.admin.security.ApiCaller;
 import org.wayfarer.journey.catalog.JourneyCatalog;
@@ -41,14 +42,18 @@ public class JourneyController {
 
     private static final String DEFINITION = "Journey definition JSON (v1), stored exactly as sent";
 
+    /**
+     * Reads stored drafts back. Not the application's mapper: that one holds request bodies to the admin API's JSON
+     * limits, while a draft was accepted by the journey compiler under its own, and must always read back.
+     */
+    private static final JsonMapper DRAFTS = JsonMapper.builder().build();
+
     private final JourneyCatalog catalog;
     private final JourneyStatistics statistics;
-    private final JsonMapper json;
 
-    public JourneyController(JourneyCatalog catalog, JourneyStatistics statistics, JsonMapper json) {
+    public JourneyController(JourneyCatalog catalog, JourneyStatistics statistics) {
         this.catalog = catalog;
         this.statistics = statistics;
-        this.json = json;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -123,13 +128,22 @@ public class JourneyController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @Parameter(description = "ISO-8601 instant, exclusive", example = "2026-03-08T00:00:00Z")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        requireInRange(from, "from");
+        requireInRange(to, "to");
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidRequestException("'from' must not be after 'to'.");
         }
         return JourneyStatsResponse.of(statistics.stats(caller.tenantId(), id, from, to));
     }
 
+    /** Wider instants parse, but overflow the epoch milliseconds the counters are kept in. */
+    private static void requireInRange(Instant bound, String name) {
+        if (bound != null && !ApiInstants.inRange(bound)) {
+            throw new InvalidRequestException("'" + name + "' must be " + ApiInstants.RULE + ".");
+        }
+    }
+
     private JourneyResponse withDefinition(JourneyView view) {
-        return JourneyResponse.of(view, json.readTree(view.draftJson()));
+        return JourneyResponse.of(view, DRAFTS.readTree(view.draftJson()));
     }
 }

@@ -1,30 +1,93 @@
 package org.wayfarer.admin.problem;
 
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.catalog.InvalidJourneyException;
 import org.wayfarer.journey.catalog.JourneyKeyTakenException;
 import org.wayfarer.journey.catalog.JourneyNotFoundException;
 import org.wayfarer.journey.contact.ContactNotFoundException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Maps every exception that leaves a controller to an RFC 7807 problem. Spring MVC's own exceptions (malformed body,
- * type mismatch, unknown path, wrong method) keep the base class's mapping. Anything unexpected becomes a bare 500:
- * the cause is logged, never sent, so no stack trace or internal message reaches a client.
+ * type mismatch, unknown path, wrong method) keep the base class's mapping, except an unreadable body that was too
+ * large (413) or broke a JSON parser limit (400 naming the limit). Anything unexpected becomes a bare 500: the cause
+ * is logged, never sent, so no stack trace or internal message reaches a client.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final StreamReadConstraints jsonLimits;
+
+    /** @param json the mapper Spring MVC reads bodies with, asked for the limits it enforces */
+    public ApiExceptionHandler(JsonMapper json) {
+        this.jsonLimits = json.tokenStreamFactory().streamReadConstraints();
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Optional<BodyTooLargeException> tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge.isPresent()) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(
+                    ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.get().getMessage()));
+        }
+        Optional<StreamConstraintsException> limit = causeOfType(e, StreamConstraintsException.class);
+        if (limit.isPresent()) {
+            return ResponseEntity.badRequest().body(
+                    ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(limit.get())));
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
+    /** Names the limit from the constraint Jackson reports (its message names the getter); never echoes input. */
+    private String describe(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("getMaxNestingDepth")) {
+            return "The JSON is nested deeper than the limit of " + jsonLimits.getMaxNestingDepth() + " levels.";
+        }
+        if (message.contains("getMaxStringLength")) {
+            return "A JSON string is longer than the limit of " + jsonLimits.getMaxStringLength() + " characters.";
+        }
+        if (message.contains("getMaxDocumentLength")) {
+            return "The JSON document is longer than the limit of " + jsonLimits.getMaxDocumentLength() + " bytes.";
+        }
+        if (message.contains("getMaxNameLength")) {
+            return "A JSON field name is longer than the limit of " + jsonLimits.getMaxNameLength() + " characters.";
+        }
+        if (message.contains("getMaxNumberLength")) {
+            return "A JSON number is longer than the limit of " + jsonLimits.getMaxNumberLength() + " characters.";
+        }
+        return "The JSON exceeds a limit of the parser.";
+    }
+
+    private static <T extends Throwable> Optional<T> causeOfType(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
+    }
 
     @ExceptionHandler(InvalidJourneyException.class)
     ResponseEntity<ProblemDetail> invalidJourney(InvalidJourneyException e) {
@@ -38,7 +101,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+        if (e.errors().isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", e.errors());
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(JourneyNotFoundException.class)

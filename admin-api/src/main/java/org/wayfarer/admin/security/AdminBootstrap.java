@@ -1,5 +1,6 @@
 package org.wayfarer.admin.security;
 
+import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,8 +15,8 @@ import org.wayfarer.journey.IdGenerator;
 /**
  * Makes a fresh server usable: creates tenant 1 ("default") if missing and makes sure somebody holds an ADMIN key for
  * it. With {@code wayfarer.admin.bootstrap-key} set, that key is stored (hashed) unless it already is; otherwise, if
- * the tenant has no key at all, a random key is generated, stored hashed and printed once. A stored key is never
- * printed again: only its hash exists.
+ * the tenant has no key at all, a random key is generated, stored hashed and printed once to the console (standard
+ * output, not the log). A stored key is never printed again: only its hash exists.
  *
  * <p>Runs once at start-up, after the schema migrations. Idempotent; nodes starting together may each generate a key
  * when none exists yet, and each of those keys works.
@@ -36,20 +37,22 @@ public final class AdminBootstrap implements ApplicationRunner {
     private final Clock clock;
     private final AdminProperties properties;
     private final SecureRandom random;
+    private final PrintStream console;
 
     public AdminBootstrap(TenantStore tenants, ApiKeyStore keys, IdGenerator ids, Clock clock,
                           AdminProperties properties) {
-        this(tenants, keys, ids, clock, properties, new SecureRandom());
+        this(tenants, keys, ids, clock, properties, new SecureRandom(), System.out);
     }
 
     AdminBootstrap(TenantStore tenants, ApiKeyStore keys, IdGenerator ids, Clock clock, AdminProperties properties,
-                   SecureRandom random) {
+                   SecureRandom random, PrintStream console) {
         this.tenants = tenants;
         this.keys = keys;
         this.ids = ids;
         this.clock = clock;
         this.properties = properties;
         this.random = random;
+        this.console = console;
     }
 
     @Override
@@ -72,21 +75,29 @@ public final class AdminBootstrap implements ApplicationRunner {
             return Optional.empty();
         }
         String generated = ApiKeys.generate(random);
-        keys.insert(new ApiKey(ids.nextId(), DEFAULT_TENANT_ID, GENERATED_KEY_NAME, ApiKeys.displayPrefix(generated),
+        long keyId = ids.nextId();
+        keys.insert(new ApiKey(keyId, DEFAULT_TENANT_ID, GENERATED_KEY_NAME, ApiKeys.displayPrefix(generated),
                 ApiKeys.hash(generated), Role.ADMIN, now, null));
-        // The one place a key is ever shown: there is no other way to hand the first key to the operator.
-        log.warn("""
-
-                ==============================================================================
-                Generated an ADMIN API key for tenant {} ('{}'). It is shown only this once:
-
-                    {}
-
-                Use it as 'Authorization: Bearer <key>'. Only its hash is stored. To choose
-                your own key instead, set wayfarer.admin.bootstrap-key.
-                ==============================================================================""",
-                DEFAULT_TENANT_ID, DEFAULT_TENANT_NAME, generated);
+        // The one place a key is ever shown: there is no other way to hand the first key to the operator. Straight
+        // to the console, never through the logger: log appenders may ship lines to other systems and keep them.
+        console.print(banner(generated));
+        console.flush();
+        log.warn("Generated ADMIN API key {} for tenant {} ('{}'); it was printed once to the console (standard "
+                + "output), never to the log", keyId, DEFAULT_TENANT_ID, DEFAULT_TENANT_NAME);
         return Optional.of(generated);
+    }
+
+    private static String banner(String key) {
+        String rule = "=".repeat(78);
+        return String.join(System.lineSeparator(), "", rule,
+                "Generated an ADMIN API key for tenant " + DEFAULT_TENANT_ID + " ('" + DEFAULT_TENANT_NAME
+                        + "'). It is shown only this once:",
+                "",
+                "    " + key,
+                "",
+                "Use it as 'Authorization: Bearer <key>'. Only its hash is stored. To choose",
+                "your own key instead, set wayfarer.admin.bootstrap-key.",
+                rule) + System.lineSeparator();
     }
 
     private void ensureConfiguredKey(String configured, Instant now) {

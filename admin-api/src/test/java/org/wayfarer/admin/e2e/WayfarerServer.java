@@ -17,10 +17,10 @@ final class WayfarerServer implements AutoCloseable {
 
     private WayfarerServer(ConfigurableApplicationContext context) {
         this.context = context;
-        this.http = new HttpApi("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+        this.http = new HttpApi(baseUrl());
     }
 
-    static WayfarerServer start(Path dataDir, String wechatApiBaseUrl, Clock clock) {
+    static WayfarerServer start(Path dataDir, String wechatApiBaseUrl, Clock clock, String... moreProperties) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WayfarerApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
                 .properties(
@@ -31,12 +31,23 @@ final class WayfarerServer implements AutoCloseable {
                         // tests move the clock by hand; poll often so a moved clock is noticed quickly
                         "wayfarer.engine.timer-poll-interval=50ms",
                         "wayfarer.engine.outbox-sweep-interval=200ms")
+                .properties(moreProperties)
                 .run();
         return new WayfarerServer(context);
     }
 
     HttpApi http() {
         return http;
+    }
+
+    /** The server's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** A bean of the running server, for what the API cannot do (a second tenant) or show (stored rows). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     @Override

@@ -306,6 +306,28 @@ class JourneyApiIT {
     }
 
     @Test
+    void rejectsStatsBoundsOutsideTheInstantsTheApiTakesAs400() throws Exception {
+        String id = idOf(create(WELCOME));
+        String viewer = bearer(TestKeys.VIEWER);
+
+        for (String[] bound : new String[][] {{"from", "+999999999-01-01T00:00:00Z"}, {"to", "+10000-01-01T00:00:00Z"},
+            {"from", "-999999999-01-01T00:00:00Z"}, {"to", "1969-12-31T23:59:59Z"}}) {
+            mvc.perform(get("/api/v1/journeys/" + id + "/stats").header(HttpHeaders.AUTHORIZATION, viewer)
+                            .param(bound[0], bound[1]))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value(containsString("'" + bound[0] + "' must be")))
+                    .andExpect(jsonPath("$.detail").value(containsString("1970-01-01T00:00:00Z")));
+        }
+        for (String garbage : new String[] {"+1000000001-01-01T00:00:00Z", "2026-13-01T00:00:00Z", "9".repeat(40)}) {
+            mvc.perform(get("/api/v1/journeys/" + id + "/stats").header(HttpHeaders.AUTHORIZATION, viewer)
+                            .param("to", garbage))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+    }
+
+    @Test
     void answersConflictWhenSomeoneElseChangedTheJourney() throws Exception {
         String id = idOf(create(WELCOME));
         engine.journeys.beforeEachCall(call -> {

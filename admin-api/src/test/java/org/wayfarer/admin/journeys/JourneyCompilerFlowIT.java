@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -24,6 +25,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.wayfarer.admin.limits.AdminLimitsConfiguration;
 import org.wayfarer.admin.security.SecurityConfiguration;
 import org.wayfarer.journey.infra.spring.JourneyServicesConfiguration;
 import org.wayfarer.admin.support.InMemoryEngine;
@@ -40,7 +42,7 @@ import org.wayfarer.journey.catalog.PublishedVersion;
  * once), not the compiler's exact codes.
  */
 @WebMvcTest
-@Import({SecurityConfiguration.class, JourneyServicesConfiguration.class,
+@Import({SecurityConfiguration.class, AdminLimitsConfiguration.class, JourneyServicesConfiguration.class,
         InMemoryEngineConfiguration.class, TestKeys.class, RealCompilerConfiguration.class})
 @MockitoBean(types = {WeChatAccounts.class, EventIntake.class})
 class JourneyCompilerFlowIT {
@@ -164,6 +166,36 @@ class JourneyCompilerFlowIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors", hasSize(greaterThanOrEqualTo(1))));
+    }
+
+    /** Body cap above the compiler's limit: an oversized definition gets the compiler's error, not a bare 413. */
+    @Test
+    void leavesOversizedDefinitionsToTheCompilersOwnLimit() throws Exception {
+        String padded = DESIGN_EXAMPLE.replace("\"Welcome followers from store QR codes\"",
+                "\"" + "n".repeat(300 * 1024) + "\"");
+
+        send(post("/api/v1/journeys"), padded)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].code").value("too-large"));
+        send(post("/api/v1/journeys/validate"), padded)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.errors[0].code").value("too-large"));
+        assertThat(engine.journeys.list(TestKeys.TENANT)).isEmpty();
+    }
+
+    /** Drafts are read back without the request limits: one the compiler took always answers GET. */
+    @Test
+    void readsBackADraftNestedDeeperThanRequestBodiesMayBe() throws Exception {
+        String deep = DESIGN_EXAMPLE.replace("\"url\": \"https://brand.example/hi\",",
+                "\"url\": \"https://brand.example/hi\", \"extra\": " + "[".repeat(80) + "]".repeat(80) + ",");
+        String id = JsonPath.read(send(post("/api/v1/journeys"), deep)
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.id");
+
+        mvc.perform(get("/api/v1/journeys/" + id).header(HttpHeaders.AUTHORIZATION, bearer(TestKeys.VIEWER)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.definition.key").value("store-welcome"));
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request, String json) throws Exception {

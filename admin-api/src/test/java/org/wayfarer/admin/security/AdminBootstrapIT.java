@@ -3,14 +3,21 @@ package org.wayfarer.admin.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +30,7 @@ import org.wayfarer.admin.tenant.TenantStore;
  * First start against a real (H2) database: tenant 1 and a generated key appear, the key authenticates, only its
  * hash is stored, and a second start changes nothing.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = EmbeddedDatabaseConfiguration.URL_PROPERTY)
 class AdminBootstrapIT {
@@ -69,6 +77,23 @@ class AdminBootstrapIT {
 
         assertThat(bootstrap(null).bootstrap()).as("second start").isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_key", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void printsTheGeneratedKeyOnStandardOutputAndNeverLogsIt(CapturedOutput output) {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        root.addAppender(logs);
+        String generated;
+        try {
+            generated = bootstrap(null).bootstrap().orElseThrow();
+        } finally {
+            root.detachAppender(logs);
+        }
+
+        assertThat(output.getOut()).contains(generated);
+        assertThat(logs.list).isNotEmpty().noneMatch(e -> e.getFormattedMessage().contains(generated));
     }
 
     @Test

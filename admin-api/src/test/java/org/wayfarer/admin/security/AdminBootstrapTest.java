@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,9 @@ class AdminBootstrapTest {
     private final AtomicLong ids = new AtomicLong(100);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(AdminBootstrap.class);
+    /** The root logger: whatever any logger writes, an appender shipping logs elsewhere would see. */
+    private final Logger logger = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     @BeforeEach
     void captureLogs() {
@@ -69,6 +75,25 @@ class AdminBootstrapTest {
 
         assertThat(bootstrap(null).bootstrap()).as("restart").isEmpty();
         assertThat(printed(key)).isEqualTo(1);
+        assertThat(logged(key)).isZero();
+    }
+
+    @Test
+    void neverWritesTheGeneratedKeyThroughTheLogger() {
+        String key = bootstrap(null).bootstrap().orElseThrow();
+
+        assertThat(logged(key)).isZero();
+        assertThat(logs.list).as("the log says a key was printed, without the key")
+                .anyMatch(e -> e.getFormattedMessage().contains("printed once to the console"));
+        assertThat(printed(key)).isEqualTo(1);
+    }
+
+    @Test
+    void printsTheGeneratedKeyInsideAOneTimeBanner() {
+        String key = bootstrap(null).bootstrap().orElseThrow();
+
+        assertThat(consoleText()).contains("shown only this once", "    " + key + System.lineSeparator(),
+                "Authorization: Bearer <key>", "wayfarer.admin.bootstrap-key");
     }
 
     @Test
@@ -80,6 +105,7 @@ class AdminBootstrapTest {
         assertThat(stored.role()).isEqualTo(Role.ADMIN);
         assertThat(stored.keyHash()).doesNotContain(CONFIGURED);
         assertThat(printed(CONFIGURED)).isZero();
+        assertThat(logged(CONFIGURED)).isZero();
     }
 
     @Test
@@ -106,6 +132,7 @@ class AdminBootstrapTest {
 
         assertThat(bootstrap(null).bootstrap()).isEmpty();
         assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains("Generated an ADMIN API key"));
+        assertThat(consoleText()).isEmpty();
     }
 
     @Test
@@ -117,6 +144,7 @@ class AdminBootstrapTest {
         assertThat(keys.findByHash(ApiKeys.hash(CONFIGURED)).orElseThrow().active()).isFalse();
         assertThat(logs.list).anyMatch(e -> e.getFormattedMessage().contains("revoked"));
         assertThat(printed(CONFIGURED)).isZero();
+        assertThat(logged(CONFIGURED)).isZero();
     }
 
     @Test
@@ -126,11 +154,21 @@ class AdminBootstrapTest {
 
     private AdminBootstrap bootstrap(String configuredKey) {
         return new AdminBootstrap(tenants, keys, ids::getAndIncrement, clock, new AdminProperties(configuredKey),
-                new SecureRandom());
+                new SecureRandom(), new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
+    /** How often the key appeared on the console. */
     private long printed(String key) {
+        return consoleText().split(Pattern.quote(key), -1).length - 1;
+    }
+
+    /** How many log events mention the key: there must never be one. */
+    private long logged(String key) {
         return logs.list.stream().filter(e -> e.getFormattedMessage().contains(key)).count();
+    }
+
+    private String consoleText() {
+        return console.toString(StandardCharsets.UTF_8);
     }
 
     private static final class Tenants implements TenantStore {

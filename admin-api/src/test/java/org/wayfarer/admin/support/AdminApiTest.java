@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.wayfarer.admin.limits.AdminLimitsConfiguration;
 import org.wayfarer.admin.security.SecurityConfiguration;
 import org.wayfarer.journey.infra.spring.JourneyServicesConfiguration;
 import org.wayfarer.channel.wechat.WeChatAccounts;
@@ -23,7 +24,7 @@ import org.wayfarer.journey.event.EventIntake;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest
-@Import({SecurityConfiguration.class, JourneyServicesConfiguration.class,
+@Import({SecurityConfiguration.class, AdminLimitsConfiguration.class, JourneyServicesConfiguration.class,
         InMemoryEngineConfiguration.class, TestKeys.class, StubCompilerConfiguration.class})
 @MockitoBean(types = {WeChatAccounts.class, EventIntake.class})
 public @interface AdminApiTest {

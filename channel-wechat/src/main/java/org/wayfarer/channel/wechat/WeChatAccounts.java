@@ -73,6 +73,19 @@ public class WeChatAccounts {
         return store.listByTenant(tenantId).stream().map(WeChatAccounts::toConnected).toList();
     }
 
+    /**
+     * Whether {@code tenantId} has connected the official account {@code appId} (any case). False for an AppID that
+     * is invalid, unknown, or connected by another tenant: callers may act through an account only when this holds,
+     * and learn nothing about other tenants' accounts from it. Reads the account store on every call.
+     */
+    public boolean isConnected(long tenantId, String appId) {
+        if (!AppIds.isValid(appId)) {
+            return false;
+        }
+        return store.findByAppId(AppIds.normalize(appId)).filter(account -> account.tenantId() == tenantId)
+                .isPresent();
+    }
+
     private static ConnectedAccount toConnected(StoredAccount account) {
         return new ConnectedAccount(account.appId(), account.name(), account.aesKeyEncrypted() != null,
                 account.createdAt());
