@@ -92,20 +92,22 @@ public class JourneyEngineAutoConfiguration {
         return new TokenBucketRateLimiter(properties.sendRatePerSecond(), properties.sendBurst());
     }
 
+    /** Bounded: the dispatcher claims only what its threads plus its queue can hold (see OutboxDispatcher). */
     @Bean(destroyMethod = "")
     ExecutorService wayfarerSendPool(EngineProperties properties) {
         AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(properties.sendThreads(), properties.sendThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(10_000), r -> new Thread(r, "wayfarer-send-" + n.incrementAndGet()),
-                new ThreadPoolExecutor.AbortPolicy());
+                new ArrayBlockingQueue<>(properties.sendQueue()),
+                r -> new Thread(r, "wayfarer-send-" + n.incrementAndGet()), new ThreadPoolExecutor.AbortPolicy());
     }
 
     @Bean
-    OutboxDispatcher outboxDispatcher(Outbox outbox, ChannelSenders senders, SendRateLimiter limiter,
-                                      ExecutorService wayfarerSendPool, Clock clock, EngineProperties properties) {
-        return new OutboxDispatcher(outbox, senders, limiter, wayfarerSendPool, clock,
+    OutboxDispatcher outboxDispatcher(Outbox outbox, ChannelSenders senders, AccountOwnership ownership,
+                                      SendRateLimiter limiter, ExecutorService wayfarerSendPool, Clock clock,
+                                      EngineProperties properties) {
+        return new OutboxDispatcher(outbox, senders, ownership, limiter, wayfarerSendPool, clock,
                 new OutboxDispatcher.Settings(nodeName(properties), properties.lease(), properties.maxSendAttempts(),
-                        200));
+                        200, properties.sendThreads() + properties.sendQueue()));
     }
 
     @Bean
