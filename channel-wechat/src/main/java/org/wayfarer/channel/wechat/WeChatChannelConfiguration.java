@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.wayfarer.channel.wechat.account.AccountLookup;
 import org.wayfarer.channel.wechat.account.AccountStore;
+import org.wayfarer.channel.wechat.account.WeChatChannelAccounts;
 import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.channel.wechat.callback.CallbackConfiguration;
 import org.wayfarer.channel.wechat.infra.mybatis.MybatisAccountStoreConfiguration;
@@ -43,6 +44,11 @@ public class WeChatChannelConfiguration {
     WeChatAccounts weChatAccounts(AccountStore store, SecretCipher cipher, IdGenerator ids, Clock clock,
                                   WxMpServices services) {
         return new WeChatAccounts(store, cipher, ids, clock, services);
+    }
+
+    @Bean
+    WeChatChannelAccounts weChatChannelAccounts(AccountStore store) {
+        return new WeChatChannelAccounts(store);
     }
 
     @Bean

@@ -29,7 +29,7 @@ class UnknownOutcomeRetryTest {
 
     private static final Duration WINDOW = Duration.ofMinutes(8);
     private static final Duration LEASE = Duration.ofMinutes(1);
-    private static final SendReceipt.Unknown TIMEOUT = new SendReceipt.Unknown("SocketTimeoutException: Read timed out");
+    private static final SendReceipt.Unknown TIMEOUT = new SendReceipt.Unknown("SocketTimeoutException: timed out");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
     private final InMemoryOutbox outbox = new InMemoryOutbox();

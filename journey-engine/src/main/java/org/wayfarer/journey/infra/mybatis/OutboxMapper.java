@@ -74,49 +74,42 @@ public interface OutboxMapper extends BaseMapper<OutboxRow> {
                    Long nextAttemptAt, int attemptGivenBack, int unknownOutcome) {
     }
 
-    /** The part of every grouped receipt statement that keeps it to rows still SENDING under the receipt's lease. */
-    String HELD = """
-             WHERE id IN <foreach collection="rows" item="r" open="(" separator="," close=")">#{r.id}</foreach>
-               AND status = 'SENDING' AND lease_owner = #{owner}
-               AND lease_until = CASE id <foreach collection="rows" item="r">WHEN #{r.id} THEN #{r.leaseUntil} </foreach>END
-            """;
+    /** {@code PER_ROW + "#{r.x}" + END}: the column's value for each receipt's row, by id. */
+    String PER_ROW = "CASE id <foreach collection=\"rows\" item=\"r\">WHEN #{r.id} THEN ";
+    String END = " </foreach>END";
 
-    @Update("<script>"
-            + """
-            UPDATE outbox
-               SET status = 'SENT', lease_owner = NULL, lease_until = NULL, updated_at = #{at},
-                   provider_message_id = CASE id <foreach collection="rows" item="r">WHEN #{r.id} THEN #{r.providerMessageId,jdbcType=VARCHAR} </foreach>END
-            """ + HELD + "</script>")
+    /** The part of every grouped receipt statement that keeps it to rows still SENDING under the receipt's lease. */
+    String HELD = " WHERE id IN <foreach collection=\"rows\" item=\"r\" open=\"(\" separator=\",\" close=\")\">"
+            + "#{r.id}</foreach> AND status = 'SENDING' AND lease_owner = #{owner}"
+            + " AND lease_until = " + PER_ROW + "#{r.leaseUntil}" + END;
+
+    @Update("<script>UPDATE outbox SET status = 'SENT', lease_owner = NULL, lease_until = NULL, updated_at = #{at},"
+            + " provider_message_id = " + PER_ROW + "#{r.providerMessageId,jdbcType=VARCHAR}" + END
+            + HELD + "</script>")
     int settleSent(@Param("rows") List<Receipt> rows, @Param("owner") String owner, @Param("at") long at);
 
-    /** REJECTED or UNKNOWN: final, with the error; UNKNOWN keeps nothing else to do. */
-    @Update("<script>"
-            + """
-            UPDATE outbox
-               SET status = #{status}, lease_owner = NULL, lease_until = NULL, updated_at = #{at},
-                   error_code = CASE id <foreach collection="rows" item="r">WHEN #{r.id} THEN #{r.code,jdbcType=VARCHAR} </foreach>END,
-                   error_message = CASE id <foreach collection="rows" item="r">WHEN #{r.id} THEN #{r.message,jdbcType=VARCHAR} </foreach>END
-            """ + HELD + "</script>")
+    /** REJECTED or UNKNOWN: final, with the error. */
+    @Update("<script>UPDATE outbox SET status = #{status}, lease_owner = NULL, lease_until = NULL, updated_at = #{at},"
+            + " error_code = " + PER_ROW + "#{r.code,jdbcType=VARCHAR}" + END + ","
+            + " error_message = " + PER_ROW + "#{r.message,jdbcType=VARCHAR}" + END
+            + HELD + "</script>")
     int settleFinal(@Param("status") String status, @Param("rows") List<Receipt> rows, @Param("owner") String owner,
                     @Param("at") long at);
 
     /**
      * Back to PENDING (retry, deferral, repeat after an unknown outcome). {@code first_attempt_at} is assigned before
      * {@code attempts} on purpose: MySQL evaluates SET left to right with the new values, H2 with the old ones; in
-     * this order both see the old {@code attempts}.
+     * this order both see the old {@code attempts}. A deferral that gives back the only attempt also clears it.
      */
-    @Update("<script>"
-            + """
-            UPDATE outbox
-               SET status = 'PENDING', lease_owner = NULL, lease_until = NULL, updated_at = #{at},
-                   first_attempt_at = CASE WHEN attempts = 1 AND CASE id <foreach collection="rows" item="r">WHEN #{r.id} THEN #{r.attemptGivenBack} </foreach>END = 1
-                                           THEN NULL ELSE first_attempt_at END,
-                   attempts = attempts - CASE id <foreach collection="rows" item="r">WHEN #{r.id} THEN #{r.attemptGivenBack} </foreach>END,
-                   unknown_attempts = unknown_attempts + CASE id <foreach collection="rows" item="r">WHEN #{r.id} THEN #{r.unknownOutcome} </foreach>END,
-                   next_attempt_at = CASE id <foreach collection="rows" item="r">WHEN #{r.id} THEN #{r.nextAttemptAt} </foreach>END,
-                   error_code = CASE id <foreach collection="rows" item="r">WHEN #{r.id} THEN #{r.code,jdbcType=VARCHAR} </foreach>END,
-                   error_message = CASE id <foreach collection="rows" item="r">WHEN #{r.id} THEN #{r.message,jdbcType=VARCHAR} </foreach>END
-            """ + HELD + "</script>")
+    @Update("<script>UPDATE outbox SET status = 'PENDING', lease_owner = NULL, lease_until = NULL, updated_at = #{at},"
+            + " first_attempt_at = CASE WHEN attempts = 1 AND " + PER_ROW + "#{r.attemptGivenBack}" + END + " = 1"
+            + " THEN NULL ELSE first_attempt_at END,"
+            + " attempts = attempts - " + PER_ROW + "#{r.attemptGivenBack}" + END + ","
+            + " unknown_attempts = unknown_attempts + " + PER_ROW + "#{r.unknownOutcome}" + END + ","
+            + " next_attempt_at = " + PER_ROW + "#{r.nextAttemptAt}" + END + ","
+            + " error_code = " + PER_ROW + "#{r.code,jdbcType=VARCHAR}" + END + ","
+            + " error_message = " + PER_ROW + "#{r.message,jdbcType=VARCHAR}" + END
+            + HELD + "</script>")
     int settlePending(@Param("rows") List<Receipt> rows, @Param("owner") String owner, @Param("at") long at);
 
     /** Abandoned rows of a channel that may repeat them, still inside its window: back to PENDING, due now. */
