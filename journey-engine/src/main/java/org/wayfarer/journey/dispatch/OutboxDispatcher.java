@@ -78,7 +78,10 @@ public final class OutboxDispatcher {
         }
     }
 
-    /** @param executor the bounded send pool; it must accept {@code settings.capacity()} tasks at once */
+    /**
+     * @param executor the bounded send pool; it must accept {@code settings.capacity()} tasks plus one per thread at
+     *                 once (a send thread that wrote receipts goes on to claim and submit the next rows)
+     */
     public OutboxDispatcher(Outbox outbox, ChannelSenders senders, AccountOwnership ownership, SendRateLimiter limiter,
                             Executor executor, Clock clock, Settings settings) {
         this.outbox = Objects.requireNonNull(outbox);

@@ -92,12 +92,16 @@ public class JourneyEngineAutoConfiguration {
         return new TokenBucketRateLimiter(properties.sendRatePerSecond(), properties.sendBurst());
     }
 
-    /** Bounded: the dispatcher claims only what its threads plus its queue can hold (see OutboxDispatcher). */
+    /**
+     * Bounded. The dispatcher holds at most {@code sendThreads + sendQueue} claimed rows; the queue has room for
+     * {@code sendThreads} more because a send thread that has just written receipts keeps its thread while it claims
+     * the next rows, so the pool never refuses what was claimed.
+     */
     @Bean(destroyMethod = "")
     ExecutorService wayfarerSendPool(EngineProperties properties) {
         AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(properties.sendThreads(), properties.sendThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(properties.sendQueue()),
+                new ArrayBlockingQueue<>(properties.sendThreads() + properties.sendQueue()),
                 r -> new Thread(r, "wayfarer-send-" + n.incrementAndGet()), new ThreadPoolExecutor.AbortPolicy());
     }
 
