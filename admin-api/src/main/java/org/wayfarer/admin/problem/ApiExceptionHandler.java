@@ -20,6 +20,7 @@ import org.wayfarer.journey.catalog.InvalidJourneyException;
 import org.wayfarer.journey.catalog.JourneyKeyTakenException;
 import org.wayfarer.journey.catalog.JourneyNotFoundException;
 import org.wayfarer.journey.contact.ContactNotFoundException;
+import org.wayfarer.journey.inbox.IntakeUnavailableException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.json.JsonMapper;
@@ -129,6 +130,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({StaleDataException.class, DuplicateKeyException.class})
     ResponseEntity<ProblemDetail> stale(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "The resource was changed by someone else meanwhile; read it and retry.");
+    }
+
+    /** The event could not be made durable in time (overload, shutdown): retrying with the same id is safe. */
+    @ExceptionHandler(IntakeUnavailableException.class)
+    ResponseEntity<ProblemDetail> intakeUnavailable(IntakeUnavailableException e) {
+        log.warn("event intake unavailable: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "The event could not be stored in time; retry it with the same id (a repeat is a duplicate).");
+        return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(Exception.class)

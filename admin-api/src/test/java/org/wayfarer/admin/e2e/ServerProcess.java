@@ -31,6 +31,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path dataDir, String wechatApiBaseUrl, int generation) {
+        return start(dataDir, wechatApiBaseUrl, generation, List.of());
+    }
+
+    /** @param extraArguments further {@code --property=value} arguments, e.g. a shorter engine lease */
+    static ServerProcess start(Path dataDir, String wechatApiBaseUrl, int generation, List<String> extraArguments) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
@@ -39,6 +44,7 @@ final class ServerProcess implements AutoCloseable {
                 "--wayfarer.data-dir=" + dataDir,
                 "--wayfarer.wechat.api-base-url=" + wechatApiBaseUrl,
                 "--wayfarer.admin.bootstrap-key=" + HttpApi.ADMIN_KEY));
+        command.addAll(extraArguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dataDir.resolve("server-" + generation + ".log").toFile()).start();

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.wayfarer.admin.support.TestKeys.bearer;
@@ -28,6 +29,7 @@ import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventIntake;
 import org.wayfarer.journey.event.Identity;
 import org.wayfarer.journey.event.IntakeResult;
+import org.wayfarer.journey.inbox.IntakeUnavailableException;
 
 /**
  * The event intake endpoint: what it hands to the engine, idempotency by id, batches, and whose official accounts a
@@ -97,6 +99,18 @@ class EventApiIT {
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.eventId").value("41"))
                 .andExpect(jsonPath("$.duplicate").value(true));
+    }
+
+    @Test
+    void anEventNotStoredInTimeGets503WithRetryAfter() throws Exception {
+        when(intake.accept(any())).thenThrow(new IntakeUnavailableException("the intake queue is full", null));
+
+        mvc.perform(post("/api/v1/events").header("Authorization", bearer(TestKeys.OPERATOR))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"custom.order_paid\",\"id\":\"o-503\",\"identity\":{\"unionid\":\"u-1\"}}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.wayfarer.journey.channel;
 
+import java.time.Duration;
 import org.wayfarer.journey.event.IdentityKind;
 
 /**
@@ -8,7 +9,8 @@ import org.wayfarer.journey.event.IdentityKind;
  * <p>Contract: {@link Delivery#deliveryId()} is the idempotency key; pass it to the provider where it supports one
  * (WeChat template {@code client_msg_id}). Business refusals (unfollowed, bad template) are {@link SendReceipt.Rejected},
  * provider back-pressure is {@link SendReceipt.RetryLater}; a request that may have reached the provider without an
- * answer is {@link SendReceipt.Unknown} and is never resent. Implementations do not retry or sleep themselves: the
+ * answer is {@link SendReceipt.Unknown}: it is repeated with the same delivery id only within the sender's
+ * {@link #idempotencyWindow()}, and otherwise never resent. Implementations do not retry or sleep themselves: the
  * dispatcher owns backoff. Called from dispatcher threads, concurrently for different deliveries; must not throw for
  * provider errors.
  */
@@ -24,4 +26,19 @@ public interface ChannelSender {
     IdentityKind addressKind();
 
     SendReceipt send(Delivery delivery);
+
+    /**
+     * How long after the first attempt the provider is guaranteed to deliver a repeated {@link Delivery#deliveryId()}
+     * at most once (it de-duplicates on the key this sender passes it). Within this window the dispatcher repeats a
+     * send whose outcome is unknown (no answer, crash mid-call, expired lease) with the same delivery id, so such a
+     * channel delivers exactly once; after it, or when the window is {@link Duration#ZERO} (the default: no
+     * idempotency key at the provider), an unknown outcome is final ({@code UNKNOWN}, never resent: at most once).
+     *
+     * <p>Return a margin below what the provider documents: the window is measured from when the dispatcher first
+     * claimed the row, and a repeat may start just before it ends and take up to the sender's timeout. Must be
+     * constant for the sender's lifetime and never negative.
+     */
+    default Duration idempotencyWindow() {
+        return Duration.ZERO;
+    }
 }

@@ -1,5 +1,6 @@
 package org.wayfarer.journey.dispatch;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,12 @@ public final class ChannelSenders {
 
     public Optional<ChannelSender> find(String channel) {
         return Optional.ofNullable(byChannel.get(channel));
+    }
+
+    /** The channels whose provider de-duplicates a repeated delivery id, with their {@code idempotencyWindow}. */
+    public Map<String, Duration> idempotencyWindows() {
+        return byChannel.values().stream().filter(s -> s.idempotencyWindow().compareTo(Duration.ZERO) > 0)
+                .collect(Collectors.toUnmodifiableMap(ChannelSender::channel, ChannelSender::idempotencyWindow));
     }
 
     /** @throws IllegalArgumentException for a channel nobody registered */

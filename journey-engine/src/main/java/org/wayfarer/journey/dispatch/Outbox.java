@@ -6,7 +6,13 @@ import java.util.Optional;
 
 /**
  * The transactional outbox (port). Rows are inserted in the same transaction as the step that decided the send,
- * then claimed with a lease by a dispatcher. Status changes are conditional so two dispatchers never send one row.
+ * then leased by a dispatcher, sent, and settled by a receipt. Every status change is conditional, so two dispatchers
+ * never send one row and a late receipt never overwrites what was decided after its lease ran out.
+ *
+ * <p>A lease is identified by (owner, {@code leaseUntil}): a dispatcher keeps its lease deadlines distinct (strictly
+ * increasing per owner), so the pair names one claim. Receipts and renewals name the lease they hold and change nothing
+ * once the row was settled, expired, re-queued or claimed again. Thread-safe; methods join the caller's transaction
+ * where there is one, and a method that writes several statements runs them in one transaction.
  */
 public interface Outbox {
 
@@ -16,29 +22,51 @@ public interface Outbox {
     Optional<OutboxMessage> find(long id);
 
     /**
-     * Moves one PENDING row whose {@code next_attempt_at <= now} to SENDING, leased to {@code owner} until
-     * {@code leaseUntil}, counting an attempt. Returns the claimed row, or empty if it was not claimable.
+     * Leases those of {@code ids} that are PENDING and due ({@code next_attempt_at <= now}) in one statement: SENDING,
+     * leased to {@code owner} until {@code leaseUntil}, one attempt counted, and {@code first_attempt_at} set to
+     * {@code now} unless an earlier attempt set it. Returns the leased rows read back, oldest due first; ids that were
+     * not claimable (settled, not due, leased by someone else, unknown) are simply absent.
      */
-    Optional<OutboxMessage> claim(long id, String owner, Instant now, Instant leaseUntil);
+    List<OutboxClaim> lease(List<Long> ids, String owner, Instant now, Instant leaseUntil);
 
-    /** Claims up to {@code limit} due PENDING rows, oldest due first. */
-    List<OutboxMessage> claimDue(Instant now, int limit, String owner, Instant leaseUntil);
+    /** Like {@link #lease} for up to {@code limit} due PENDING rows, oldest due first, skipping rows others lock. */
+    List<OutboxClaim> leaseDue(Instant now, int limit, String owner, Instant leaseUntil);
 
-    /** SENDING → SENT with the provider's message id (nullable). */
-    void markSent(long id, String providerMessageId, Instant at);
+    /** {@link #lease} of one row, as its message. */
+    default Optional<OutboxMessage> claim(long id, String owner, Instant now, Instant leaseUntil) {
+        return lease(List.of(id), owner, now, leaseUntil).stream().findFirst().map(OutboxClaim::message);
+    }
 
-    /** SENDING → REJECTED. */
-    void markRejected(long id, String code, String message, Instant at);
-
-    /** SENDING → PENDING again, due at {@code nextAttemptAt}. */
-    void reschedule(long id, String code, String message, Instant nextAttemptAt, Instant at);
-
-    /** SENDING → UNKNOWN. */
-    void markUnknown(long id, String message, Instant at);
+    /** {@link #leaseDue}, as messages. */
+    default List<OutboxMessage> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+        return leaseDue(now, limit, owner, leaseUntil).stream().map(OutboxClaim::message).toList();
+    }
 
     /**
-     * Rows still SENDING after their lease expired (the dispatcher died mid-call) become UNKNOWN: they are reported,
-     * never resent. Returns how many.
+     * Moves the lease {@code owner} holds on row {@code id} (SENDING, {@code lease_until = heldUntil}) to
+     * {@code newLeaseUntil}. Returns false, changing nothing, when the row is no longer held under that lease
+     * (declared UNKNOWN, re-queued or claimed again after it expired): the caller must then not send it.
+     */
+    boolean renewLease(long id, String owner, Instant heldUntil, Instant newLeaseUntil);
+
+    /**
+     * Writes receipts of leases held by {@code owner} in one transaction, one grouped statement per resulting status.
+     * A receipt applies only while its row is still SENDING under the lease it names; others change nothing. Returns
+     * how many applied.
+     */
+    int settle(String owner, List<OutboxReceipt> receipts, Instant at);
+
+    /**
+     * Puts rows of {@code channel} whose lease expired before {@code now} (the dispatcher died or stalled mid-call)
+     * back to PENDING, due at once, counting an unknown outcome, if their first attempt was after
+     * {@code firstAttemptAfter} and fewer than {@code maxAttempts} attempts were made: for channels whose provider
+     * de-duplicates a repeated delivery id within a window. Error code {@code LEASE_EXPIRED}. Returns how many.
+     */
+    int requeueAbandoned(Instant now, String channel, Instant firstAttemptAfter, int maxAttempts);
+
+    /**
+     * Rows still SENDING after their lease expired become UNKNOWN (error code {@code LEASE_EXPIRED}): they are
+     * reported, never resent. Run after {@link #requeueAbandoned} for the channels that may repeat. Returns how many.
      */
     int expireAbandoned(Instant now);
 

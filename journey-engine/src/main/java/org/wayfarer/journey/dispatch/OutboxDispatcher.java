@@ -3,130 +3,293 @@ package org.wayfarer.journey.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.channel.SendReceipt;
 
 /**
- * Sends outbox rows. A row is claimed (PENDING to SENDING, leased, one attempt counted) before the provider is
- * called and its receipt recorded after, so no row is sent by two dispatchers and a row whose outcome is unknown is
- * never resent: a crash mid-call leaves it SENDING until {@link #sweep()} turns the expired lease into UNKNOWN.
- * Rate limits defer a send (back to PENDING), never drop it.
+ * Sends outbox rows in batches. Rows are leased in one statement for as many as the send pool can take right now
+ * ({@link SendSlots}), sent concurrently on the pool, and their receipts written in batches by a {@link ReceiptWriter}.
+ * A row is leased before the provider is called, so no row is sent by two dispatchers.
+ *
+ * <p>Before every provider call the row's tenant must own the row's (channel, account), else it is REJECTED
+ * ({@code account-not-owned}); a rate-limit deferral puts it back to PENDING without counting an attempt; a lease
+ * that has expired or is about to is renewed against the database first, and a row that lost its lease meanwhile
+ * (declared UNKNOWN, re-queued, claimed by someone else) is not sent. An unknown outcome (no answer, crash mid-call,
+ * expired lease) is repeated with the same delivery id while the first attempt is younger than the sender's
+ * {@link ChannelSender#idempotencyWindow()}, and is otherwise UNKNOWN, never resent (see {@link DeliveryPolicy}).
+ * Thread-safe; no threads of its own: claims run on the caller of {@link #dispatchSoon} or {@link #sweep}, or on a
+ * send thread that just freed a slot.
  */
 public final class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    /** Signalled ids kept in memory at most; beyond that they wait for the sweep (they are PENDING and due). */
+    private static final int MAX_SIGNALLED = 100_000;
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+    private static final Duration MIN_DEFERRAL = Duration.ofMillis(1);
 
     private final Outbox outbox;
     private final ChannelSenders senders;
+    private final AccountOwnership ownership;
     private final SendRateLimiter limiter;
     private final Executor executor;
     private final Clock clock;
     private final Settings settings;
+    private final DeliveryPolicy policy;
+    private final SendSlots slots;
+    private final ReceiptWriter receipts;
+    private final Queue<Long> signalled = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger signalledCount = new AtomicInteger();
+    private final ReentrantLock claiming = new ReentrantLock();
+    private Instant lastLease = Instant.EPOCH;
 
     /**
      * @param owner       lease owner name of this node
      * @param lease       how long a claim may stay SENDING before it counts as abandoned (longer than any send)
-     * @param maxAttempts attempts before a retried row is given up as REJECTED
+     * @param maxAttempts attempts before a retried row is given up
+     * @param batch       rows per claim statement and receipts per write
+     * @param capacity    rows the send pool can hold at once (its threads plus its queue)
      */
-    public record Settings(String owner, Duration lease, int maxAttempts, int sweepBatch) {
+    public record Settings(String owner, Duration lease, int maxAttempts, int batch, int capacity) {
+
+        public Settings {
+            Objects.requireNonNull(owner, "owner");
+            if (lease.compareTo(Duration.ZERO) <= 0 || maxAttempts < 1 || batch < 1 || capacity < 1) {
+                throw new IllegalArgumentException("dispatcher settings must be positive: lease " + lease
+                        + ", maxAttempts " + maxAttempts + ", batch " + batch + ", capacity " + capacity);
+            }
+        }
     }
 
-    public OutboxDispatcher(Outbox outbox, ChannelSenders senders, SendRateLimiter limiter, Executor executor,
-                            Clock clock, Settings settings) {
+    /**
+     * @param executor the bounded send pool; it must accept {@code settings.capacity()} tasks plus one per thread at
+     *                 once (a send thread that wrote receipts goes on to claim and submit the next rows)
+     */
+    public OutboxDispatcher(Outbox outbox, ChannelSenders senders, AccountOwnership ownership, SendRateLimiter limiter,
+                            Executor executor, Clock clock, Settings settings) {
         this.outbox = Objects.requireNonNull(outbox);
         this.senders = Objects.requireNonNull(senders);
+        this.ownership = Objects.requireNonNull(ownership);
         this.limiter = Objects.requireNonNull(limiter);
         this.executor = Objects.requireNonNull(executor);
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
+        this.policy = new DeliveryPolicy(settings.maxAttempts());
+        this.slots = new SendSlots(settings.capacity());
+        this.receipts = new ReceiptWriter(outbox, settings.owner(), clock, settings.batch(), this::receiptsWritten);
     }
 
-    /** Hands freshly committed rows to the send pool; if the pool is full they wait for the next sweep. */
-    public void dispatchSoon(List<Long> ids) {
-        for (Long id : ids) {
-            try {
-                executor.execute(() -> claimAndSend(id));
-            } catch (RejectedExecutionException full) {
-                log.debug("send pool full; outbox row {} waits for the sweep", id);
+    /**
+     * Hands freshly committed rows to the send pool: as many as it can take are claimed now, in one statement; the
+     * rest are claimed as slots free up (or by the sweep). Never blocks on a busy dispatcher and never throws.
+     */
+    public void dispatchSoon(List<Long> outboxIds) {
+        for (Long id : outboxIds) {
+            if (signalledCount.incrementAndGet() > MAX_SIGNALLED) {
+                signalledCount.decrementAndGet();
+                continue;
+            }
+            signalled.add(id);
+        }
+        pump();
+    }
+
+    /**
+     * Recovery and retries: writes receipts a failed write left behind, repeats abandoned sends (expired lease) of
+     * channels that may repeat within their window and turns the other abandoned ones UNKNOWN, then claims due rows
+     * (retries, rows whose signal was lost) up to what the pool can take. Returns how many rows it claimed.
+     */
+    public int sweep() {
+        receipts.drain();
+        Instant now = clock.instant();
+        for (Map.Entry<String, Duration> window : senders.idempotencyWindows().entrySet()) {
+            int requeued = outbox.requeueAbandoned(now, window.getKey(), now.minus(window.getValue()),
+                    settings.maxAttempts());
+            if (requeued > 0) {
+                log.warn("{} {} sends were abandoned mid-call; repeating them with the same delivery id, which the"
+                        + " provider de-duplicates within {}", requeued, window.getKey(), window.getValue());
             }
         }
-    }
-
-    /** Turns abandoned claims into UNKNOWN and sends what is due (retries, rows whose signal was lost). */
-    public int sweep() {
-        Instant now = clock.instant();
         int abandoned = outbox.expireAbandoned(now);
         if (abandoned > 0) {
             log.warn("{} outbox rows were abandoned mid-send and are now UNKNOWN (not resent)", abandoned);
         }
-        List<OutboxMessage> due = outbox.claimDue(now, settings.sweepBatch(), settings.owner(),
-                now.plus(settings.lease()));
-        for (OutboxMessage message : due) {
-            try {
-                executor.execute(() -> send(message));
-            } catch (RejectedExecutionException full) {
-                send(message); // already claimed: send it here rather than strand it until its lease expires
+        List<OutboxClaim> due = List.of();
+        claiming.lock();
+        try {
+            int n = slots.take(settings.batch());
+            if (n > 0) {
+                due = leaseOrGiveBack(n, () -> outbox.leaseDue(now, n, settings.owner(), nextLease(now)));
             }
+        } finally {
+            claiming.unlock();
         }
+        submit(due);
+        pump();
         return due.size();
     }
 
-    private void claimAndSend(long id) {
-        Instant now = clock.instant();
-        Optional<OutboxMessage> claimed = outbox.claim(id, settings.owner(), now, now.plus(settings.lease()));
-        claimed.ifPresent(this::send);
+    /** Claims signalled rows while there are some and the pool has room; whoever holds the claim lock does it. */
+    private void pump() {
+        // a caller that finds the lock taken leaves its signals to the holder, which re-checks after unlocking
+        while (!signalled.isEmpty() && slots.free() > 0 && claiming.tryLock()) {
+            List<OutboxClaim> claimed;
+            try {
+                claimed = claimSignalled();
+            } catch (RuntimeException e) {
+                log.warn("claiming outbox rows failed; the sweep picks them up", e);
+                return;
+            } finally {
+                claiming.unlock();
+            }
+            submit(claimed);
+        }
     }
 
-    /** Sends a row this node has claimed and records the receipt. */
-    void send(OutboxMessage message) {
+    private List<OutboxClaim> claimSignalled() {
+        int n = slots.take(Math.min(settings.batch(), Math.max(1, signalledCount.get())));
+        List<Long> ids = new ArrayList<>(n);
+        for (Long id; ids.size() < n && (id = signalled.poll()) != null; ) {
+            signalledCount.decrementAndGet();
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            slots.give(n);
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return leaseOrGiveBack(n, () -> outbox.lease(ids, settings.owner(), now, nextLease(now)));
+    }
+
+    private List<OutboxClaim> leaseOrGiveBack(int taken, Supplier<List<OutboxClaim>> lease) {
+        List<OutboxClaim> claimed;
+        try {
+            claimed = lease.get();
+        } catch (RuntimeException e) {
+            slots.give(taken);
+            throw e;
+        }
+        slots.give(taken - claimed.size());
+        return claimed;
+    }
+
+    private void submit(List<OutboxClaim> claimed) {
+        for (OutboxClaim claim : claimed) {
+            try {
+                executor.execute(() -> send(claim));
+            } catch (RejectedExecutionException shutDown) {
+                // only when the pool is shutting down (slots keep it from filling): give the row back, due at once
+                receipts.submit(OutboxReceipt.deferred(claim, "not-sent", "send pool unavailable", clock.instant()));
+            }
+        }
+    }
+
+    private void receiptsWritten(int count) {
+        slots.give(count);
+        pump();
+    }
+
+    /**
+     * Lease deadlines are unique per dispatcher (strictly increasing, to the millisecond the table stores), so
+     * (owner, lease_until) names exactly one claim even when two claims happen in the same millisecond.
+     */
+    private synchronized Instant nextLease(Instant now) {
+        Instant lease = now.plus(settings.lease()).truncatedTo(ChronoUnit.MILLIS);
+        if (!lease.isAfter(lastLease)) {
+            lease = lastLease.plusMillis(1);
+        }
+        lastLease = lease;
+        return lease;
+    }
+
+    /** Sends a leased row on a send thread and hands its receipt to the writer. */
+    private void send(OutboxClaim claim) {
+        OutboxReceipt receipt;
+        try {
+            receipt = attempt(claim);
+        } catch (RuntimeException e) {
+            // ownership, rate limiter or lease renewal failed before any call: not sent, not an attempt
+            log.warn("could not prepare outbox row {} for sending; deferred", claim.id(), e);
+            receipt = OutboxReceipt.deferred(claim, "not-sent", "dispatch failed before the provider call: "
+                    + e.getClass().getSimpleName(), clock.instant().plus(RETRY_AFTER_FAILURE));
+        }
+        if (receipt == null) {
+            receiptsWritten(1); // lost the lease: someone else decides this row, there is nothing to record
+            return;
+        }
+        receipts.submit(receipt);
+    }
+
+    /** Returns the receipt to record, or null when the row was taken over and must not be touched. */
+    private OutboxReceipt attempt(OutboxClaim claim) {
+        OutboxMessage message = claim.message();
         Optional<ChannelSender> sender = senders.find(message.channel());
         if (sender.isEmpty()) {
-            outbox.markRejected(message.id(), "no-sender", "no sender registered for channel " + message.channel(),
-                    clock.instant());
-            return;
+            return OutboxReceipt.rejected(claim, "no-sender", "no sender registered for channel " + message.channel());
+        }
+        Instant now = clock.instant();
+        Duration window = sender.get().idempotencyWindow();
+        OutboxReceipt stop = policy.beforeCall(claim, window, now);
+        if (stop != null) {
+            return stop;
+        }
+        if (!ownership.owns(message.tenantId(), message.channel(), message.account())) {
+            return OutboxReceipt.rejected(claim, "account-not-owned", "tenant " + message.tenantId()
+                    + " has not connected account " + message.account() + " for " + message.channel());
         }
         Duration wait = limiter.tryAcquire(message.channel(), message.account());
         if (!wait.isZero()) {
-            Instant now = clock.instant();
-            outbox.reschedule(message.id(), "rate-limited", "deferred by the send rate limit", now.plus(wait), now);
-            return;
+            Duration deferral = wait.compareTo(MIN_DEFERRAL) < 0 ? MIN_DEFERRAL : wait;
+            return OutboxReceipt.deferred(claim, "rate-limited", "deferred by the send rate limit", now.plus(deferral));
         }
-        SendReceipt receipt;
+        OutboxClaim held = holdLease(claim, now);
+        if (held == null) {
+            return null;
+        }
+        SendReceipt answer;
         try {
-            receipt = sender.get().send(new Delivery(message.id(), message.tenantId(), message.channel(),
+            answer = sender.get().send(new Delivery(message.id(), message.tenantId(), message.channel(),
                     message.account(), message.recipient(), message.message()));
         } catch (RuntimeException e) {
-            // a sender must map provider errors to receipts; a bug here may have sent, so do not resend
+            // a sender must map provider errors to receipts; a bug here may have sent, so treat it as unknown
             log.error("sender for {} threw on outbox row {}", message.channel(), message.id(), e);
-            receipt = new SendReceipt.Unknown("sender failed: " + e.getClass().getSimpleName());
+            answer = new SendReceipt.Unknown("sender failed: " + e.getClass().getSimpleName());
         }
-        record(message, receipt);
+        return policy.afterCall(held, answer, window, clock.instant());
     }
 
-    private void record(OutboxMessage message, SendReceipt receipt) {
-        Instant now = clock.instant();
-        if (receipt instanceof SendReceipt.Accepted accepted) {
-            outbox.markSent(message.id(), accepted.providerMessageId(), now);
-        } else if (receipt instanceof SendReceipt.Rejected rejected) {
-            outbox.markRejected(message.id(), rejected.code(), rejected.reason(), now);
-        } else if (receipt instanceof SendReceipt.RetryLater retry) {
-            if (message.attempts() >= settings.maxAttempts()) {
-                outbox.markRejected(message.id(), retry.code(), "gave up after " + message.attempts()
-                        + " attempts: " + retry.reason(), now);
-            } else {
-                Duration backoff = retry.after().multipliedBy(1L << Math.min(message.attempts() - 1, 6));
-                outbox.reschedule(message.id(), retry.code(), retry.reason(), now.plus(backoff), now);
-            }
-        } else if (receipt instanceof SendReceipt.Unknown unknown) {
-            outbox.markUnknown(message.id(), unknown.reason(), now);
+    /**
+     * The claim to send under, or null when the row is no longer ours. A lease with less than half its length left
+     * (the task waited, or the thread stalled) is renewed first; the renewal fails if the sweep meanwhile declared the
+     * row UNKNOWN or re-queued it, or another dispatcher claimed it.
+     */
+    private OutboxClaim holdLease(OutboxClaim claim, Instant now) {
+        if (claim.leaseUntil().isAfter(now.plus(settings.lease().dividedBy(2)))) {
+            return claim;
         }
+        Instant renewed = nextLease(now);
+        if (outbox.renewLease(claim.id(), settings.owner(), claim.leaseUntil(), renewed)) {
+            return claim.withLease(renewed);
+        }
+        log.info("outbox row {} lost its lease before the provider call (expired and taken over); not sent by {}",
+                claim.id(), settings.owner());
+        return null;
     }
 }

@@ -8,6 +8,9 @@ public enum OutboxStatus {
     SENDING,
     SENT,
     REJECTED,
-    /** The provider may or may not have it (timeout, crash mid-call): reported, never resent. */
+    /**
+     * The provider may or may not have it (timeout, crash mid-call) and the channel cannot repeat it safely (no
+     * idempotency window, or the window has passed): reported, never resent.
+     */
     UNKNOWN
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.wayfarer.journey.ContractFixtures.nextId;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,17 +14,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.wayfarer.journey.ContractFixtures;
 
-/** What every {@link Outbox} adapter must do. Subclasses supply the outbox under test. */
-public abstract class OutboxContract {
+/**
+ * What every {@link Outbox} adapter must do: rows, claims and the receipts of {@link Outbox}'s single-row view; the
+ * batched leases, renewals, grouped receipts and abandoned-lease handling are in {@link OutboxLeaseContract}.
+ * Subclasses supply the outbox under test.
+ */
+public abstract class OutboxContract extends OutboxLeaseContract {
 
-    private final long tenant = nextId();
-    private final long contact = nextId();
-    private final Instant t0 = ContractFixtures.nextEra();
-    private final Duration lease = Duration.ofSeconds(30);
-
-    protected abstract Outbox outbox();
 
     @Test
     void insertedMessagesAreFoundPending() {
@@ -129,9 +125,9 @@ public abstract class OutboxContract {
 
     @Test
     void markSentRecordsTheProviderId() {
-        OutboxMessage message = claimed();
+        OutboxClaim message = leased();
 
-        outbox().markSent(message.id(), "msg-123", t0.plusSeconds(2));
+        outbox().settle("node-a", List.of(OutboxReceipt.sent(message, "msg-123")), t0.plusSeconds(2));
 
         assertThat(outbox().find(message.id())).hasValueSatisfying(m -> {
             assertThat(m.status()).isEqualTo(OutboxStatus.SENT);
@@ -142,9 +138,10 @@ public abstract class OutboxContract {
 
     @Test
     void markRejectedRecordsTheError() {
-        OutboxMessage message = claimed();
+        OutboxClaim message = leased();
 
-        outbox().markRejected(message.id(), "43004", "require subscribe", t0.plusSeconds(2));
+        outbox().settle("node-a", List.of(OutboxReceipt.rejected(message, "43004", "require subscribe")),
+                t0.plusSeconds(2));
 
         assertThat(outbox().find(message.id())).hasValueSatisfying(m -> {
             assertThat(m.status()).isEqualTo(OutboxStatus.REJECTED);
@@ -155,10 +152,10 @@ public abstract class OutboxContract {
 
     @Test
     void rescheduledRowIsClaimableAgainWhenDue() {
-        OutboxMessage message = claimed();
+        OutboxClaim message = leased();
         Instant retryAt = t0.plusSeconds(60);
 
-        outbox().reschedule(message.id(), "45009", "quota", retryAt, t0.plusSeconds(2));
+        outbox().settle("node-a", List.of(OutboxReceipt.retry(message, "45009", "quota", retryAt)), t0.plusSeconds(2));
 
         assertThat(outbox().find(message.id())).hasValueSatisfying(m -> {
             assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
@@ -172,9 +169,10 @@ public abstract class OutboxContract {
 
     @Test
     void markUnknownRecordsTheReason() {
-        OutboxMessage message = claimed();
+        OutboxClaim message = leased();
 
-        outbox().markUnknown(message.id(), "read timed out", t0.plusSeconds(2));
+        outbox().settle("node-a", List.of(OutboxReceipt.unknown(message, "unknown", "read timed out")),
+                t0.plusSeconds(2));
 
         assertThat(outbox().find(message.id())).hasValueSatisfying(m -> {
             assertThat(m.status()).isEqualTo(OutboxStatus.UNKNOWN);
@@ -186,15 +184,17 @@ public abstract class OutboxContract {
     void receiptsChangeNothingUnlessTheRowIsSending() {
         OutboxMessage pending = message(t0, t0);
         outbox().insert(List.of(pending));
-        OutboxMessage sent = claimed();
-        outbox().markSent(sent.id(), "first", t0.plusSeconds(2));
+        OutboxClaim sent = leased();
+        outbox().settle("node-a", List.of(OutboxReceipt.sent(sent, "first")), t0.plusSeconds(2));
+        OutboxClaim notLeased = new OutboxClaim(pending, "node-a", t0.plusSeconds(31), t0, 0);
 
-        outbox().markSent(pending.id(), "x", t0.plusSeconds(3));
-        outbox().markRejected(pending.id(), "x", "x", t0.plusSeconds(3));
-        outbox().reschedule(pending.id(), "x", "x", t0.plusSeconds(99), t0.plusSeconds(3));
-        outbox().markUnknown(pending.id(), "x", t0.plusSeconds(3));
-        outbox().markRejected(sent.id(), "x", "x", t0.plusSeconds(3));
-        outbox().markUnknown(sent.id(), "x", t0.plusSeconds(3));
+        for (OutboxClaim claim : List.of(notLeased, sent)) {
+            assertThat(outbox().settle("node-a", List.of(OutboxReceipt.sent(claim, "x"),
+                    OutboxReceipt.rejected(claim, "x", "x"), OutboxReceipt.retry(claim, "x", "x", t0.plusSeconds(99)),
+                    OutboxReceipt.deferred(claim, "x", "x", t0.plusSeconds(99)),
+                    OutboxReceipt.inDoubt(claim, "x", "x", t0.plusSeconds(99)),
+                    OutboxReceipt.unknown(claim, "x", "x")), t0.plusSeconds(3))).isZero();
+        }
 
         assertThat(outbox().find(pending.id())).contains(pending);
         assertThat(outbox().find(sent.id())).hasValueSatisfying(m -> {
@@ -234,17 +234,5 @@ public abstract class OutboxContract {
         assertThat(outbox().forContact(tenant, contact, 10)).containsExactly(newer, older);
         assertThat(outbox().forContact(tenant, contact, 1)).containsExactly(newer);
         assertThat(outbox().forContact(nextId(), contact, 10)).isEmpty();
-    }
-
-    private OutboxMessage claimed() {
-        OutboxMessage message = message(t0, t0);
-        outbox().insert(List.of(message));
-        return outbox().claim(message.id(), "node-a", t0.plusSeconds(1), t0.plusSeconds(31)).orElseThrow();
-    }
-
-    private OutboxMessage message(Instant nextAttemptAt, Instant createdAt) {
-        return new OutboxMessage(nextId(), tenant, nextId(), nextId(), "welcome", 1, contact, "wechat.template",
-                "wx-app", "o1", Map.of("templateId", "TPL_WELCOME", "data", Map.of("thing1", "Li Lei")),
-                OutboxStatus.PENDING, 0, nextAttemptAt, null, null, null, createdAt, createdAt);
     }
 }

@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.wayfarer.journey.channel.AccountOwnership;
+import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.channel.SendReceipt;
@@ -18,15 +22,30 @@ import org.wayfarer.journey.testing.MutableClock;
 
 class OutboxDispatcherTest {
 
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final List<Delivery> sent = new ArrayList<>();
     private Function<Delivery, SendReceipt> provider = d -> new SendReceipt.Accepted("MSG-" + d.deliveryId());
     private Duration rateLimitWait = Duration.ZERO;
+    private Duration windowed = Duration.ZERO;
+    private final List<String> ownershipChecks = new ArrayList<>();
+    /** Tenant 1 has connected "wxapp" and nothing else. */
+    private final AccountOwnership ownership = new AccountOwnership(List.of(new ChannelAccounts() {
+        @Override
+        public boolean owns(long tenantId, String channel, String account) {
+            ownershipChecks.add(tenantId + "/" + channel + "/" + account);
+            return tenantId == 1 && account.equals("wxapp");
+        }
 
-    private final OutboxDispatcher dispatcher = new OutboxDispatcher(outbox,
-            new ChannelSenders(List.of(new RecordingSender())), (channel, account) -> rateLimitWait, Runnable::run,
-            clock, new OutboxDispatcher.Settings("node-a", Duration.ofMinutes(1), 3, 100));
+        @Override
+        public boolean covers(String channel) {
+            return channel.startsWith("wechat.");
+        }
+    }));
+
+    private final OutboxDispatcher dispatcher = dispatcher(Runnable::run, "node-a", 4);
 
     @Test
     void sendsClaimedRowOnceAndRecordsProviderId() {
@@ -122,6 +141,29 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void rateLimitDeferralIsNotCountedAsAnAttempt() {
+        provider = d -> new SendReceipt.RetryLater("-1", "system busy", Duration.ofSeconds(1));
+        rateLimitWait = Duration.ofMillis(250);
+        queue(1);
+
+        dispatcher.dispatchSoon(List.of(1L));
+        for (int i = 0; i < 5; i++) {   // more deferrals than maxAttempts (3)
+            clock.advance(Duration.ofMillis(250));
+            dispatcher.sweep();
+        }
+        assertThat(stored(1).attempts()).isZero();
+        rateLimitWait = Duration.ZERO;
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofSeconds(10));
+            dispatcher.sweep();
+        }
+
+        assertThat(sent).as("every attempt reached the provider").hasSize(3);
+        assertThat(stored(1).status()).isEqualTo(OutboxStatus.REJECTED);
+        assertThat(stored(1).errorMessage()).startsWith("gave up after 3 attempts");
+    }
+
+    @Test
     void rowForUnregisteredChannelIsRejected() {
         outbox.insert(List.of(row(2, "sms.aliyun")));
 
@@ -129,6 +171,127 @@ class OutboxDispatcherTest {
 
         assertThat(stored(2).status()).isEqualTo(OutboxStatus.REJECTED);
         assertThat(stored(2).errorCode()).isEqualTo("no-sender");
+    }
+
+    @Test
+    void rowWhoseTenantDoesNotOwnTheAccountIsRejectedWithoutCallingTheProvider() {
+        outbox.insert(List.of(row(3, 2, "wechat.template", "wxapp"), row(4, 1, "wechat.template", "wxother")));
+
+        dispatcher.dispatchSoon(List.of(3L, 4L));
+
+        assertThat(sent).isEmpty();
+        assertThat(List.of(stored(3), stored(4))).allSatisfy(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.REJECTED);
+            assertThat(m.errorCode()).isEqualTo("account-not-owned");
+        });
+        assertThat(ownershipChecks).containsExactlyInAnyOrder("2/wechat.template/wxapp",
+                "1/wechat.template/wxother");
+    }
+
+    @Test
+    void claimsOnlyWhatThePoolCanTakeAndTheRestAsSlotsFreeUp() {
+        ManualExecutor pool = new ManualExecutor();
+        OutboxDispatcher bounded = dispatcher(pool, "node-a", 4);
+        LongStream.rangeClosed(1, 10).forEach(this::queue);
+
+        bounded.dispatchSoon(LongStream.rangeClosed(1, 10).boxed().toList());
+
+        assertThat(pool.queued()).isEqualTo(4);
+        assertThat(statuses(10)).containsExactly(4L, 6L);
+        assertThat(bounded.sweep()).as("the pool is full: the sweep claims nothing").isZero();
+
+        pool.runNext();
+        assertThat(pool.queued()).as("the freed slot took the next signalled row").isEqualTo(4);
+        pool.runAll();
+
+        assertThat(sent).extracting(Delivery::deliveryId).doesNotHaveDuplicates().hasSize(10);
+        assertThat(LongStream.rangeClosed(1, 10).mapToObj(this::stored))
+                .allSatisfy(m -> assertThat(m.status()).isEqualTo(OutboxStatus.SENT));
+    }
+
+    @Test
+    void claimsManyRowsInOneStatement() {
+        CountingOutbox counting = new CountingOutbox(outbox);
+        ManualExecutor pool = new ManualExecutor();
+        OutboxDispatcher batched = new OutboxDispatcher(counting, senders(), ownership, (c, a) -> Duration.ZERO,
+                pool, clock, new OutboxDispatcher.Settings("node-a", LEASE, 3, 100, 50));
+        LongStream.rangeClosed(1, 30).forEach(this::queue);
+
+        batched.dispatchSoon(LongStream.rangeClosed(1, 30).boxed().toList());
+        pool.runAll();
+
+        assertThat(counting.leaseCalls).containsExactly(30);
+        assertThat(sent).hasSize(30);
+    }
+
+    @Test
+    void aLeaseAboutToExpireIsRenewedBeforeTheProviderCall() {
+        ManualExecutor pool = new ManualExecutor();
+        OutboxDispatcher slow = dispatcher(pool, "node-a", 4);
+        queue(1);
+        slow.dispatchSoon(List.of(1L));
+        provider = d -> {
+            clock.advance(Duration.ofSeconds(10));   // the call outlives the original lease ...
+            dispatcher.sweep();                        // ... while a sweep looks for abandoned sends
+            return new SendReceipt.Accepted("MSG-" + d.deliveryId());
+        };
+
+        clock.advance(LEASE.minusSeconds(5));
+        pool.runNext();
+
+        assertThat(sent).hasSize(1);
+        assertThat(stored(1).status()).as("renewed before the call, so not abandoned").isEqualTo(OutboxStatus.SENT);
+    }
+
+    @Test
+    void aRowDeclaredUnknownWhileItsSendWaitedIsNeverSent() {
+        ManualExecutor pool = new ManualExecutor();
+        OutboxDispatcher slow = dispatcher(pool, "node-a", 4);
+        queue(1);
+        slow.dispatchSoon(List.of(1L));
+
+        clock.advance(LEASE.plusSeconds(1));
+        dispatcher.sweep();   // another node's sweep: the lease expired, no window, so UNKNOWN
+        pool.runAll();
+
+        assertThat(sent).isEmpty();
+        assertThat(stored(1).status()).isEqualTo(OutboxStatus.UNKNOWN);
+    }
+
+    @Test
+    void aRowClaimedAgainByAnotherDispatcherIsNotSentByTheFirst() {
+        windowed = Duration.ofMinutes(8);
+        ManualExecutor stalled = new ManualExecutor();
+        OutboxDispatcher first = dispatcher(stalled, "node-a", 4);
+        ManualExecutor other = new ManualExecutor();
+        OutboxDispatcher second = dispatcher(other, "node-b", 4);
+        queue(1);
+        first.dispatchSoon(List.of(1L));
+
+        clock.advance(LEASE.plusSeconds(1));
+        second.sweep();   // repeats the abandoned send: claimed by node-b
+        stalled.runAll();
+        other.runAll();
+
+        assertThat(sent).extracting(Delivery::deliveryId).containsExactly(1L);
+        assertThat(stored(1).status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(stored(1).attempts()).isEqualTo(2);
+    }
+
+    private OutboxDispatcher dispatcher(Executor pool, String owner, int capacity) {
+        return new OutboxDispatcher(outbox, senders(), ownership, (channel, account) -> rateLimitWait, pool, clock,
+                new OutboxDispatcher.Settings(owner, LEASE, 3, 100, capacity));
+    }
+
+    private ChannelSenders senders() {
+        return new ChannelSenders(List.of(new RecordingSender()));
+    }
+
+    /** How many rows are SENDING and how many PENDING, of rows 1..n. */
+    private List<Long> statuses(long n) {
+        List<OutboxMessage> rows = LongStream.rangeClosed(1, n).mapToObj(this::stored).toList();
+        return List.of(rows.stream().filter(m -> m.status() == OutboxStatus.SENDING).count(),
+                rows.stream().filter(m -> m.status() == OutboxStatus.PENDING).count());
     }
 
     private OutboxMessage stored(long id) {
@@ -140,7 +303,11 @@ class OutboxDispatcherTest {
     }
 
     private OutboxMessage row(long id, String channel) {
-        return new OutboxMessage(id, 1, 10, 20, "welcome", 1, 30, channel, "wxapp", "openid-" + id,
+        return row(id, 1, channel, "wxapp");
+    }
+
+    private OutboxMessage row(long id, long tenant, String channel, String account) {
+        return new OutboxMessage(id, tenant, 10 + id, 20, "welcome", 1, 30, channel, account, "openid-" + id,
                 Map.of("templateId", "TPL"), OutboxStatus.PENDING, 0, clock.instant(), null, null, null,
                 clock.instant(), clock.instant());
     }
@@ -154,6 +321,11 @@ class OutboxDispatcherTest {
         @Override
         public IdentityKind addressKind() {
             return IdentityKind.WECHAT_OPENID;
+        }
+
+        @Override
+        public Duration idempotencyWindow() {
+            return windowed;
         }
 
         @Override

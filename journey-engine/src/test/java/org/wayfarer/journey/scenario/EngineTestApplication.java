@@ -1,16 +1,11 @@
 package org.wayfarer.journey.scenario;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.wayfarer.journey.channel.ChannelAccounts;
-import org.wayfarer.journey.channel.ChannelSender;
-import org.wayfarer.journey.channel.Delivery;
-import org.wayfarer.journey.channel.SendReceipt;
-import org.wayfarer.journey.event.IdentityKind;
 import org.wayfarer.journey.testing.MutableClock;
+import org.wayfarer.journey.testing.RecordingSender;
 
 /** The engine as the product wires it (auto-configuration on H2), with a mutable clock and a recording channel. */
 @SpringBootConfiguration
@@ -41,31 +36,5 @@ class EngineTestApplication {
                 return channel.startsWith("wechat.");
             }
         };
-    }
-
-    /** A {@code wechat.template} channel that accepts everything and remembers what it was given. */
-    static final class RecordingSender implements ChannelSender {
-
-        final List<Delivery> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String channel() {
-            return "wechat.template";
-        }
-
-        @Override
-        public IdentityKind addressKind() {
-            return IdentityKind.WECHAT_OPENID;
-        }
-
-        @Override
-        public SendReceipt send(Delivery delivery) {
-            sent.add(delivery);
-            return new SendReceipt.Accepted("MSG-" + delivery.deliveryId());
-        }
-
-        List<Delivery> to(String openid) {
-            return sent.stream().filter(d -> d.recipient().equals(openid)).toList();
-        }
     }
 }

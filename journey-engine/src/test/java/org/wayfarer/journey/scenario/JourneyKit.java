@@ -29,6 +29,7 @@ import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.JourneyInstance;
 import org.wayfarer.journey.runtime.PublishedJourneys;
 import org.wayfarer.journey.testing.MutableClock;
+import org.wayfarer.journey.testing.RecordingSender;
 
 /**
  * A small business-language test kit over the running engine: publish journeys, send events as a channel would,
@@ -50,12 +51,12 @@ final class JourneyKit {
     private final Transactions transactions;
     private final IdGenerator ids;
     private final MutableClock clock;
-    private final EngineTestApplication.RecordingSender sender;
+    private final RecordingSender sender;
     private final PublishedJourneys published;
 
     JourneyKit(JourneyCompiler compiler, JourneyStore journeys, EventIntake intake, EventLog events,
                ContactStore contacts, InstanceStore instances, Outbox outbox, Transactions transactions,
-               IdGenerator ids, MutableClock clock, EngineTestApplication.RecordingSender sender,
+               IdGenerator ids, MutableClock clock, RecordingSender sender,
                PublishedJourneys published) {
         this.compiler = compiler;
         this.journeys = journeys;

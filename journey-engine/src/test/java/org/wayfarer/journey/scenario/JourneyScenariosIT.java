@@ -27,6 +27,7 @@ import org.wayfarer.journey.runtime.JourneyInstance;
 import org.wayfarer.journey.runtime.PublishedJourneys;
 import org.wayfarer.journey.runtime.TimerWheel;
 import org.wayfarer.journey.testing.MutableClock;
+import org.wayfarer.journey.testing.RecordingSender;
 
 /**
  * The engine end to end on H2 with its real workers, timer poller and dispatcher: entry policies, personalisation,
@@ -65,7 +66,7 @@ class JourneyScenariosIT {
     @Autowired
     MutableClock clock;
     @Autowired
-    EngineTestApplication.RecordingSender sender;
+    RecordingSender sender;
     @Autowired
     TimerWheel timers;
     @Autowired

@@ -9,23 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.catalog.JourneyCatalog;
 import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.channel.ChannelAccounts;
-import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.channel.Delivery;
-import org.wayfarer.journey.channel.SendReceipt;
 import org.wayfarer.journey.contact.ContactResolver;
 import org.wayfarer.journey.definition.JourneyCompiler;
 import org.wayfarer.journey.dispatch.ChannelSenders;
 import org.wayfarer.journey.dispatch.OutboxDispatcher;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.Identity;
-import org.wayfarer.journey.event.IdentityKind;
 import org.wayfarer.journey.event.IntakeResult;
 import org.wayfarer.journey.inbox.FailedEvents;
 import org.wayfarer.journey.inbox.GroupCommitIntake;
@@ -71,7 +67,7 @@ public final class EngineTestKit {
     public final TimerWheel timers;
 
     private final PoisonableContactStore contacts = new PoisonableContactStore(contactStore);
-    private final List<Delivery> sent = new CopyOnWriteArrayList<>();
+    private final RecordingSender sender = new RecordingSender();
     private final Partitions partitions;
     private final List<Queue<DueWakeup>> wakeups = new ArrayList<>();
     private final List<PartitionWorker> workers = new ArrayList<>();
@@ -86,13 +82,14 @@ public final class EngineTestKit {
         partitions = new Partitions(partitionCount);
         AtomicLong idSeq = new AtomicLong(1_000);
         IdGenerator ids = idSeq::incrementAndGet;
-        ChannelSenders senders = new ChannelSenders(List.of(new RecordingSender()));
+        ChannelSenders senders = new ChannelSenders(List.of(sender));
         JourneyCompiler compiler = new JourneyCompiler(senders.channels(), JourneyCompiler.Limits.defaults());
         PublishedJourneys published = new PublishedJourneys(journeys, compiler);
-        catalog = new JourneyCatalog(journeys, compiler, new AccountOwnership(List.of(new KitAccounts())),
-                transactions, ids, clock, published);
-        OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, senders, new TokenBucketRateLimiter(1e6, 1e6),
-                Runnable::run, clock, new OutboxDispatcher.Settings("kit", Duration.ofMinutes(1), 8, 100));
+        AccountOwnership ownership = new AccountOwnership(List.of(new KitAccounts()));
+        catalog = new JourneyCatalog(journeys, compiler, ownership, transactions, ids, clock, published);
+        OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, senders, ownership,
+                new TokenBucketRateLimiter(1e6, 1e6), Runnable::run, clock,
+                new OutboxDispatcher.Settings("kit", Duration.ofMinutes(1), 8, 100, 100));
         Engine engine = new Engine(contacts, instances, steps, counters, outbox, published,
                 new InstanceRunner(ids, senders), ids);
         ContactResolver resolver = new ContactResolver(contacts, transactions, ids, clock);
@@ -189,11 +186,11 @@ public final class EngineTestKit {
 
     /** Every message that reached the channel, in order. */
     public List<Delivery> sent() {
-        return List.copyOf(sent);
+        return sender.sent();
     }
 
     public List<Delivery> sentTo(String openid) {
-        return sent.stream().filter(d -> d.recipient().equals(openid)).toList();
+        return sender.to(openid);
     }
 
     public Long contactId(String openid) {
@@ -243,21 +240,4 @@ public final class EngineTestKit {
         }
     }
 
-    private final class RecordingSender implements ChannelSender {
-        @Override
-        public String channel() {
-            return "wechat.template";
-        }
-
-        @Override
-        public IdentityKind addressKind() {
-            return IdentityKind.WECHAT_OPENID;
-        }
-
-        @Override
-        public SendReceipt send(Delivery delivery) {
-            sent.add(delivery);
-            return new SendReceipt.Accepted("MSG-" + delivery.deliveryId());
-        }
-    }
 }

@@ -2,42 +2,60 @@ package org.wayfarer.journey.testing;
 
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.wayfarer.journey.dispatch.Outbox;
+import org.wayfarer.journey.dispatch.OutboxClaim;
 import org.wayfarer.journey.dispatch.OutboxMessage;
+import org.wayfarer.journey.dispatch.OutboxReceipt;
 import org.wayfarer.journey.dispatch.OutboxStatus;
 
 /**
  * {@link Outbox} in memory, for unit tests; the real adapters are covered by the store contracts. Rows are inserted
- * PENDING whatever the message says, a delivery is unique per (instance, node, seq), claims carry a lease, and a
- * receipt moves a row only while it is SENDING, as in the table. Thread-safe.
+ * PENDING whatever the message says, a delivery is unique per (instance, node, seq), claims carry a lease
+ * (owner, until), and a receipt or renewal moves a row only while it is SENDING under the lease it names, as in the
+ * table. Thread-safe.
  */
 public final class InMemoryOutbox implements Outbox {
 
     private static final int ERROR_MESSAGE_WIDTH = 500;
+    private static final String LEASE_EXPIRED = "LEASE_EXPIRED";
 
-    private final Map<Long, OutboxMessage> rows = new LinkedHashMap<>();
-    private final Map<Long, Instant> leasedUntil = new HashMap<>();
+    private final Map<Long, Row> rows = new LinkedHashMap<>();
+
+    /** The table's columns beyond the message. */
+    private static final class Row {
+        OutboxMessage message;
+        String leaseOwner;
+        Instant leaseUntil;
+        Instant firstAttemptAt;
+        int unknownAttempts;
+
+        Row(OutboxMessage message) {
+            this.message = message;
+        }
+
+        boolean heldBy(String owner, Instant until) {
+            return message.status() == OutboxStatus.SENDING && owner.equals(leaseOwner) && until.equals(leaseUntil);
+        }
+    }
 
     /** Forgets every row and lease. */
     public synchronized void clear() {
         rows.clear();
-        leasedUntil.clear();
     }
 
     /** All rows or none; a duplicate id or delivery fails the whole batch. */
     @Override
     public synchronized void insert(List<OutboxMessage> messages) {
         Set<Long> ids = new HashSet<>(rows.keySet());
-        Set<List<Object>> deliveries = new HashSet<>();
-        rows.values().forEach(m -> deliveries.add(delivery(m)));
+        Set<List<Object>> deliveries = rows.values().stream().map(r -> delivery(r.message))
+                .collect(Collectors.toCollection(HashSet::new));
         for (OutboxMessage m : messages) {
             if (!ids.add(m.id()) || !deliveries.add(delivery(m))) {
                 throw new IllegalStateException("outbox row " + m.id() + " or its delivery (instance "
@@ -45,93 +63,155 @@ public final class InMemoryOutbox implements Outbox {
             }
         }
         for (OutboxMessage m : messages) {
-            rows.put(m.id(), new OutboxMessage(m.id(), m.tenantId(), m.instanceId(), m.journeyId(), m.nodeId(),
-                    m.seq(), m.contactId(), m.channel(), m.account(), m.recipient(), m.message(),
+            rows.put(m.id(), new Row(new OutboxMessage(m.id(), m.tenantId(), m.instanceId(), m.journeyId(),
+                    m.nodeId(), m.seq(), m.contactId(), m.channel(), m.account(), m.recipient(), m.message(),
                     OutboxStatus.PENDING, m.attempts(), m.nextAttemptAt(), null, null, null, m.createdAt(),
-                    m.updatedAt()));
+                    m.updatedAt())));
         }
     }
 
     @Override
     public synchronized Optional<OutboxMessage> find(long id) {
-        return Optional.ofNullable(rows.get(id));
+        return Optional.ofNullable(rows.get(id)).map(r -> r.message);
     }
 
     @Override
-    public synchronized Optional<OutboxMessage> claim(long id, String owner, Instant now, Instant leaseUntil) {
-        OutboxMessage m = rows.get(id);
-        if (m == null || !isDue(m, now)) {
-            return Optional.empty();
+    public synchronized List<OutboxClaim> lease(List<Long> ids, String owner, Instant now, Instant leaseUntil) {
+        return ids.stream().distinct().map(rows::get).filter(r -> r != null && isDue(r.message, now))
+                .sorted(Comparator.comparing((Row r) -> r.message.nextAttemptAt())
+                        .thenComparingLong(r -> r.message.id()))
+                .toList().stream().map(r -> claim(r, owner, now, leaseUntil)).toList();
+    }
+
+    @Override
+    public synchronized List<OutboxClaim> leaseDue(Instant now, int limit, String owner, Instant leaseUntil) {
+        return rows.values().stream().filter(r -> isDue(r.message, now))
+                .sorted(Comparator.comparing((Row r) -> r.message.nextAttemptAt())
+                        .thenComparingLong(r -> r.message.id()))
+                .limit(Columns.positive(limit)).toList().stream().map(r -> claim(r, owner, now, leaseUntil)).toList();
+    }
+
+    private static OutboxClaim claim(Row row, String owner, Instant now, Instant leaseUntil) {
+        OutboxMessage m = row.message;
+        row.message = with(m, OutboxStatus.SENDING, m.attempts() + 1, m.nextAttemptAt(), m.providerMessageId(),
+                m.errorCode(), m.errorMessage(), now);
+        row.leaseOwner = owner;
+        row.leaseUntil = leaseUntil;
+        if (row.firstAttemptAt == null) {
+            row.firstAttemptAt = now;
         }
-        OutboxMessage claimed = with(m, OutboxStatus.SENDING, m.attempts() + 1, m.nextAttemptAt(),
-                m.providerMessageId(), m.errorCode(), m.errorMessage(), now);
-        rows.put(id, claimed);
-        leasedUntil.put(id, leaseUntil);
-        return Optional.of(claimed);
+        return new OutboxClaim(row.message, owner, leaseUntil, row.firstAttemptAt, row.unknownAttempts);
     }
 
     @Override
-    public synchronized List<OutboxMessage> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
-        return rows.values().stream().filter(m -> isDue(m, now))
-                .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparingLong(OutboxMessage::id))
-                .limit(Columns.positive(limit)).map(OutboxMessage::id).toList().stream()
-                .map(id -> claim(id, owner, now, leaseUntil).orElseThrow()).toList();
+    public synchronized boolean renewLease(long id, String owner, Instant heldUntil, Instant newLeaseUntil) {
+        Row row = rows.get(id);
+        if (row == null || !row.heldBy(owner, heldUntil)) {
+            return false;
+        }
+        row.leaseUntil = newLeaseUntil;
+        return true;
     }
 
     @Override
+    public synchronized int settle(String owner, List<OutboxReceipt> receipts, Instant at) {
+        int applied = 0;
+        for (OutboxReceipt receipt : receipts) {
+            Row row = rows.get(receipt.id());
+            if (row != null && row.heldBy(owner, receipt.leaseUntil())) {
+                apply(row, receipt, at);
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    private static void apply(Row row, OutboxReceipt r, Instant at) {
+        OutboxMessage m = row.message;
+        String error = clip(r.message());
+        row.message = switch (r.kind()) {
+            case SENT -> with(m, OutboxStatus.SENT, m.attempts(), m.nextAttemptAt(), r.providerMessageId(),
+                    m.errorCode(), m.errorMessage(), at);
+            case REJECTED -> with(m, OutboxStatus.REJECTED, m.attempts(), m.nextAttemptAt(), m.providerMessageId(),
+                    r.code(), error, at);
+            case UNKNOWN -> with(m, OutboxStatus.UNKNOWN, m.attempts(), m.nextAttemptAt(), m.providerMessageId(),
+                    r.code(), error, at);
+            case RETRY, IN_DOUBT -> with(m, OutboxStatus.PENDING, m.attempts(), r.nextAttemptAt(),
+                    m.providerMessageId(), r.code(), error, at);
+            case DEFERRED -> with(m, OutboxStatus.PENDING, m.attempts() - 1, r.nextAttemptAt(),
+                    m.providerMessageId(), r.code(), error, at);
+        };
+        if (r.kind() == OutboxReceipt.Kind.DEFERRED && m.attempts() == 1) {
+            row.firstAttemptAt = null; // the attempt this claim counted is given back, and with it the first attempt
+        }
+        if (r.kind() == OutboxReceipt.Kind.IN_DOUBT) {
+            row.unknownAttempts++;
+        }
+        row.leaseOwner = null;
+        row.leaseUntil = null;
+    }
+
+    /** Test shortcut: settles a SENDING row as SENT under whatever lease it has; nothing otherwise. */
     public synchronized void markSent(long id, String providerMessageId, Instant at) {
-        settle(id, m -> with(m, OutboxStatus.SENT, m.attempts(), m.nextAttemptAt(), providerMessageId, m.errorCode(),
-                m.errorMessage(), at));
+        settleHeld(id, new OutboxReceipt(id, Instant.EPOCH, OutboxReceipt.Kind.SENT, providerMessageId, null, null,
+                null), at);
     }
 
-    @Override
+    /** Test shortcut: settles a SENDING row as REJECTED under whatever lease it has; nothing otherwise. */
     public synchronized void markRejected(long id, String code, String message, Instant at) {
-        settle(id, m -> with(m, OutboxStatus.REJECTED, m.attempts(), m.nextAttemptAt(), m.providerMessageId(), code,
-                clip(message), at));
+        settleHeld(id, new OutboxReceipt(id, Instant.EPOCH, OutboxReceipt.Kind.REJECTED, null, code, message, null),
+                at);
+    }
+
+    private void settleHeld(long id, OutboxReceipt receipt, Instant at) {
+        Row row = rows.get(id);
+        if (row != null && row.message.status() == OutboxStatus.SENDING) {
+            apply(row, receipt, at);
+        }
     }
 
     @Override
-    public synchronized void reschedule(long id, String code, String message, Instant nextAttemptAt, Instant at) {
-        settle(id, m -> with(m, OutboxStatus.PENDING, m.attempts(), nextAttemptAt, m.providerMessageId(), code,
-                clip(message), at));
+    public synchronized int requeueAbandoned(Instant now, String channel, Instant firstAttemptAfter,
+                                             int maxAttempts) {
+        List<Row> abandoned = rows.values().stream().filter(r -> isAbandoned(r, now)
+                && r.message.channel().equals(channel) && r.firstAttemptAt != null
+                && r.firstAttemptAt.isAfter(firstAttemptAfter) && r.message.attempts() < maxAttempts).toList();
+        for (Row row : abandoned) {
+            OutboxMessage m = row.message;
+            row.message = with(m, OutboxStatus.PENDING, m.attempts(), now, m.providerMessageId(), LEASE_EXPIRED,
+                    "the dispatcher's lease expired while sending; repeated with the same delivery id", now);
+            row.unknownAttempts++;
+            row.leaseOwner = null;
+            row.leaseUntil = null;
+        }
+        return abandoned.size();
     }
 
-    @Override
-    public synchronized void markUnknown(long id, String message, Instant at) {
-        settle(id, m -> with(m, OutboxStatus.UNKNOWN, m.attempts(), m.nextAttemptAt(), m.providerMessageId(),
-                m.errorCode(), clip(message), at));
-    }
-
-    /** Marks the rows with error code {@code LEASE_EXPIRED}, as the adapters do. */
+    /** Marks the rows with error code {@code LEASE_EXPIRED}, as the adapters do; the lease stays on record. */
     @Override
     public synchronized int expireAbandoned(Instant now) {
-        List<OutboxMessage> abandoned = rows.values().stream()
-                .filter(m -> m.status() == OutboxStatus.SENDING && leasedUntil.get(m.id()).isBefore(now)).toList();
-        abandoned.forEach(m -> rows.put(m.id(), with(m, OutboxStatus.UNKNOWN, m.attempts(), m.nextAttemptAt(),
-                m.providerMessageId(), "LEASE_EXPIRED",
-                "the dispatcher's lease expired while sending; the provider may or may not have the message", now)));
+        List<Row> abandoned = rows.values().stream().filter(r -> isAbandoned(r, now)).toList();
+        abandoned.forEach(r -> r.message = with(r.message, OutboxStatus.UNKNOWN, r.message.attempts(),
+                r.message.nextAttemptAt(), r.message.providerMessageId(), LEASE_EXPIRED,
+                "the dispatcher's lease expired while sending; the provider may or may not have the message", now));
         return abandoned.size();
     }
 
     @Override
     public synchronized List<OutboxMessage> forContact(long tenantId, long contactId, int limit) {
-        return rows.values().stream().filter(m -> m.tenantId() == tenantId && m.contactId() == contactId)
+        return rows.values().stream().map(r -> r.message)
+                .filter(m -> m.tenantId() == tenantId && m.contactId() == contactId)
                 .sorted(Comparator.comparing(OutboxMessage::createdAt).thenComparingLong(OutboxMessage::id)
                         .reversed())
                 .limit(Columns.positive(limit)).toList();
     }
 
-    private static boolean isDue(OutboxMessage m, Instant now) {
-        return m.status() == OutboxStatus.PENDING && !m.nextAttemptAt().isAfter(now);
+    private static boolean isAbandoned(Row row, Instant now) {
+        return row.message.status() == OutboxStatus.SENDING && row.leaseUntil.isBefore(now);
     }
 
-    /** A receipt for a row that is no longer SENDING (settled, or its lease expired) changes nothing. */
-    private void settle(long id, UnaryOperator<OutboxMessage> change) {
-        OutboxMessage m = rows.get(id);
-        if (m != null && m.status() == OutboxStatus.SENDING) {
-            rows.put(id, change.apply(m));
-            leasedUntil.remove(id);
-        }
+    private static boolean isDue(OutboxMessage m, Instant now) {
+        return m.status() == OutboxStatus.PENDING && !m.nextAttemptAt().isAfter(now);
     }
 
     private static List<Object> delivery(OutboxMessage m) {

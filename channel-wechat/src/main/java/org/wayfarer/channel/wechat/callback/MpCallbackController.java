@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.wayfarer.channel.wechat.account.AppIds;
+import org.wayfarer.journey.inbox.IntakeUnavailableException;
 
 /**
  * WeChat official-account callbacks: {@code GET} for URL verification (echoes {@code echostr}), {@code POST} for pushed
@@ -72,6 +73,10 @@ class MpCallbackController {
             return text(200, SUCCESS);
         } catch (CallbackRejectedException e) {
             return rejected(appId, e);
+        } catch (IntakeUnavailableException e) {
+            // not "success": WeChat retries the push, and the retry is deduplicated
+            log.warn("callback for {} not stored in time: {}", appId, e.getMessage());
+            return text(503, "retry later");
         }
     }
 

@@ -22,7 +22,8 @@ import org.wayfarer.journey.channel.SendReceipt;
  *       a business refusal → rejected for good.</li>
  *   <li>I/O failures before the request could leave (connection refused, connect timeout, no pooled connection, DNS,
  *       TLS handshake) → retry after 5 s; any other I/O failure (read timeout, connection reset, no or non-2xx HTTP
- *       response) may hide a delivered message → unknown, never resent.</li>
+ *       response) may hide a delivered message → unknown: the dispatcher repeats it with the same
+ *       {@code client_msg_id} only inside the sender's idempotency window, which WeChat de-duplicates.</li>
  * </ul>
  */
 final class TemplateReceipts {

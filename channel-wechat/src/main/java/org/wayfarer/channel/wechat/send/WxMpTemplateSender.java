@@ -1,5 +1,6 @@
 package org.wayfarer.channel.wechat.send;
 
+import java.time.Duration;
 import java.util.Optional;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.error.WxRuntimeException;
@@ -15,8 +16,10 @@ import org.wayfarer.journey.event.IdentityKind;
  * Sends official-account template messages ({@code wechat.template}) through the delivery's account
  * ({@link Delivery#account()} = AppID) to an openid.
  *
- * <p>The delivery id becomes WeChat's {@code client_msg_id}, its idempotency key. One HTTP attempt per call, no
- * sleeping; outcomes as described in {@link TemplateReceipts}. A message that is not a valid template message, or an
+ * <p>The delivery id becomes WeChat's {@code client_msg_id}, its idempotency key: WeChat sends one message per
+ * openid + {@code client_msg_id} within 10 minutes, so the sender declares an {@link #idempotencyWindow()} of
+ * {@value #IDEMPOTENCY_WINDOW_MINUTES} minutes and the dispatcher may repeat a send whose outcome is unknown inside
+ * it. One HTTP attempt per call, no sleeping; outcomes as described in {@link TemplateReceipts}. A message that is not a valid template message, or an
  * AppID no tenant connected, is rejected ({@code invalid_message}, {@code unknown_account}). Never throws for
  * provider or I/O errors. Thread-safe.
  */
@@ -24,6 +27,12 @@ public final class WxMpTemplateSender implements ChannelSender {
 
     /** The channel name in journey definitions. */
     public static final String CHANNEL = "wechat.template";
+
+    /**
+     * Two minutes below WeChat's ten: a repeat may start just before the window closes and then take up to the read
+     * timeout, and the window is counted from our first claim, which our clock and WeChat's see slightly apart.
+     */
+    static final int IDEMPOTENCY_WINDOW_MINUTES = 8;
 
     private final WxMpServices services;
 
@@ -39,6 +48,11 @@ public final class WxMpTemplateSender implements ChannelSender {
     @Override
     public IdentityKind addressKind() {
         return IdentityKind.WECHAT_OPENID;
+    }
+
+    @Override
+    public Duration idempotencyWindow() {
+        return Duration.ofMinutes(IDEMPOTENCY_WINDOW_MINUTES);
     }
 
     @Override

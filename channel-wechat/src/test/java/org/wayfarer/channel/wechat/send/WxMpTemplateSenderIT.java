@@ -58,6 +58,29 @@ class WxMpTemplateSenderIT {
     void describesItsChannel() {
         assertThat(sender.channel()).isEqualTo("wechat.template");
         assertThat(sender.addressKind()).isEqualTo(IdentityKind.WECHAT_OPENID);
+        assertThat(sender.idempotencyWindow()).as("inside WeChat's 10 minutes").isEqualTo(Duration.ofMinutes(8));
+    }
+
+    @Test
+    void weChatDeliversARepeatedClientMsgIdOnce() {
+        SendReceipt first = sender.send(delivery(20, Map.of("templateId", "T")));
+        SendReceipt repeat = sender.send(delivery(20, Map.of("templateId", "T")));
+
+        assertThat(first).isEqualTo(new SendReceipt.Accepted("200000001"));
+        assertThat(repeat).as("answered like the first").isEqualTo(first);
+        assertThat(wechat.templateSends()).singleElement().extracting(TemplateSend::clientMsgId).isEqualTo("20");
+        assertThat(wechat.templateCalls()).extracting(TemplateSend::repeat).containsExactly(false, true);
+    }
+
+    @Test
+    void aSendRepeatedAfterAFailureIsDelivered() {
+        wechat.failNextTemplateSends(-1, "system error", 1);
+
+        sender.send(delivery(21, Map.of("templateId", "T")));
+        SendReceipt retried = sender.send(delivery(21, Map.of("templateId", "T")));
+
+        assertThat(retried).isEqualTo(new SendReceipt.Accepted("200000001"));
+        assertThat(wechat.templateSends()).extracting(TemplateSend::msgId).containsExactly(null, 200_000_001L);
     }
 
     @Test

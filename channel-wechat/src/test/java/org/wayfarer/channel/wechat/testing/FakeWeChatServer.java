@@ -9,9 +9,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,8 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET /cgi-bin/token} and {@code POST /cgi-bin/stable_token}:
  *       {@code {"access_token":"TOKEN-<n>","expires_in":7200}} (n counts token requests from 1);</li>
  *   <li>{@code POST /cgi-bin/message/template/send}: {@code {"errcode":0,"errmsg":"ok","msgid":<n>}} with an
- *       increasing msgid, unless a failure was scripted with {@link #failNextTemplateSends}. Every request is
- *       recorded, failed ones included, in {@link #templateSends()}.</li>
+ *       increasing msgid, unless a failure was scripted with {@link #failNextTemplateSends}. Like WeChat, a request
+ *       repeating the openid + {@code client_msg_id} of a message delivered in the last 10 minutes is not delivered
+ *       again: it answers success with the first message's msgid and counts as a repeat. {@link #templateSends()}
+ *       holds the requests taken as new messages (failed ones included), {@link #templateCalls()} every request.</li>
  * </ul>
  * Anything else gets HTTP 404. Thread-safe: requests are served concurrently by a thread per request.
  */
@@ -40,14 +45,19 @@ public final class FakeWeChatServer implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long FIRST_MSGID = 200_000_001L;
+    /** WeChat: 「对于同一个openid + client_msg_id, 只发送一条消息, 10分钟有效」. */
+    private static final long DEDUPE_NANOS = Duration.ofMinutes(10).toNanos();
+    private static final Duration HOLD_AT_MOST = Duration.ofSeconds(60);
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<TemplateSend> templateSends = new CopyOnWriteArrayList<>();
+    private final List<TemplateSend> templateCalls = new CopyOnWriteArrayList<>();
+    private final Map<String, Delivered> delivered = new HashMap<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicLong nextMsgId = new AtomicLong(FIRST_MSGID);
     private final Deque<ScriptedError> scriptedErrors = new ArrayDeque<>();
-    private final AtomicInteger sendsToHold = new AtomicInteger();
+    private final Deque<Duration> answerDelays = new ArrayDeque<>();
     private volatile CountDownLatch heldRelease = new CountDownLatch(1);
 
     private FakeWeChatServer() throws IOException {
@@ -79,9 +89,18 @@ public final class FakeWeChatServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Template send requests received so far, in arrival order (a snapshot). */
+    /**
+     * Template send requests taken as new messages so far, in arrival order (a snapshot): every request except a
+     * repeat of an openid + {@code client_msg_id} already delivered within 10 minutes. What followers received, plus
+     * the requests that failed.
+     */
     public List<TemplateSend> templateSends() {
         return List.copyOf(templateSends);
+    }
+
+    /** Every template send request received so far, repeats included, in arrival order (a snapshot). */
+    public List<TemplateSend> templateCalls() {
+        return List.copyOf(templateCalls);
     }
 
     /** How many access tokens were requested (both token endpoints). */
@@ -104,7 +123,20 @@ public final class FakeWeChatServer implements AutoCloseable {
      * sleeping.
      */
     public void holdNextTemplateSends(int times) {
-        sendsToHold.addAndGet(times);
+        answerNextTemplateSendsLate(times, HOLD_AT_MOST);
+    }
+
+    /**
+     * The next {@code times} template sends are taken (delivered, as WeChat would) at once but answered only after
+     * {@code delay}, or at {@link #releaseHeldSends()}: a delay beyond the client's read timeout makes the client see
+     * no answer for a message that did go out.
+     */
+    public void answerNextTemplateSendsLate(int times, Duration delay) {
+        synchronized (answerDelays) {
+            for (int i = 0; i < times; i++) {
+                answerDelays.addLast(delay);
+            }
+        }
     }
 
     /** Lets every held template send answer now. */
@@ -114,14 +146,20 @@ public final class FakeWeChatServer implements AutoCloseable {
         release.countDown();
     }
 
-    /** Forgets recorded requests, scripted failures and holds; token and msgid counters restart. */
+    /** Forgets recorded requests, delivered ids, scripted failures and holds; token and msgid counters restart. */
     public void reset() {
         synchronized (scriptedErrors) {
             scriptedErrors.clear();
         }
-        sendsToHold.set(0);
+        synchronized (answerDelays) {
+            answerDelays.clear();
+        }
         releaseHeldSends();
         templateSends.clear();
+        templateCalls.clear();
+        synchronized (delivered) {
+            delivered.clear();
+        }
         tokenRequests.set(0);
         nextMsgId.set(FIRST_MSGID);
     }
@@ -146,22 +184,49 @@ public final class FakeWeChatServer implements AutoCloseable {
             return;
         }
         byte[] body = readBody(exchange);
-        templateSends.add(new TemplateSend(exchange.getRequestURI().getRawQuery(), JSON.readTree(body), arrivedAt));
-        if (sendsToHold.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        TemplateSend send = new TemplateSend(exchange.getRequestURI().getRawQuery(), JSON.readTree(body), arrivedAt,
+                false);
+        Long repeatOf = null;
+        ScriptedError error = null;
+        synchronized (delivered) {
+            Delivered earlier = send.dedupeKey() == null ? null : delivered.get(send.dedupeKey());
+            if (earlier != null && arrivedAt - earlier.atNanos() < DEDUPE_NANOS) {
+                repeatOf = earlier.msgId();
+            } else {
+                synchronized (scriptedErrors) {
+                    error = scriptedErrors.pollFirst();
+                }
+                if (error == null) {
+                    long msgId = nextMsgId.getAndIncrement();
+                    send = send.withMsgId(msgId);
+                    if (send.dedupeKey() != null) {
+                        delivered.put(send.dedupeKey(), new Delivered(msgId, arrivedAt));
+                    }
+                }
+            }
+        }
+        if (repeatOf != null) {
+            templateCalls.add(send.asRepeatOf(repeatOf));
+            respond(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":" + repeatOf + "}");
+            return;
+        }
+        templateCalls.add(send);
+        templateSends.add(send);
+        Duration delay;
+        synchronized (answerDelays) {
+            delay = answerDelays.pollFirst();
+        }
+        if (delay != null) {
             try {
-                heldRelease.await(60, TimeUnit.SECONDS);
+                heldRelease.await(delay.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        ScriptedError error;
-        synchronized (scriptedErrors) {
-            error = scriptedErrors.pollFirst();
-        }
         if (error != null) {
             respond(exchange, 200, JSON.writeValueAsString(new ErrorBody(error.errcode(), error.errmsg())));
         } else {
-            respond(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":" + nextMsgId.getAndIncrement() + "}");
+            respond(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":" + send.msgId() + "}");
         }
     }
 
@@ -191,6 +256,9 @@ public final class FakeWeChatServer implements AutoCloseable {
     private record ScriptedError(int errcode, String errmsg) {
     }
 
+    private record Delivered(long msgId, long atNanos) {
+    }
+
     private record ErrorBody(int errcode, String errmsg) {
     }
 
@@ -200,8 +268,28 @@ public final class FakeWeChatServer implements AutoCloseable {
      * @param query          the raw query string ({@code access_token=...})
      * @param body           the parsed JSON body
      * @param arrivedAtNanos {@link System#nanoTime()} when the request arrived
+     * @param msgId          the msgid it was answered with; {@code null} when it failed
+     * @param repeat         a repeat of an openid + client_msg_id already delivered: answered, not delivered again
      */
-    public record TemplateSend(String query, JsonNode body, long arrivedAtNanos) {
+    public record TemplateSend(String query, JsonNode body, long arrivedAtNanos, Long msgId, boolean repeat) {
+
+        TemplateSend(String query, JsonNode body, long arrivedAtNanos, boolean repeat) {
+            this(query, body, arrivedAtNanos, null, repeat);
+        }
+
+        TemplateSend withMsgId(long id) {
+            return new TemplateSend(query, body, arrivedAtNanos, id, repeat);
+        }
+
+        TemplateSend asRepeatOf(long id) {
+            return new TemplateSend(query, body, arrivedAtNanos, id, true);
+        }
+
+        /** What WeChat de-duplicates on; {@code null} without a client_msg_id. */
+        String dedupeKey() {
+            String id = clientMsgId();
+            return id == null || id.isBlank() ? null : toUser() + "\n" + id;
+        }
 
         public String toUser() {
             return text("touser");

@@ -4,26 +4,30 @@ import static org.wayfarer.journey.infra.mybatis.Columns.instant;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.dispatch.Outbox;
+import org.wayfarer.journey.dispatch.OutboxClaim;
 import org.wayfarer.journey.dispatch.OutboxMessage;
+import org.wayfarer.journey.dispatch.OutboxReceipt;
 import org.wayfarer.journey.dispatch.OutboxStatus;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@link Outbox} on the {@code outbox} table; the message is JSON text. Thread-safe; joins the caller's transaction.
  *
- * <p>The SENDING → x transitions change nothing unless the row is SENDING (for instance when
- * {@link #expireAbandoned} already declared it UNKNOWN because the lease ran out): a late receipt never overwrites
- * what was reported, and is logged instead. Public only for the Spring wiring: depend on the port.
+ * <p>Claims are one UPDATE plus a read-back by (owner, lease_until); receipts are grouped into one UPDATE per resulting
+ * status with {@code CASE id WHEN ... END} columns (plain SQL that H2 in MySQL mode and MySQL/MariaDB both run), each
+ * conditional on the row still being SENDING under the receipt's lease: a late receipt never overwrites what was
+ * decided after its lease ran out. Public only for the Spring wiring: depend on the port.
  */
 public final class MybatisOutbox implements Outbox {
 
-    private static final Logger log = LoggerFactory.getLogger(MybatisOutbox.class);
     private static final int ROWS_PER_STATEMENT = 100;
     private static final int ERROR_MESSAGE_WIDTH = 500;
     static final String LEASE_EXPIRED = "LEASE_EXPIRED";
@@ -54,16 +58,21 @@ public final class MybatisOutbox implements Outbox {
     }
 
     @Override
-    public Optional<OutboxMessage> claim(long id, String owner, Instant now, Instant leaseUntil) {
-        if (outbox.claim(id, owner, now.toEpochMilli(), leaseUntil.toEpochMilli()) == 0) {
-            return Optional.empty();
+    public List<OutboxClaim> lease(List<Long> ids, String owner, Instant now, Instant leaseUntil) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return find(id);
+        long nowMillis = now.toEpochMilli();
+        long leaseMillis = leaseUntil.toEpochMilli();
+        return transactions.inTransaction(() -> {
+            outbox.claimAll(ids, owner, nowMillis, leaseMillis);
+            return readBack(ids, owner, leaseMillis);
+        });
     }
 
     /** Same scheme as {@link MybatisInstanceStore#claimDue}: lock with SKIP LOCKED, claim in one UPDATE, read back. */
     @Override
-    public List<OutboxMessage> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+    public List<OutboxClaim> leaseDue(Instant now, int limit, String owner, Instant leaseUntil) {
         long nowMillis = now.toEpochMilli();
         long leaseMillis = leaseUntil.toEpochMilli();
         return transactions.inTransaction(() -> {
@@ -72,36 +81,60 @@ public final class MybatisOutbox implements Outbox {
                 return List.of();
             }
             outbox.claimAll(locked, owner, nowMillis, leaseMillis);
-            return outbox.selectList(Wrappers.lambdaQuery(OutboxRow.class)
-                            .in(OutboxRow::getId, locked)
-                            .eq(OutboxRow::getStatus, OutboxStatus.SENDING.name())
-                            .eq(OutboxRow::getLeaseOwner, owner)
-                            .eq(OutboxRow::getLeaseUntil, leaseMillis)
-                            .orderByAsc(OutboxRow::getNextAttemptAt, OutboxRow::getId))
-                    .stream().map(this::toMessage).toList();
+            return readBack(locked, owner, leaseMillis);
+        });
+    }
+
+    /** The rows this claim took: (owner, lease_until) is unique per claim, see {@link Outbox}. */
+    private List<OutboxClaim> readBack(List<Long> ids, String owner, long leaseMillis) {
+        List<OutboxClaim> claimed = new ArrayList<>();
+        Columns.inChunks(ids, ROWS_PER_STATEMENT * 10, chunk -> outbox.selectList(Wrappers.lambdaQuery(OutboxRow.class)
+                        .in(OutboxRow::getId, chunk)
+                        .eq(OutboxRow::getStatus, OutboxStatus.SENDING.name())
+                        .eq(OutboxRow::getLeaseOwner, owner)
+                        .eq(OutboxRow::getLeaseUntil, leaseMillis))
+                .forEach(row -> claimed.add(new OutboxClaim(toMessage(row), owner, instant(row.getLeaseUntil()),
+                        instant(row.getFirstAttemptAt()), row.getUnknownAttempts()))));
+        claimed.sort(Comparator.comparing((OutboxClaim c) -> c.message().nextAttemptAt()).thenComparingLong(
+                OutboxClaim::id));
+        return claimed;
+    }
+
+    @Override
+    public boolean renewLease(long id, String owner, Instant heldUntil, Instant newLeaseUntil) {
+        return outbox.renewLease(id, owner, heldUntil.toEpochMilli(), newLeaseUntil.toEpochMilli()) == 1;
+    }
+
+    /** One grouped statement per resulting status, all in one transaction. */
+    @Override
+    public int settle(String owner, List<OutboxReceipt> receipts, Instant at) {
+        if (receipts.isEmpty()) {
+            return 0;
+        }
+        Map<OutboxStatus, List<OutboxMapper.Receipt>> byStatus = new EnumMap<>(OutboxStatus.class);
+        for (OutboxReceipt receipt : receipts) {
+            byStatus.computeIfAbsent(target(receipt.kind()), k -> new ArrayList<>()).add(toParams(receipt));
+        }
+        long atMillis = at.toEpochMilli();
+        return transactions.inTransaction(() -> {
+            int applied = 0;
+            for (Map.Entry<OutboxStatus, List<OutboxMapper.Receipt>> group : byStatus.entrySet()) {
+                for (List<OutboxMapper.Receipt> chunk : chunks(group.getValue())) {
+                    applied += switch (group.getKey()) {
+                        case SENT -> outbox.settleSent(chunk, owner, atMillis);
+                        case PENDING -> outbox.settlePending(chunk, owner, atMillis);
+                        default -> outbox.settleFinal(group.getKey().name(), chunk, owner, atMillis);
+                    };
+                }
+            }
+            return applied;
         });
     }
 
     @Override
-    public void markSent(long id, String providerMessageId, Instant at) {
-        ignoredUnlessSending(outbox.markSent(id, providerMessageId, at.toEpochMilli()), id, OutboxStatus.SENT);
-    }
-
-    @Override
-    public void markRejected(long id, String code, String message, Instant at) {
-        ignoredUnlessSending(outbox.markRejected(id, code, clip(message), at.toEpochMilli()), id,
-                OutboxStatus.REJECTED);
-    }
-
-    @Override
-    public void reschedule(long id, String code, String message, Instant nextAttemptAt, Instant at) {
-        ignoredUnlessSending(outbox.reschedule(id, code, clip(message), nextAttemptAt.toEpochMilli(),
-                at.toEpochMilli()), id, OutboxStatus.PENDING);
-    }
-
-    @Override
-    public void markUnknown(long id, String message, Instant at) {
-        ignoredUnlessSending(outbox.markUnknown(id, clip(message), at.toEpochMilli()), id, OutboxStatus.UNKNOWN);
+    public int requeueAbandoned(Instant now, String channel, Instant firstAttemptAfter, int maxAttempts) {
+        return outbox.requeueAbandoned(now.toEpochMilli(), channel, firstAttemptAfter.toEpochMilli(), maxAttempts,
+                LEASE_EXPIRED, "the dispatcher's lease expired while sending; repeated with the same delivery id");
     }
 
     /** Marks the rows with error code {@value #LEASE_EXPIRED}. */
@@ -121,10 +154,25 @@ public final class MybatisOutbox implements Outbox {
                 .stream().map(this::toMessage).toList();
     }
 
-    private static void ignoredUnlessSending(int updated, long id, OutboxStatus target) {
-        if (updated == 0) {
-            log.warn("outbox row {} is not SENDING (lease expired or already settled); not moved to {}", id, target);
-        }
+    private static OutboxStatus target(OutboxReceipt.Kind kind) {
+        return switch (kind) {
+            case SENT -> OutboxStatus.SENT;
+            case REJECTED -> OutboxStatus.REJECTED;
+            case UNKNOWN -> OutboxStatus.UNKNOWN;
+            case RETRY, DEFERRED, IN_DOUBT -> OutboxStatus.PENDING;
+        };
+    }
+
+    private static OutboxMapper.Receipt toParams(OutboxReceipt r) {
+        return new OutboxMapper.Receipt(r.id(), r.leaseUntil().toEpochMilli(), r.providerMessageId(), r.code(),
+                clip(r.message()), r.nextAttemptAt() == null ? null : r.nextAttemptAt().toEpochMilli(),
+                r.kind() == OutboxReceipt.Kind.DEFERRED ? 1 : 0, r.kind() == OutboxReceipt.Kind.IN_DOUBT ? 1 : 0);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> rows) {
+        List<List<T>> chunks = new ArrayList<>();
+        Columns.inChunks(rows, ROWS_PER_STATEMENT, chunks::add);
+        return chunks;
     }
 
     private static String clip(String message) {

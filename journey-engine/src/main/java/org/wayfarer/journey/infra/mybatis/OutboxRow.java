@@ -28,6 +28,8 @@ public class OutboxRow {
     private String providerMessageId;
     private String errorCode;
     private String errorMessage;
+    private Long firstAttemptAt;
+    private Integer unknownAttempts;
     private Long createdAt;
     private Long updatedAt;
 
@@ -181,6 +183,22 @@ public class OutboxRow {
 
     public void setErrorMessage(String errorMessage) {
         this.errorMessage = errorMessage;
+    }
+
+    public Long getFirstAttemptAt() {
+        return firstAttemptAt;
+    }
+
+    public void setFirstAttemptAt(Long firstAttemptAt) {
+        this.firstAttemptAt = firstAttemptAt;
+    }
+
+    public Integer getUnknownAttempts() {
+        return unknownAttempts;
+    }
+
+    public void setUnknownAttempts(Integer unknownAttempts) {
+        this.unknownAttempts = unknownAttempts;
     }
 
     public Long getCreatedAt() {

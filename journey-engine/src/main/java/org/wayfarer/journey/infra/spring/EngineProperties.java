@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendBurst           per (channel, account) burst
  * @param lease               timer and send claim lease
  * @param maxSendAttempts     attempts before a retried send is given up
+ * @param sendQueue           sends that may wait for a free send thread; the dispatcher claims no more rows than
+ *                            {@code sendThreads + sendQueue} at once, so a claimed row never waits out its lease
  */
 @ConfigurationProperties("wayfarer.engine")
 public record EngineProperties(
@@ -29,5 +31,6 @@ public record EngineProperties(
         @DefaultValue("500") double sendRatePerSecond,
         @DefaultValue("100") double sendBurst,
         @DefaultValue("60s") Duration lease,
-        @DefaultValue("8") int maxSendAttempts) {
+        @DefaultValue("8") int maxSendAttempts,
+        @DefaultValue("16") int sendQueue) {
 }

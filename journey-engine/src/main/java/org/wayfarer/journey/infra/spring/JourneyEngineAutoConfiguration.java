@@ -91,20 +91,26 @@ public class JourneyEngineAutoConfiguration {
         return new TokenBucketRateLimiter(properties.sendRatePerSecond(), properties.sendBurst());
     }
 
+    /**
+     * Bounded. The dispatcher holds at most {@code sendThreads + sendQueue} claimed rows; the queue has room for
+     * {@code sendThreads} more because a send thread that has just written receipts keeps its thread while it claims
+     * the next rows, so the pool never refuses what was claimed.
+     */
     @Bean(destroyMethod = "")
     ExecutorService wayfarerSendPool(EngineProperties properties) {
         AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(properties.sendThreads(), properties.sendThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(10_000), r -> new Thread(r, "wayfarer-send-" + n.incrementAndGet()),
-                new ThreadPoolExecutor.AbortPolicy());
+                new ArrayBlockingQueue<>(properties.sendThreads() + properties.sendQueue()),
+                r -> new Thread(r, "wayfarer-send-" + n.incrementAndGet()), new ThreadPoolExecutor.AbortPolicy());
     }
 
     @Bean
-    OutboxDispatcher outboxDispatcher(Outbox outbox, ChannelSenders senders, SendRateLimiter limiter,
-                                      ExecutorService wayfarerSendPool, Clock clock, EngineProperties properties) {
-        return new OutboxDispatcher(outbox, senders, limiter, wayfarerSendPool, clock,
+    OutboxDispatcher outboxDispatcher(Outbox outbox, ChannelSenders senders, AccountOwnership ownership,
+                                      SendRateLimiter limiter, ExecutorService wayfarerSendPool, Clock clock,
+                                      EngineProperties properties) {
+        return new OutboxDispatcher(outbox, senders, ownership, limiter, wayfarerSendPool, clock,
                 new OutboxDispatcher.Settings(nodeName(properties), properties.lease(), properties.maxSendAttempts(),
-                        200));
+                        200, properties.sendThreads() + properties.sendQueue()));
     }
 
     @Bean

@@ -1,0 +1,65 @@
+package org.wayfarer.journey.dispatch;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An {@link Outbox} that records the size of every claim and receipt batch it passes on. */
+class CountingOutbox implements Outbox {
+
+    final List<Integer> leaseCalls = new CopyOnWriteArrayList<>();
+    final List<Integer> settleCalls = new CopyOnWriteArrayList<>();
+    private final Outbox delegate;
+
+    CountingOutbox(Outbox delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void insert(List<OutboxMessage> messages) {
+        delegate.insert(messages);
+    }
+
+    @Override
+    public Optional<OutboxMessage> find(long id) {
+        return delegate.find(id);
+    }
+
+    @Override
+    public List<OutboxClaim> lease(List<Long> ids, String owner, Instant now, Instant leaseUntil) {
+        leaseCalls.add(ids.size());
+        return delegate.lease(ids, owner, now, leaseUntil);
+    }
+
+    @Override
+    public List<OutboxClaim> leaseDue(Instant now, int limit, String owner, Instant leaseUntil) {
+        return delegate.leaseDue(now, limit, owner, leaseUntil);
+    }
+
+    @Override
+    public boolean renewLease(long id, String owner, Instant heldUntil, Instant newLeaseUntil) {
+        return delegate.renewLease(id, owner, heldUntil, newLeaseUntil);
+    }
+
+    @Override
+    public int settle(String owner, List<OutboxReceipt> receipts, Instant at) {
+        settleCalls.add(receipts.size());
+        return delegate.settle(owner, receipts, at);
+    }
+
+    @Override
+    public int requeueAbandoned(Instant now, String channel, Instant firstAttemptAfter, int maxAttempts) {
+        return delegate.requeueAbandoned(now, channel, firstAttemptAfter, maxAttempts);
+    }
+
+    @Override
+    public int expireAbandoned(Instant now) {
+        return delegate.expireAbandoned(now);
+    }
+
+    @Override
+    public List<OutboxMessage> forContact(long tenantId, long contactId, int limit) {
+        return delegate.forContact(tenantId, contactId, limit);
+    }
+}
