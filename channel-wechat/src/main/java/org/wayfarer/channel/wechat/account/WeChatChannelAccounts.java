@@ -1,5 +1,8 @@
 package org.wayfarer.channel.wechat.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Objects;
 import org.wayfarer.journey.channel.ChannelAccounts;
 
@@ -14,6 +17,12 @@ public final class WeChatChannelAccounts implements ChannelAccounts {
     private static final String CHANNEL_PREFIX = "wechat.";
 
     private final AccountStore store;
+    /**
+     * AppID → owning tenant, for AppIDs found connected: the dispatcher asks before every send, and an AppID never
+     * moves to another tenant. Only answers found are kept, so an account connected just now is seen at once.
+     */
+    private final Cache<String, Long> owners = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
 
     public WeChatChannelAccounts(AccountStore store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -24,9 +33,16 @@ public final class WeChatChannelAccounts implements ChannelAccounts {
         if (!covers(channel) || !AppIds.isValid(account)) {
             return false;
         }
-        return store.findByAppId(AppIds.normalize(account))
-                .map(stored -> stored.tenantId() == tenantId)
-                .orElse(false);
+        String appId = AppIds.normalize(account);
+        Long owner = owners.getIfPresent(appId);
+        if (owner == null) {
+            owner = store.findByAppId(appId).map(StoredAccount::tenantId).orElse(null);
+            if (owner == null) {
+                return false;
+            }
+            owners.put(appId, owner);
+        }
+        return owner == tenantId;
     }
 
     @Override

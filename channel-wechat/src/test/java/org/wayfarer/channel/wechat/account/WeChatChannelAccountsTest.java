@@ -66,4 +66,18 @@ class WeChatChannelAccountsTest {
 
         assertThat(accounts.owns(3, "wechat.template", APP_ID)).isTrue();
     }
+
+    @Test
+    void anAccountConnectedAfterARefusalIsOwnedAtOnceAndAKnownOwnerIsNotReadAgain() {
+        assertThat(accounts.owns(1, "wechat.template", APP_ID)).as("not connected yet").isFalse();
+        connect(1, APP_ID);
+        assertThat(accounts.owns(1, "wechat.template", APP_ID)).as("a refusal is not remembered").isTrue();
+
+        int reads = store.reads();
+        for (int i = 0; i < 100; i++) {
+            assertThat(accounts.owns(1, "wechat.template", APP_ID)).isTrue();
+            assertThat(accounts.owns(2, "wechat.template", APP_ID)).isFalse();
+        }
+        assertThat(store.reads()).as("the owner is remembered").isEqualTo(reads);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.wayfarer.channel.wechat.account.AccountStore;
 import org.wayfarer.channel.wechat.account.StoredAccount;
 
@@ -12,6 +13,12 @@ import org.wayfarer.channel.wechat.account.StoredAccount;
 public final class InMemoryAccountStore implements AccountStore {
 
     private final Map<String, StoredAccount> byAppId = new ConcurrentHashMap<>();
+    private final AtomicInteger reads = new AtomicInteger();
+
+    /** How many times {@link #findByAppId} was called, so a test can see what a cache saves. */
+    public int reads() {
+        return reads.get();
+    }
 
     @Override
     public boolean insert(StoredAccount account) {
@@ -20,6 +27,7 @@ public final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public Optional<StoredAccount> findByAppId(String appId) {
+        reads.incrementAndGet();
         return Optional.ofNullable(byAppId.get(appId));
     }
 
