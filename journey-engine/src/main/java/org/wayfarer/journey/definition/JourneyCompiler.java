@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,8 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JourneyCompiler {
 
     private static final String DUPLICATE_PROPERTY = "Duplicate Object property";
+    /**
+     * Deepest nesting a definition may have. Messages are stored as JSON in the outbox and read back by the
+     * dispatcher through the application's JSON limits (64 levels), so a definition stays well inside them.
+     */
+    static final int MAX_DEPTH = 32;
 
-    private final JsonMapper mapper = JsonMapper.builder()
+    private final JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -55,6 +65,8 @@ public final class JourneyCompiler {
         JsonNode document;
         try {
             document = mapper.readTree(json);
+        } catch (StreamConstraintsException e) {
+            return failed("malformed-json", "the definition nests deeper than " + MAX_DEPTH + " levels");
         } catch (StreamReadException e) {
             return unreadable(e);
         } catch (JacksonException e) {

@@ -13,6 +13,21 @@ import tools.jackson.databind.node.ObjectNode;
 class JourneyCompilerTest {
 
     @Test
+    void refusesADefinitionNestedDeeperThanItsMessagesCanBeStoredAndReadBack() {
+        String deep = "{\"a\":".repeat(JourneyCompiler.MAX_DEPTH) + "1" + "}".repeat(JourneyCompiler.MAX_DEPTH);
+        String message = Journeys.STORE_WELCOME.replace("\"data\":{\"thing1\":\"hi\"}", "\"data\":" + deep);
+
+        Compilation compilation = Journeys.COMPILER.compile(message);
+
+        assertThat(compilation.valid()).isFalse();
+        assertThat(compilation.errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("malformed-json");
+            assertThat(e.message()).contains("nests deeper than " + JourneyCompiler.MAX_DEPTH);
+        });
+        assertThat(Journeys.COMPILER.compile(Journeys.STORE_WELCOME).valid()).as("ordinary depth").isTrue();
+    }
+
+    @Test
     void compilesTheDesignExampleIntoTheModel() {
         Compilation compilation = Journeys.COMPILER.compile(Journeys.STORE_WELCOME);
 
