@@ -10,6 +10,7 @@ import org.wayfarer.channel.wechat.account.AccountStore;
 import org.wayfarer.channel.wechat.account.WeChatChannelAccounts;
 import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.channel.wechat.callback.CallbackConfiguration;
+import org.wayfarer.channel.wechat.callback.JaxpDefaults;
 import org.wayfarer.channel.wechat.infra.mybatis.MybatisAccountStoreConfiguration;
 import org.wayfarer.channel.wechat.send.WxMpTemplateSender;
 import org.wayfarer.journey.IdGenerator;
@@ -30,6 +31,10 @@ import org.wayfarer.journey.crypto.SecretCipher;
 @EnableConfigurationProperties(WeChatProperties.class)
 @Import({MybatisAccountStoreConfiguration.class, CallbackConfiguration.class})
 public class WeChatChannelConfiguration {
+
+    static {
+        JaxpDefaults.pin();
+    }
 
     @Bean
     AccountLookup weChatAccountLookup(AccountStore store, SecretCipher cipher) {

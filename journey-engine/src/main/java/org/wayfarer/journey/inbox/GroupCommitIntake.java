@@ -120,9 +120,10 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
         try {
             return result.get(settings.acceptTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime && !(runtime instanceof IntakeUnavailableException)) {
-                throw runtime;
+            if (e.getCause() instanceof IntakeUnavailableException unavailable) {
+                throw unavailable;
             }
+            // the database failed or refused the write: the caller answers "retry", never "stored"
             throw new IntakeUnavailableException("the event could not be stored", e.getCause());
         } catch (TimeoutException e) {
             throw new IntakeUnavailableException("the event was not stored in time", e);

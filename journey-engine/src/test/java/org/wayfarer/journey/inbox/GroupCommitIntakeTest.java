@@ -1,6 +1,7 @@
 package org.wayfarer.journey.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -144,6 +145,18 @@ class GroupCommitIntakeTest {
     }
 
     @Test
+    void aStoreThatRefusesEveryWriteGivesTheCallerUnavailableNeverStored() {
+        intake = intake(Duration.ZERO);
+        events.failAll.set(true);
+
+        assertThatThrownBy(() -> intake.accept(follow("oDOWN", "k")))
+                .isInstanceOf(IntakeUnavailableException.class)
+                .hasMessageContaining("could not be stored");
+        assertThat(stored.all()).isEmpty();
+        assertThat(signals).isEmpty();
+    }
+
+    @Test
     void aUnionidJoinsTheContactThatAlreadyCarriesIt() {
         intake = intake(Duration.ZERO);
         ContactEvent first = new ContactEvent(1, APP, "u1", "wechat.followed", Identity.wechatOpenid(APP, "oOne"),
@@ -171,6 +184,7 @@ class GroupCommitIntakeTest {
     /** Fails one multi-row append, as a batch that lost a race to another node would. */
     private static final class FlakyLog implements EventLog {
         final AtomicBoolean failNextBatch = new AtomicBoolean();
+        final AtomicBoolean failAll = new AtomicBoolean();
         private final EventLog delegate;
 
         FlakyLog(EventLog delegate) {
@@ -179,7 +193,7 @@ class GroupCommitIntakeTest {
 
         @Override
         public void appendAll(List<NewEvent> batch, Instant receivedAt) {
-            if (failNextBatch.getAndSet(false)) {
+            if (failNextBatch.getAndSet(false) || failAll.get()) {
                 throw new IllegalStateException("duplicate key (another node was faster)");
             }
             delegate.appendAll(batch, receivedAt);
@@ -192,6 +206,9 @@ class GroupCommitIntakeTest {
 
         @Override
         public IntakeResult append(NewEvent event, Instant receivedAt) {
+            if (failAll.get()) {
+                throw new IllegalStateException("database unavailable");
+            }
             return delegate.append(event, receivedAt);
         }
 

@@ -21,18 +21,20 @@ public interface ContactIdentityMapper extends BaseMapper<ContactIdentityRow> {
             """)
     int insertAll(@Param("rows") List<ContactIdentityRow> rows);
 
+    /** The tenant goes inside the row value, so H2 and MariaDB look every identity up in the unique index. */
     @Select("""
             <script>
             SELECT * FROM contact_identity
-             WHERE tenant_id = #{tenantId} AND (kind, namespace, id_value) IN
+             WHERE (tenant_id, kind, namespace, id_value) IN
             <foreach collection="identities" item="i" open="(" separator="," close=")">
-              (#{i.kind}, #{i.namespace}, #{i.idValue})
+              (#{tenantId}, #{i.kind}, #{i.namespace}, #{i.idValue})
             </foreach>
             </script>
             """)
     List<ContactIdentityRow> selectOwners(@Param("tenantId") long tenantId,
                                           @Param("identities") Collection<ContactIdentityRow> identities);
 
+    /** The tenant goes inside the row value, so H2 and MariaDB look every identity up in the unique index. */
     @Select("""
             <script>
             SELECT * FROM contact_identity
