@@ -10,12 +10,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.wayfarer.bench.probe.DatabaseFile;
+import org.wayfarer.bench.probe.ResultFile;
 import org.wayfarer.channel.wechat.testing.FakeWeChatServer;
 
 /**
- * The follow benchmark of DESIGN section 6: Wayfarer against the plain WxJava handler, side by side, then a crash
- * run. Servers are forked JVMs; the load generator and the fake WeChat live in this JVM, so a follow's latency is
- * one {@link System#nanoTime()} clock from the callback's start to the template send's arrival.
+ * The benchmark of DESIGN section 6, one command, one run: Wayfarer against the plain WxJava handler side by side
+ * over HTTP, the engine alone against Flowable 7 embedded, the timer runs, then a crash run, and finally every budget
+ * judged ({@link Targets}). Every system is a forked JVM; the load generator and the fake WeChat live in this JVM, so
+ * a follow's latency is one {@link System#nanoTime()} clock from the callback's start to the template send's arrival.
  *
  * <p>Run it with {@code bench/run.sh [flags]} (see {@link BenchOptions#USAGE} and bench/README.md). Exit code 0 when
  * every run completed (whatever the numbers), 1 when a run failed, 2 for bad flags.
@@ -77,7 +80,7 @@ public final class FollowBench {
     }
 
     private static void run(BenchOptions options, Path temp) throws Exception {
-        System.out.printf("Wayfarer follow bench, %s, %d cores, Java %s, server heap %s, Wayfarer send budget %.0f/s%n",
+        System.out.printf("Wayfarer bench, %s, %d cores, Java %s, forked heap %s, Wayfarer send budget %.0f/s%n",
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), options.serverHeap(), options.sendRate());
         double busy = Stats.otherCoresBusy();
@@ -89,7 +92,7 @@ public final class FollowBench {
         if (busy > 0.25) {
             System.out.println("WARNING: the machine is busy; timings will be noisy (CPU per follow less so)");
         }
-        Servers servers = new Servers(options);
+        Servers servers = new Servers(options, temp);
         SystemRun.Result wayfarer = null;
         SystemRun.Result baseline = null;
         long started = System.nanoTime();
@@ -103,6 +106,20 @@ public final class FollowBench {
             baseline = runBaseline(options, servers, temp);
             elapsed(started);
         }
+        EngineRuns engines = new EngineRuns(options, servers, temp);
+        ResultFile engine = null;
+        if (options.has(BenchOptions.Run.ENGINE) || options.has(BenchOptions.Run.TIMERS)) {
+            System.out.printf("%n-- Engine alone: EventIntake in-process, no-op sender%s --%n",
+                    options.has(BenchOptions.Run.TIMERS) ? ", then the timer runs" : "");
+            engine = engines.engine(options.has(BenchOptions.Run.TIMERS));
+            elapsed(started);
+        }
+        ResultFile flowable = null;
+        if (options.has(BenchOptions.Run.FLOWABLE)) {
+            System.out.printf("%n-- Flowable 7 embedded, standalone --%n");
+            flowable = engines.flowable();
+            elapsed(started);
+        }
         CrashRun.Result crash = null;
         if (options.has(BenchOptions.Run.CRASH)) {
             System.out.printf("%n-- Crash run --%n");
@@ -112,9 +129,18 @@ public final class FollowBench {
         if (wayfarer != null || baseline != null) {
             Report.printComparison(options, wayfarer, baseline);
         }
+        if (engine != null || flowable != null) {
+            Report.printEngines(options, engine, flowable);
+        }
+        if (engine != null && options.has(BenchOptions.Run.TIMERS)) {
+            Report.printTimers(engine);
+        }
         if (crash != null) {
             Report.printCrash(crash);
         }
+        Targets.print(Targets.judge(options, wayfarer, baseline,
+                options.has(BenchOptions.Run.ENGINE) ? engine : null, flowable,
+                options.has(BenchOptions.Run.TIMERS) ? engine : null));
     }
 
     private static SystemRun.Result runWayfarer(BenchOptions options, Servers servers, Path temp) throws SQLException {
@@ -122,10 +148,12 @@ public final class FollowBench {
         Path dataDir = temp.resolve("wayfarer-data");
         try (FakeWeChatServer fake = FakeWeChatServer.start()) {
             ServerProcess server = servers.startWayfarer("wayfarer", dataDir, temp.resolve("logs/wayfarer.log"),
-                    fake.baseUrl(), List.of());
+                    fake.baseUrl(), List.of(), options.countJdbc());
             try {
                 servers.prepareWayfarer(server, account);
-                return new SystemRun("wayfarer", "W", server, fake, account, options).run();
+                ServerCounters counters = new ServerCounters(options.countJdbc() ? server.baseUrl() : null,
+                        DatabaseFile.of(dataDir, "wayfarer"));
+                return new SystemRun("wayfarer", "W", server, fake, account, options, counters).run();
             } finally {
                 server.stop(30);
                 summarizeLog(server);
@@ -143,7 +171,7 @@ public final class FollowBench {
         try (FakeWeChatServer fake = FakeWeChatServer.start()) {
             ServerProcess server = servers.startBaseline(temp.resolve("logs/baseline.log"), fake.baseUrl(), account);
             try {
-                return new SystemRun("baseline", "B", server, fake, account, options).run();
+                return new SystemRun("baseline", "B", server, fake, account, options, ServerCounters.NONE).run();
             } finally {
                 server.stop(10);
                 summarizeLog(server);
