@@ -47,14 +47,19 @@ public final class EngineBench {
                 settings.put(arg.substring(0, eq), arg.substring(eq + 1));
             }
         }
+        int exit = 0;
         try {
             run(settings, spring.toArray(String[]::new));
-            System.exit(0);
         } catch (Exception e) {
             System.out.println("engine bench FAILED: " + e);
             e.printStackTrace(System.out);
-            System.exit(1);
+            exit = 1;
         }
+        // Halt rather than close the engine: a timer run that gave up leaves wake-ups queued in its workers, which a
+        // graceful stop would work off (minutes, for a burst the engine cannot take) while the data source closes
+        // under them. The numbers are written; the data dir is the bench's to delete.
+        System.out.flush();
+        Runtime.getRuntime().halt(exit);
     }
 
     private static void run(Map<String, String> settings, String[] springArgs) throws Exception {
@@ -66,32 +71,32 @@ public final class EngineBench {
         double stall = Double.parseDouble(settings.getOrDefault("stall-seconds", "15"));
         boolean timers = Boolean.parseBoolean(settings.getOrDefault("timers", "true"));
         ResultFile out = new ResultFile();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EngineBenchApplication.class)
+        // never closed: main halts once the numbers are written (see there)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(EngineBenchApplication.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
-                .run(springArgs)) {
-            out.put("datasource-url", context.getEnvironment().getProperty("spring.datasource.url", ""));
-            JourneyCatalog catalog = context.getBean(JourneyCatalog.class);
-            JourneyView journey = catalog.create(EngineBenchApplication.TENANT, journeyDefinition());
-            catalog.publish(EngineBenchApplication.TENANT, journey.id());
-            JdbcCounts counts = context.getBean(JdbcCounts.class);
-            EntryPhase phase = new EntryPhase(context.getBean(EventIntake.class),
-                    context.getBean(EngineBenchApplication.NoOpTemplateSender.class), counts,
-                    DatabaseFile.of(dataDir, "wayfarer"));
-            if (warmup > 0) {
-                EntryPhase.Result warm = phase.run("EW", warmup, threads, stall);
-                System.out.printf("[bench] engine warm-up: %d entries, %.0f/s%n", warm.sent(),
-                        warm.entriesPerSecond());
-            }
-            EntryPhase.Result measured = phase.run("EM", entries, threads, stall);
-            System.out.printf("[bench] engine: %d entries in %.2f s, %.0f/s%n", measured.sent(), measured.seconds(),
-                    measured.entriesPerSecond());
-            putEntries(out, measured);
-            if (timers) {
-                DataSource raw = ((CountingDataSource) context.getBean(DataSource.class)).target();
-                runTimers(settings, out, new TimerPhase(new WaitingInstances(raw, journey.id()), counts));
-            }
-            out.write(result);
+                .run(springArgs);
+        out.put("datasource-url", context.getEnvironment().getProperty("spring.datasource.url", ""));
+        JourneyCatalog catalog = context.getBean(JourneyCatalog.class);
+        JourneyView journey = catalog.create(EngineBenchApplication.TENANT, journeyDefinition());
+        catalog.publish(EngineBenchApplication.TENANT, journey.id());
+        JdbcCounts counts = context.getBean(JdbcCounts.class);
+        EntryPhase phase = new EntryPhase(context.getBean(EventIntake.class),
+                context.getBean(EngineBenchApplication.NoOpTemplateSender.class), counts,
+                DatabaseFile.of(dataDir, "wayfarer"));
+        if (warmup > 0) {
+            EntryPhase.Result warm = phase.run("EW", warmup, threads, stall);
+            System.out.printf("[bench] engine warm-up: %d entries, %.0f/s%n", warm.sent(),
+                    warm.entriesPerSecond());
         }
+        EntryPhase.Result measured = phase.run("EM", entries, threads, stall);
+        System.out.printf("[bench] engine: %d entries in %.2f s, %.0f/s%n", measured.sent(), measured.seconds(),
+                measured.entriesPerSecond());
+        putEntries(out, measured);
+        if (timers) {
+            DataSource raw = ((CountingDataSource) context.getBean(DataSource.class)).target();
+            runTimers(settings, out, new TimerPhase(new WaitingInstances(raw, journey.id()), counts));
+        }
+        out.write(result);
     }
 
     private static void runTimers(Map<String, String> settings, ResultFile out, TimerPhase timers) throws Exception {
@@ -108,8 +113,8 @@ public final class EngineBench {
         }
         if (burst > 0) {
             TimerPhase.Result result = timers.burst(burst, timeout);
-            System.out.printf("[bench] timer burst: %d/%d resumed, all after %.2f s%n", result.resumed(), result.count(),
-                    result.allResumedSec());
+            System.out.printf("[bench] timer burst: %d/%d resumed, all after %.2f s%n", result.resumed(),
+                    result.count(), result.allResumedSec());
             putTimers(out, "burst", result);
         }
     }
@@ -127,13 +132,15 @@ public final class EngineBench {
     }
 
     private static void putTimers(ResultFile out, String prefix, TimerPhase.Result r) {
+        double resumed = Math.max(1, r.resumed());
         out.put(prefix + ".count", r.count()).put(prefix + ".resumed", r.resumed())
                 .put(prefix + ".all-seconds", r.allResumedSec())
                 .put(prefix + ".late-p50", r.lateMillis()[0]).put(prefix + ".late-p99", r.lateMillis()[1])
                 .put(prefix + ".late-max", r.lateMillis()[2]).put(prefix + ".commit-late", r.commitLateMs())
-                .put(prefix + ".cpu-ms", r.cpuNanos() < 0 ? Double.NaN : r.cpuNanos() / 1e6 / r.count())
-                .put(prefix + ".statements", (double) r.jdbc().statements() / r.count())
-                .put(prefix + ".commits", (double) r.jdbc().commits() / r.count())
+                // per instance resumed: the wait may have ended before all were
+                .put(prefix + ".cpu-ms", r.cpuNanos() < 0 ? Double.NaN : r.cpuNanos() / 1e6 / resumed)
+                .put(prefix + ".statements", (double) r.jdbc().statements() / resumed)
+                .put(prefix + ".commits", (double) r.jdbc().commits() / resumed)
                 .put(prefix + ".insert-per-second", r.insertPerSecond());
     }
 
