@@ -47,10 +47,10 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int clients, do
               --runs LIST        any of wayfarer,baseline,engine,flowable,timers,crash (default all)
               --crash            only the crash run (same as --runs crash)
              HTTP runs (Wayfarer and the plain WxJava handler, side by side):
-              --follows N        follow callbacks per measured phase (default 3000)
+              --follows N        follow callbacks per measured phase (default 2000)
               --rates LIST       open-loop rates, one latency phase each (default 500,1000)
               --rate R           a single open-loop rate (same as --rates R)
-              --warmup N         unmeasured follows before measuring (default 1500)
+              --warmup N         unmeasured follows before measuring (default 1000)
               --clients C        concurrent clients of the max-intake phase (default 32)
               --send-rate R      Wayfarer's per-account send budget per second (default 5000)
               --drain-seconds S  longest wait for outstanding sends after a phase (default 60)
@@ -58,7 +58,7 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int clients, do
               --server-arg P=V   extra property for the Wayfarer server and the engine-only run (repeatable),
                                  e.g. --server-arg spring.datasource.hikari.maximum-pool-size=32
              Engine alone (events in-process, no-op sender) and Flowable 7 embedded:
-              --engine-entries N journey entries, and Flowable process starts, measured (default 5000)
+              --engine-entries N journey entries, and Flowable process starts, measured (default 3000)
               --engine-warmup N  unmeasured ones first (default 1000)
               --engine-threads T threads handing them in (default 16)
              Timers (on the engine-only run):
@@ -118,9 +118,9 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int clients, do
 
     /** Mutable defaults while parsing; {@link #smoke()} replaces every size at once. */
     private static final class Builder {
-        int follows = 3000;
+        int follows = 2000;
         List<Double> rates = List.of(500.0, 1000.0);
-        int warmup = 1500;
+        int warmup = 1000;
         int clients = 32;
         double crashSeconds = 3;
         Set<Run> runs = EnumSet.allOf(Run.class);
@@ -131,7 +131,7 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int clients, do
         boolean profile;
         boolean countJdbc = true;
         List<String> serverArgs = new ArrayList<>();
-        int engineEntries = 5000;
+        int engineEntries = 3000;
         int engineWarmup = 1000;
         int engineThreads = 16;
         int timerBurst = 100_000;

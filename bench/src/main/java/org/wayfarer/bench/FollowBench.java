@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.wayfarer.bench.probe.DatabaseFile;
 import org.wayfarer.bench.probe.ResultFile;
@@ -64,8 +66,7 @@ public final class FollowBench {
         keepTemp = options.keepTemp(); // summarizeLog also sets it when a server logged errors
         boolean ok = false;
         try {
-            run(options, temp);
-            ok = true;
+            ok = run(options, temp);
         } catch (Exception e) {
             System.out.printf("%nFAILED: %s%n", e);
             e.printStackTrace(System.out);
@@ -79,7 +80,8 @@ public final class FollowBench {
         System.exit(ok ? 0 : 1);
     }
 
-    private static void run(BenchOptions options, Path temp) throws Exception {
+    /** Runs every part asked for; a part that fails is reported and the others still run. True if none failed. */
+    private static boolean run(BenchOptions options, Path temp) {
         System.out.printf("Wayfarer bench, %s, %d cores, Java %s, forked heap %s, Wayfarer send budget %.0f/s%n",
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), options.serverHeap(), options.sendRate());
@@ -95,36 +97,28 @@ public final class FollowBench {
         Servers servers = new Servers(options, temp);
         SystemRun.Result wayfarer = null;
         SystemRun.Result baseline = null;
-        long started = System.nanoTime();
+        Parts parts = new Parts(System.nanoTime());
         if (options.has(BenchOptions.Run.WAYFARER)) {
-            System.out.printf("%n-- Wayfarer --%n");
-            wayfarer = runWayfarer(options, servers, temp);
-            elapsed(started);
+            wayfarer = parts.run("Wayfarer", () -> runWayfarer(options, servers, temp));
         }
         if (options.has(BenchOptions.Run.BASELINE)) {
-            System.out.printf("%n-- Baseline: WxJava WxMpMessageRouter, nothing durable --%n");
-            baseline = runBaseline(options, servers, temp);
-            elapsed(started);
+            baseline = parts.run("Baseline: WxJava WxMpMessageRouter, nothing durable",
+                    () -> runBaseline(options, servers, temp));
         }
         EngineRuns engines = new EngineRuns(options, servers, temp);
         ResultFile engine = null;
         if (options.has(BenchOptions.Run.ENGINE) || options.has(BenchOptions.Run.TIMERS)) {
-            System.out.printf("%n-- Engine alone: EventIntake in-process, no-op sender%s --%n",
-                    options.has(BenchOptions.Run.TIMERS) ? ", then the timer runs" : "");
-            engine = engines.engine(options.has(BenchOptions.Run.TIMERS));
-            elapsed(started);
+            boolean timers = options.has(BenchOptions.Run.TIMERS);
+            engine = parts.run("Engine alone: EventIntake in-process, no-op sender"
+                    + (timers ? ", then the timer runs" : ""), () -> engines.engine(timers));
         }
         ResultFile flowable = null;
         if (options.has(BenchOptions.Run.FLOWABLE)) {
-            System.out.printf("%n-- Flowable 7 embedded, standalone --%n");
-            flowable = engines.flowable();
-            elapsed(started);
+            flowable = parts.run("Flowable 7 embedded, standalone", engines::flowable);
         }
         CrashRun.Result crash = null;
         if (options.has(BenchOptions.Run.CRASH)) {
-            System.out.printf("%n-- Crash run --%n");
-            crash = new CrashRun(options, servers, temp).run();
-            elapsed(started);
+            crash = parts.run("Crash run", () -> new CrashRun(options, servers, temp).run());
         }
         if (wayfarer != null || baseline != null) {
             Report.printComparison(options, wayfarer, baseline);
@@ -141,6 +135,37 @@ public final class FollowBench {
         Targets.print(Targets.judge(options, wayfarer, baseline,
                 options.has(BenchOptions.Run.ENGINE) ? engine : null, flowable,
                 options.has(BenchOptions.Run.TIMERS) ? engine : null));
+        parts.failed().forEach(name -> System.out.printf("FAILED: %s (see above)%n", name));
+        return parts.failed().isEmpty();
+    }
+
+    /** Runs the parts one after the other, timing them; a failing part is printed and remembered, not thrown. */
+    private static final class Parts {
+
+        private final long started;
+        private final List<String> failed = new ArrayList<>();
+
+        Parts(long started) {
+            this.started = started;
+        }
+
+        <T> T run(String title, Callable<T> part) {
+            System.out.printf("%n-- %s --%n", title);
+            try {
+                return part.call();
+            } catch (Exception e) {
+                System.out.printf("%nFAILED: %s: %s%n", title, e);
+                e.printStackTrace(System.out);
+                failed.add(title);
+                return null;
+            } finally {
+                elapsed(started);
+            }
+        }
+
+        List<String> failed() {
+            return failed;
+        }
     }
 
     private static SystemRun.Result runWayfarer(BenchOptions options, Servers servers, Path temp) throws SQLException {

@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,15 +61,31 @@ public final class EngineBench {
         // Halt rather than close the engine: a timer run that gave up leaves wake-ups queued in its workers, which a
         // graceful stop would work off (minutes, for a burst the engine cannot take) while the data source closes
         // under them. The numbers are written; the data dir is the bench's to delete.
+        dumpFlightRecordings();
         System.out.flush();
         Runtime.getRuntime().halt(exit);
+    }
+
+    /** With {@code --profile}: halting skips the recording's dump on exit, so write it here. */
+    private static void dumpFlightRecordings() {
+        for (Recording recording : FlightRecorder.isInitialized()
+                ? FlightRecorder.getFlightRecorder().getRecordings() : List.<Recording>of()) {
+            Path destination = recording.getDestination();
+            if (destination != null && recording.getState() == RecordingState.RUNNING) {
+                try {
+                    recording.dump(destination);
+                } catch (IOException e) {
+                    System.out.println("could not write the flight recording " + destination + ": " + e);
+                }
+            }
+        }
     }
 
     private static void run(Map<String, String> settings, String[] springArgs) throws Exception {
         Path result = Path.of(settings.get("result"));
         Path dataDir = Path.of(settings.get("data-dir"));
         int warmup = Integer.parseInt(settings.getOrDefault("warmup", "1000"));
-        int entries = Integer.parseInt(settings.getOrDefault("entries", "5000"));
+        int entries = Integer.parseInt(settings.getOrDefault("entries", "3000"));
         int threads = Integer.parseInt(settings.getOrDefault("threads", "16"));
         double stall = Double.parseDouble(settings.getOrDefault("stall-seconds", "15"));
         boolean timers = Boolean.parseBoolean(settings.getOrDefault("timers", "true"));

@@ -115,17 +115,32 @@ final class WaitingInstances {
 
     /**
      * Pushes the copies of the range that are still waiting a year ahead, so that a run that gave up on them does not
-     * leave them competing with the next one (a wake-up re-reads the instance and skips one no longer due).
+     * leave them competing with the next one (a wake-up re-reads the instance and skips one no longer due). Best
+     * effort, {@value #BATCH} rows per commit so as not to hold locks the engine waits for: a chunk that meets the
+     * engine's own lock is left as it is.
+     *
+     * @return copies that could not be parked (their chunk met a lock)
      */
-    void park(long first, int count, long wakeAt) throws SQLException {
+    int park(long first, int count, long wakeAt) {
+        int missed = 0;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("UPDATE journey_instance SET wake_at = ? "
                      + "WHERE id BETWEEN ? AND ? AND status = 'WAITING' AND ended_at IS NULL")) {
-            update.setLong(1, wakeAt);
-            update.setLong(2, BASE + first);
-            update.setLong(3, BASE + first + count - 1);
-            update.executeUpdate();
+            for (long from = first; from < first + count; from += BATCH) {
+                long to = Math.min(first + count, from + BATCH) - 1;
+                update.setLong(1, wakeAt);
+                update.setLong(2, BASE + from);
+                update.setLong(3, BASE + to);
+                try {
+                    update.executeUpdate();
+                } catch (SQLException e) {
+                    missed += (int) (to - from + 1);
+                }
+            }
+        } catch (SQLException e) {
+            return count;
         }
+        return missed;
     }
 
     /** Copies of the range not yet resumed to their end (the journey exits right after the wait). */

@@ -61,7 +61,7 @@ public final class FlowableBench {
     private static void run(Map<String, String> settings) {
         Path dataDir = Path.of(settings.get("data-dir"));
         int warmup = Integer.parseInt(settings.getOrDefault("warmup", "1000"));
-        int starts = Integer.parseInt(settings.getOrDefault("starts", "5000"));
+        int starts = Integer.parseInt(settings.getOrDefault("starts", "3000"));
         int threads = Integer.parseInt(settings.getOrDefault("threads", "16"));
         String url = h2Url(serverYaml(), dataDir.resolve("flowable"));
         HikariConfig pool = new HikariConfig();
