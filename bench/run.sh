@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the server and the bench (tests skipped), then runs org.wayfarer.bench.FollowBench in its own JVM.
-# Usage: bench/run.sh [--skip-build] [bench flags, e.g. --follows 5000 --rate 500]; bench/run.sh --help for the flags.
+# Usage: bench/run.sh [--skip-build] [bench flags, e.g. --smoke, --follows 5000]; bench/run.sh --help for the flags.
 # Extra Maven flags go in MAVEN_ARGS (e.g. MAVEN_ARGS=-o for an offline build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,5 +25,6 @@ if [[ ! -f bench/target/bench.classpath ]]; then
 fi
 
 exec java -Xmx1g -XX:+ExitOnOutOfMemoryError \
+  -Dwayfarer.bench.flowable-classpath-file=bench/target/flowable.classpath \
   -cp "bench/target/classes:$(cat bench/target/bench.classpath)" \
   org.wayfarer.bench.FollowBench ${args[@]+"${args[@]}"}

@@ -7,95 +7,177 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Command-line flags of {@link FollowBench}; every number has a default so that a bare invocation runs all three
- * runs in about three minutes on a 2-core machine.
+ * Command-line flags of {@link FollowBench}. Every size and duration has a default (a bare invocation runs every part
+ * in well under ten minutes on a 2-core machine) and a flag; {@code --smoke} shrinks them all to a few seconds per
+ * part, and flags after it still override.
  *
- * @param follows       follow callbacks per measured phase (open loop and closed loop each)
- * @param rate          open-loop rate, callbacks per second
- * @param warmup        unmeasured follows sent at the open-loop rate before measuring (JIT, token, connections)
- * @param clients       concurrent clients of the closed-loop (max intake) phase
- * @param crashSeconds  how long the crash run drives follows before it kills the server
- * @param runs          which runs to do
- * @param sendRate      Wayfarer's per-account send budget ({@code wayfarer.engine.send-rate-per-second})
- * @param serverHeap    {@code -Xmx} of the forked servers
- * @param drainSeconds  longest wait for outstanding template sends after a phase
- * @param keepTemp      keep the temp dir (data dirs, server logs) even after a clean run
- * @param profile       record the Wayfarer server with Java Flight Recorder (implies keepTemp)
- * @param serverArgs    extra {@code name=value} properties for the Wayfarer server, e.g. to try a setting
+ * @param follows        follow callbacks per measured HTTP phase (each open-loop rate, and the closed loop)
+ * @param rates          open-loop rates, callbacks per second, one latency phase each
+ * @param warmup         unmeasured follows sent at the first rate before measuring (JIT, token, connections)
+ * @param clients        concurrent clients of the closed-loop (max intake) phase
+ * @param crashSeconds   how long the crash run drives follows before it kills the server
+ * @param runs           which runs to do
+ * @param sendRate       Wayfarer's per-account send budget ({@code wayfarer.engine.send-rate-per-second})
+ * @param serverHeap     {@code -Xmx} of every forked JVM
+ * @param drainSeconds   longest wait for outstanding template sends after a phase
+ * @param keepTemp       keep the temp dir (data dirs, server logs) even after a clean run
+ * @param profile        record the forked JVMs with Java Flight Recorder (implies keepTemp)
+ * @param countJdbc      count the Wayfarer server's statements and commits (a bench-only auto-configuration)
+ * @param serverArgs     extra {@code --name=value} properties for the Wayfarer server and the engine-only run
+ * @param engineEntries  measured journey entries of the engine-only run, and process starts of Flowable
+ * @param engineWarmup   unmeasured entries (and starts) before those
+ * @param engineThreads  threads handing events to the engine (and starting Flowable processes)
+ * @param timerBurst     instances made due at once in the timer burst (0: no burst)
+ * @param timerRate      instances due per second in the steady timer run (0: no steady run)
+ * @param timerSeconds   how long the steady timer run lasts
+ * @param timerTimeout   longest wait for due instances to be resumed, after the last one was due
  */
-record BenchOptions(int follows, double rate, int warmup, int clients, double crashSeconds, Set<Run> runs,
+record BenchOptions(int follows, List<Double> rates, int warmup, int clients, double crashSeconds, Set<Run> runs,
                     double sendRate, String serverHeap, int drainSeconds, boolean keepTemp, boolean profile,
-                    List<String> serverArgs) {
+                    boolean countJdbc, List<String> serverArgs, int engineEntries, int engineWarmup,
+                    int engineThreads, int timerBurst, double timerRate, double timerSeconds, double timerTimeout) {
 
     enum Run {
-        WAYFARER, BASELINE, CRASH
+        WAYFARER, BASELINE, ENGINE, FLOWABLE, TIMERS, CRASH
     }
 
     static final String USAGE = """
             Usage: bench/run.sh [flags]          (or: java -cp <classpath> org.wayfarer.bench.FollowBench [flags])
-              --follows N        follow callbacks per measured phase (default 3000)
-              --rate R           open-loop callbacks per second (default 500; 1000 checks the 50 ms budget)
-              --warmup N         unmeasured follows before measuring (default 1500)
-              --clients C        concurrent clients of the max-intake phase (default 32)
-              --runs LIST        any of wayfarer,baseline,crash (default all three)
+              --smoke            every part tiny (a few seconds each); later flags still override
+              --runs LIST        any of wayfarer,baseline,engine,flowable,timers,crash (default all)
               --crash            only the crash run (same as --runs crash)
-              --crash-seconds S  drive follows for S seconds before kill -9 (default 3)
+             HTTP runs (Wayfarer and the plain WxJava handler, side by side):
+              --follows N        follow callbacks per measured phase (default 2000)
+              --rates LIST       open-loop rates, one latency phase each (default 500,1000)
+              --rate R           a single open-loop rate (same as --rates R)
+              --warmup N         unmeasured follows before measuring (default 1000)
+              --clients C        concurrent clients of the max-intake phase (default 32)
               --send-rate R      Wayfarer's per-account send budget per second (default 5000)
-              --server-heap H    -Xmx of the forked servers (default 1g)
               --drain-seconds S  longest wait for outstanding sends after a phase (default 60)
+              --no-jdbc-count    do not count the Wayfarer server's statements and commits
+              --server-arg P=V   extra property for the Wayfarer server and the engine-only run (repeatable),
+                                 e.g. --server-arg spring.datasource.hikari.maximum-pool-size=32
+             Engine alone (events in-process, no-op sender) and Flowable 7 embedded:
+              --engine-entries N journey entries, and Flowable process starts, measured (default 3000)
+              --engine-warmup N  unmeasured ones first (default 1000)
+              --engine-threads T threads handing them in (default 16)
+             Timers (on the engine-only run):
+              --timer-burst N    instances due in the same second (default 100000; 0 skips)
+              --timer-rate R     instances due per second in the steady run (default 2000; 0 skips)
+              --timer-seconds S  length of the steady run (default 10)
+              --timer-timeout S  longest wait for due instances after the last was due (default 30)
+             Crash run and the rest:
+              --crash-seconds S  drive follows for S seconds before kill -9 (default 3)
+              --server-heap H    -Xmx of every forked JVM (default 1g)
               --keep-temp        keep data dirs and server logs after a clean run
-              --profile          record the servers with Java Flight Recorder (files kept in the temp dir)
-              --server-arg P=V   extra property for the Wayfarer server (repeatable), e.g.
-                                 --server-arg spring.datasource.hikari.maximum-pool-size=32
+              --profile          record the forked JVMs with Java Flight Recorder (files kept in the temp dir)
             """;
 
     static BenchOptions parse(String[] args) {
-        int follows = 3000;
-        double rate = 500;
-        int warmup = 1500;
-        int clients = 32;
-        double crashSeconds = 3;
-        Set<Run> runs = EnumSet.allOf(Run.class);
-        double sendRate = 5000;
-        String heap = "1g";
-        int drain = 60;
-        boolean keep = false;
-        boolean profile = false;
-        List<String> serverArgs = new ArrayList<>();
+        Builder b = new Builder();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
-                case "--follows" -> follows = positiveInt(flag, value(args, ++i, flag));
-                case "--rate" -> rate = positiveDouble(flag, value(args, ++i, flag));
-                case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, flag));
-                case "--clients" -> clients = positiveInt(flag, value(args, ++i, flag));
-                case "--runs" -> runs = runs(value(args, ++i, flag));
-                case "--crash" -> runs = EnumSet.of(Run.CRASH);
-                case "--crash-seconds" -> crashSeconds = positiveDouble(flag, value(args, ++i, flag));
-                case "--send-rate" -> sendRate = positiveDouble(flag, value(args, ++i, flag));
-                case "--server-heap" -> heap = value(args, ++i, flag);
-                case "--drain-seconds" -> drain = positiveInt(flag, value(args, ++i, flag));
-                case "--keep-temp" -> keep = true;
-                case "--profile" -> profile = true;
-                case "--server-arg" -> serverArgs.add(property(value(args, ++i, flag)));
+                case "--smoke" -> b.smoke();
+                case "--follows" -> b.follows = positiveInt(flag, value(args, ++i, flag));
+                case "--rate" -> b.rates = List.of(positiveDouble(flag, value(args, ++i, flag)));
+                case "--rates" -> b.rates = rates(flag, value(args, ++i, flag));
+                case "--warmup" -> b.warmup = nonNegativeInt(flag, value(args, ++i, flag));
+                case "--clients" -> b.clients = positiveInt(flag, value(args, ++i, flag));
+                case "--runs" -> b.runs = runs(value(args, ++i, flag));
+                case "--crash" -> b.runs = EnumSet.of(Run.CRASH);
+                case "--crash-seconds" -> b.crashSeconds = positiveDouble(flag, value(args, ++i, flag));
+                case "--send-rate" -> b.sendRate = positiveDouble(flag, value(args, ++i, flag));
+                case "--server-heap" -> b.heap = value(args, ++i, flag);
+                case "--drain-seconds" -> b.drain = positiveInt(flag, value(args, ++i, flag));
+                case "--keep-temp" -> b.keep = true;
+                case "--profile" -> b.profile = true;
+                case "--no-jdbc-count" -> b.countJdbc = false;
+                case "--server-arg" -> b.serverArgs.add(property(value(args, ++i, flag)));
+                case "--engine-entries" -> b.engineEntries = positiveInt(flag, value(args, ++i, flag));
+                case "--engine-warmup" -> b.engineWarmup = nonNegativeInt(flag, value(args, ++i, flag));
+                case "--engine-threads" -> b.engineThreads = positiveInt(flag, value(args, ++i, flag));
+                case "--timer-burst" -> b.timerBurst = nonNegativeInt(flag, value(args, ++i, flag));
+                case "--timer-rate" -> b.timerRate = nonNegativeDouble(flag, value(args, ++i, flag));
+                case "--timer-seconds" -> b.timerSeconds = positiveDouble(flag, value(args, ++i, flag));
+                case "--timer-timeout" -> b.timerTimeout = positiveDouble(flag, value(args, ++i, flag));
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
-        if (warmup < 0) {
-            throw new IllegalArgumentException("--warmup must be >= 0");
-        }
-        return new BenchOptions(follows, rate, warmup, clients, crashSeconds, runs, sendRate, heap, drain,
-                keep || profile, profile, List.copyOf(serverArgs));
+        return b.build();
     }
 
     boolean has(Run run) {
         return runs.contains(run);
     }
 
+    /** The crash run drives follows at the first open-loop rate. */
+    double rate() {
+        return rates.get(0);
+    }
+
+    /** Mutable defaults while parsing; {@link #smoke()} replaces every size at once. */
+    private static final class Builder {
+        int follows = 2000;
+        List<Double> rates = List.of(500.0, 1000.0);
+        int warmup = 1000;
+        int clients = 32;
+        double crashSeconds = 3;
+        Set<Run> runs = EnumSet.allOf(Run.class);
+        double sendRate = 5000;
+        String heap = "1g";
+        int drain = 60;
+        boolean keep;
+        boolean profile;
+        boolean countJdbc = true;
+        List<String> serverArgs = new ArrayList<>();
+        int engineEntries = 3000;
+        int engineWarmup = 1000;
+        int engineThreads = 16;
+        int timerBurst = 100_000;
+        double timerRate = 2000;
+        double timerSeconds = 10;
+        double timerTimeout = 30;
+
+        void smoke() {
+            follows = 200;
+            rates = List.of(100.0, 200.0);
+            warmup = 100;
+            clients = 8;
+            crashSeconds = 1;
+            drain = 30;
+            engineEntries = 200;
+            engineWarmup = 50;
+            engineThreads = 4;
+            timerBurst = 1000;
+            timerRate = 200;
+            timerSeconds = 2;
+            timerTimeout = 30;
+        }
+
+        BenchOptions build() {
+            return new BenchOptions(follows, List.copyOf(rates), warmup, clients, crashSeconds, runs, sendRate, heap,
+                    drain, keep || profile, profile, countJdbc, List.copyOf(serverArgs), engineEntries, engineWarmup,
+                    engineThreads, timerBurst, timerRate, timerSeconds, timerTimeout);
+        }
+    }
+
+    private static List<Double> rates(String flag, String list) {
+        List<Double> out = new ArrayList<>();
+        for (String rate : list.split(",")) {
+            out.add(positiveDouble(flag, rate.trim()));
+        }
+        return out;
+    }
+
     private static Set<Run> runs(String list) {
         Set<Run> runs = EnumSet.noneOf(Run.class);
         for (String name : list.split(",")) {
-            runs.add(Run.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            try {
+                runs.add(Run.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown run '" + name.trim() + "' in --runs");
+            }
         }
         return runs;
     }
@@ -115,18 +197,50 @@ record BenchOptions(int follows, double rate, int warmup, int clients, double cr
     }
 
     private static int positiveInt(String flag, String value) {
-        int n = Integer.parseInt(value);
+        int n = parseInt(flag, value);
         if (n <= 0) {
             throw new IllegalArgumentException(flag + " must be > 0");
         }
         return n;
     }
 
+    private static int nonNegativeInt(String flag, String value) {
+        int n = parseInt(flag, value);
+        if (n < 0) {
+            throw new IllegalArgumentException(flag + " must be >= 0");
+        }
+        return n;
+    }
+
+    private static int parseInt(String flag, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a whole number, got " + value);
+        }
+    }
+
     private static double positiveDouble(String flag, String value) {
-        double d = Double.parseDouble(value);
+        double d = parseDouble(flag, value);
         if (!(d > 0)) {
             throw new IllegalArgumentException(flag + " must be > 0");
         }
         return d;
+    }
+
+    private static double nonNegativeDouble(String flag, String value) {
+        double d = parseDouble(flag, value);
+        if (!(d >= 0)) {
+            throw new IllegalArgumentException(flag + " must be >= 0");
+        }
+        return d;
+    }
+
+    private static double parseDouble(String flag, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a number, got " + value);
+        }
     }
 }

@@ -50,7 +50,8 @@ final class CrashRun {
         Path log = tempDir.resolve("logs/wayfarer-crash.log");
         List<String> lease = List.of("--wayfarer.engine.lease=" + LEASE.toSeconds() + "s");
         try (FakeWeChatServer fake = FakeWeChatServer.start()) {
-            ServerProcess first = servers.startWayfarer("wayfarer (crash run)", dataDir, log, fake.baseUrl(), lease);
+            ServerProcess first = servers.startWayfarer("wayfarer (crash run)", dataDir, log, fake.baseUrl(), lease,
+                    false);
             servers.prepareWayfarer(first, account);
             CallbackLoad load = new CallbackLoad();
 
@@ -87,7 +88,8 @@ final class CrashRun {
             System.out.printf("  killed; %d acknowledged, %d sends had arrived; restarting on the same data dir%n",
                     outcome.ackedCount(), beforeRestart.total());
 
-            ServerProcess second = servers.startWayfarer("wayfarer (restarted)", dataDir, log, fake.baseUrl(), lease);
+            ServerProcess second = servers.startWayfarer("wayfarer (restarted)", dataDir, log, fake.baseUrl(), lease,
+                    false);
             long restartedAt = System.nanoTime();
             boolean[] acked = new boolean[n];
             List<Integer> unacked = new ArrayList<>();

@@ -6,16 +6,21 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.wayfarer.bench.probe.DatabaseFile;
+import org.wayfarer.bench.probe.ResultFile;
 import org.wayfarer.channel.wechat.testing.FakeWeChatServer;
 
 /**
- * The follow benchmark of DESIGN section 6: Wayfarer against the plain WxJava handler, side by side, then a crash
- * run. Servers are forked JVMs; the load generator and the fake WeChat live in this JVM, so a follow's latency is
- * one {@link System#nanoTime()} clock from the callback's start to the template send's arrival.
+ * The benchmark of DESIGN section 6, one command, one run: Wayfarer against the plain WxJava handler side by side
+ * over HTTP, the engine alone against Flowable 7 embedded, the timer runs, then a crash run, and finally every budget
+ * judged ({@link Targets}). Every system is a forked JVM; the load generator and the fake WeChat live in this JVM, so
+ * a follow's latency is one {@link System#nanoTime()} clock from the callback's start to the template send's arrival.
  *
  * <p>Run it with {@code bench/run.sh [flags]} (see {@link BenchOptions#USAGE} and bench/README.md). Exit code 0 when
  * every run completed (whatever the numbers), 1 when a run failed, 2 for bad flags.
@@ -61,8 +66,7 @@ public final class FollowBench {
         keepTemp = options.keepTemp(); // summarizeLog also sets it when a server logged errors
         boolean ok = false;
         try {
-            run(options, temp);
-            ok = true;
+            ok = run(options, temp);
         } catch (Exception e) {
             System.out.printf("%nFAILED: %s%n", e);
             e.printStackTrace(System.out);
@@ -76,8 +80,9 @@ public final class FollowBench {
         System.exit(ok ? 0 : 1);
     }
 
-    private static void run(BenchOptions options, Path temp) throws Exception {
-        System.out.printf("Wayfarer follow bench, %s, %d cores, Java %s, server heap %s, Wayfarer send budget %.0f/s%n",
+    /** Runs every part asked for; a part that fails is reported and the others still run. True if none failed. */
+    private static boolean run(BenchOptions options, Path temp) {
+        System.out.printf("Wayfarer bench, %s, %d cores, Java %s, forked heap %s, Wayfarer send budget %.0f/s%n",
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), options.serverHeap(), options.sendRate());
         double busy = Stats.otherCoresBusy();
@@ -89,31 +94,77 @@ public final class FollowBench {
         if (busy > 0.25) {
             System.out.println("WARNING: the machine is busy; timings will be noisy (CPU per follow less so)");
         }
-        Servers servers = new Servers(options);
+        Servers servers = new Servers(options, temp);
         SystemRun.Result wayfarer = null;
         SystemRun.Result baseline = null;
-        long started = System.nanoTime();
+        Parts parts = new Parts(System.nanoTime());
         if (options.has(BenchOptions.Run.WAYFARER)) {
-            System.out.printf("%n-- Wayfarer --%n");
-            wayfarer = runWayfarer(options, servers, temp);
-            elapsed(started);
+            wayfarer = parts.run("Wayfarer", () -> runWayfarer(options, servers, temp));
         }
         if (options.has(BenchOptions.Run.BASELINE)) {
-            System.out.printf("%n-- Baseline: WxJava WxMpMessageRouter, nothing durable --%n");
-            baseline = runBaseline(options, servers, temp);
-            elapsed(started);
+            baseline = parts.run("Baseline: WxJava WxMpMessageRouter, nothing durable",
+                    () -> runBaseline(options, servers, temp));
+        }
+        EngineRuns engines = new EngineRuns(options, servers, temp);
+        ResultFile engine = null;
+        if (options.has(BenchOptions.Run.ENGINE) || options.has(BenchOptions.Run.TIMERS)) {
+            boolean timers = options.has(BenchOptions.Run.TIMERS);
+            engine = parts.run("Engine alone: EventIntake in-process, no-op sender"
+                    + (timers ? ", then the timer runs" : ""), () -> engines.engine(timers));
+        }
+        ResultFile flowable = null;
+        if (options.has(BenchOptions.Run.FLOWABLE)) {
+            flowable = parts.run("Flowable 7 embedded, standalone", engines::flowable);
         }
         CrashRun.Result crash = null;
         if (options.has(BenchOptions.Run.CRASH)) {
-            System.out.printf("%n-- Crash run --%n");
-            crash = new CrashRun(options, servers, temp).run();
-            elapsed(started);
+            crash = parts.run("Crash run", () -> new CrashRun(options, servers, temp).run());
         }
         if (wayfarer != null || baseline != null) {
             Report.printComparison(options, wayfarer, baseline);
         }
+        if (engine != null || flowable != null) {
+            Report.printEngines(options, engine, flowable);
+        }
+        if (engine != null && options.has(BenchOptions.Run.TIMERS)) {
+            Report.printTimers(engine);
+        }
         if (crash != null) {
             Report.printCrash(crash);
+        }
+        Targets.print(Targets.judge(options, wayfarer, baseline,
+                options.has(BenchOptions.Run.ENGINE) ? engine : null, flowable,
+                options.has(BenchOptions.Run.TIMERS) ? engine : null));
+        parts.failed().forEach(name -> System.out.printf("FAILED: %s (see above)%n", name));
+        return parts.failed().isEmpty();
+    }
+
+    /** Runs the parts one after the other, timing them; a failing part is printed and remembered, not thrown. */
+    private static final class Parts {
+
+        private final long started;
+        private final List<String> failed = new ArrayList<>();
+
+        Parts(long started) {
+            this.started = started;
+        }
+
+        <T> T run(String title, Callable<T> part) {
+            System.out.printf("%n-- %s --%n", title);
+            try {
+                return part.call();
+            } catch (Exception e) {
+                System.out.printf("%nFAILED: %s: %s%n", title, e);
+                e.printStackTrace(System.out);
+                failed.add(title);
+                return null;
+            } finally {
+                elapsed(started);
+            }
+        }
+
+        List<String> failed() {
+            return failed;
         }
     }
 
@@ -122,10 +173,12 @@ public final class FollowBench {
         Path dataDir = temp.resolve("wayfarer-data");
         try (FakeWeChatServer fake = FakeWeChatServer.start()) {
             ServerProcess server = servers.startWayfarer("wayfarer", dataDir, temp.resolve("logs/wayfarer.log"),
-                    fake.baseUrl(), List.of());
+                    fake.baseUrl(), List.of(), options.countJdbc());
             try {
                 servers.prepareWayfarer(server, account);
-                return new SystemRun("wayfarer", "W", server, fake, account, options).run();
+                ServerCounters counters = new ServerCounters(options.countJdbc() ? server.baseUrl() : null,
+                        DatabaseFile.of(dataDir, "wayfarer"));
+                return new SystemRun("wayfarer", "W", server, fake, account, options, counters).run();
             } finally {
                 server.stop(30);
                 summarizeLog(server);
@@ -143,7 +196,7 @@ public final class FollowBench {
         try (FakeWeChatServer fake = FakeWeChatServer.start()) {
             ServerProcess server = servers.startBaseline(temp.resolve("logs/baseline.log"), fake.baseUrl(), account);
             try {
-                return new SystemRun("baseline", "B", server, fake, account, options).run();
+                return new SystemRun("baseline", "B", server, fake, account, options, ServerCounters.NONE).run();
             } finally {
                 server.stop(10);
                 summarizeLog(server);

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A server JVM forked by the bench (Wayfarer or the baseline), its stdout and stderr appended to a log file.
+ * A JVM forked by the bench (Wayfarer, the baseline, the engine-only or the Flowable run), its stdout and stderr
+ * appended to a log file.
  *
  * <p>Every started process is remembered until it has exited, and a JVM shutdown hook SIGKILLs whatever is left, so
  * an interrupted bench (Ctrl-C, exception) never leaves a server behind. Not thread-safe per instance; the registry is.
@@ -93,6 +94,10 @@ final class ServerProcess {
         return out.toString();
     }
 
+    String name() {
+        return name;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -144,6 +149,24 @@ final class ServerProcess {
             sleep(200);
         }
         throw new IllegalStateException(name + " was not healthy within " + timeout + "; log: " + log);
+    }
+
+    /**
+     * Waits for a JVM that ends by itself (the engine-only and Flowable runs); SIGKILLs it after {@code timeout}.
+     *
+     * @return its exit code, or -1 when it had to be killed
+     */
+    int awaitCompletion(Duration timeout) {
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.printf("  %s did not finish within %s; killing it%n", name, timeout);
+        kill();
+        return -1;
     }
 
     /** SIGKILL (Process.destroyForcibly is SIGKILL on Linux), then waits for the exit. */

@@ -88,6 +88,9 @@ final class Stats {
         if (Double.isNaN(millis)) {
             return "-";
         }
+        if (Double.isInfinite(millis)) {
+            return "never"; // a timer lateness where some were not resumed within the wait
+        }
         return String.format(Locale.ROOT, millis < 10 ? "%.2f ms" : millis < 100 ? "%.1f ms" : "%.0f ms", millis);
     }
 

@@ -1,14 +1,17 @@
 package org.wayfarer.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.wayfarer.channel.wechat.testing.FakeWeChatServer;
 import org.wayfarer.channel.wechat.testing.WeChatCallbacks;
 
 /**
- * Runs the two measured phases against one running system (Wayfarer or the baseline), after a warm-up:
+ * Runs the measured phases against one running system (Wayfarer or the baseline), after a warm-up:
  * <ol>
- *   <li>latency: {@code follows} follow callbacks open loop at {@code rate}, then waits for their template sends;</li>
+ *   <li>latency, once per rate of {@code --rates}: {@code follows} follow callbacks open loop at that rate, then
+ *       waits for their template sends;</li>
  *   <li>max intake: {@code follows} more, closed loop with {@code clients} connections, then waits for the sends;</li>
  *   <li>the GET echo (URL verification) closed loop: the HTTP floor of the system, nothing stored.</li>
  * </ol>
@@ -25,13 +28,15 @@ final class SystemRun {
     private final FakeWeChatServer fake;
     private final WeChatCallbacks callbacks;
     private final BenchOptions options;
+    private final ServerCounters counters;
     private final CallbackLoad load = new CallbackLoad();
 
     /**
-     * @param tag one letter for this system's follower openids, e.g. {@code W} or {@code B}
+     * @param tag      one letter for this system's follower openids, e.g. {@code W} or {@code B}
+     * @param counters what the server side counts (statements, commits, file growth), or {@link ServerCounters#NONE}
      */
     SystemRun(String name, String tag, ServerProcess server, FakeWeChatServer fake, BenchAccount account,
-              BenchOptions options) {
+              BenchOptions options, ServerCounters counters) {
         this.name = name;
         this.tag = tag;
         this.server = server;
@@ -39,15 +44,22 @@ final class SystemRun {
         this.fake = fake;
         this.callbacks = account.callbacks();
         this.options = options;
+        this.counters = counters;
     }
 
     /**
-     * @param latency      the open-loop phase
+     * @param latency      the open-loop phases, in the order of {@link BenchOptions#rates()}
      * @param intake       the closed-loop phase
      * @param echoRate     GET echo requests answered per second, closed loop
      * @param echoP99Ms    their p99 latency
      */
-    record Result(String name, PhaseResult latency, PhaseResult intake, double echoRate, double echoP99Ms) {
+    record Result(String name, List<PhaseResult> latency, PhaseResult intake, double echoRate, double echoP99Ms) {
+
+        /** The open-loop phase at {@code rate}, or {@code null} if that rate was not run. */
+        PhaseResult at(List<Double> rates, double rate) {
+            int i = rates.indexOf(rate);
+            return i < 0 ? null : latency.get(i);
+        }
     }
 
     Result run() {
@@ -58,12 +70,16 @@ final class SystemRun {
                     warmed.acked(), warmed.received());
         }
 
-        FollowBatch open = FollowBatch.of(tag + "O", options.follows(), callbacks, baseUrl);
-        System.out.printf("  %s latency phase: %d follows open loop at %.0f/s ...%n", name, open.size(),
-                options.rate());
-        PhaseResult latency = measure(open, () -> load.openLoop(open, options.rate(), null), STALL);
-        System.out.printf("    acknowledged %d/%d, sends %d, follow->send p99 %s%n", latency.acked(), latency.sent(),
-                latency.received(), Stats.ms(latency.followP99()));
+        List<PhaseResult> latencies = new ArrayList<>();
+        for (int r = 0; r < options.rates().size(); r++) {
+            double rate = options.rates().get(r);
+            FollowBatch open = FollowBatch.of(tag + "O" + r, options.follows(), callbacks, baseUrl);
+            System.out.printf("  %s latency phase: %d follows open loop at %.0f/s ...%n", name, open.size(), rate);
+            PhaseResult latency = measure(open, () -> load.openLoop(open, rate, null), STALL);
+            System.out.printf("    acknowledged %d/%d, sends %d, follow->send p99 %s%n", latency.acked(),
+                    latency.sent(), latency.received(), Stats.ms(latency.followP99()));
+            latencies.add(latency);
+        }
 
         FollowBatch closed = FollowBatch.of(tag + "C", options.follows(), callbacks, baseUrl);
         System.out.printf("  %s intake phase: %d follows closed loop, %d clients ...%n", name, closed.size(),
@@ -78,11 +94,15 @@ final class SystemRun {
         double echoP99 = Stats.summaryMillis(echo.ackLatencies())[2];
         ensureAlive();
         System.out.printf("  %s GET echo: %s, p99 %s%n", name, Stats.rate(echo.ackRate()), Stats.ms(echoP99));
-        return new Result(name, latency, intake, echo.ackRate(), echoP99);
+        return new Result(name, List.copyOf(latencies), intake, echo.ackRate(), echoP99);
     }
 
-    /** Drives the batch, waits for its sends, and counts the CPU both JVMs spent on it. */
+    /**
+     * Drives the batch, waits for its sends, and counts the CPU both JVMs spent on it and what the server side
+     * counted meanwhile.
+     */
     private PhaseResult measure(FollowBatch batch, Supplier<CallbackLoad.Outcome> drive, Duration stall) {
+        ServerCounters.Sample before = counters.sample();
         long started = System.nanoTime();
         long machineCpu = Stats.machineBusyNanos();
         long serverCpu = server.cpuNanos();
@@ -101,11 +121,13 @@ final class SystemRun {
         long serverUsed = server.cpuNanos() - serverCpu;
         long benchUsed = Stats.ownCpuNanos() - benchCpu;
         long machineUsed = Stats.machineBusyNanos() - machineCpu;
+        ServerCounters.Sample after = counters.sample(); // after the CPU readings: a scrape costs the server CPU
         double serverMs = serverCpu < 0 ? Double.NaN : serverUsed / 1e6 / batch.size();
         double benchMs = benchCpu < 0 ? Double.NaN : benchUsed / 1e6 / batch.size();
         double otherCores = machineCpu < 0 || serverCpu < 0 || benchCpu < 0 ? Double.NaN
                 : Math.max(0, machineUsed - serverUsed - benchUsed) / (double) (System.nanoTime() - started);
-        return PhaseResult.of(outcome, deliveries, serverMs, benchMs, otherCores);
+        return PhaseResult.of(outcome, deliveries, serverMs, benchMs, otherCores,
+                after.perFollow(before, batch.size()));
     }
 
     private void ensureAlive() {
