@@ -75,6 +75,16 @@ public interface EventLog {
      */
     Optional<StoredEvent> requeue(long tenantId, long eventId, Instant at);
 
+    /** Where a pending event waits: enough to move it to another partition. */
+    record Route(long eventId, Long contactId, int partition) {
+    }
+
+    /** Routes of pending events with ids above {@code afterId}, in id order (paging through the whole inbox). */
+    List<Route> pendingRoutes(long afterId, int limit);
+
+    /** Moves these pending events to {@code partition}; events no longer pending are left alone. */
+    void reroute(Collection<Long> eventIds, int partition);
+
     /** The contact's processed events, newest first. */
     List<StoredEvent> timeline(long tenantId, long contactId, int limit);
 }

@@ -255,6 +255,29 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void pendingEventsCanBePagedByRouteAndMovedToAnotherPartition() {
+        long a = nextId();
+        long b = nextId();
+        long done = nextId();
+        append(a, event("r1", t0));
+        append(b, event("r2", t0));
+        append(done, event("r3", t0));
+        log().markProcessed(List.of(done), t0);
+        int elsewhere = ContractFixtures.nextPartition();
+
+        List<EventLog.Route> routes = log().pendingRoutes(a - 1, 1_000).stream()
+                .filter(r -> r.eventId() == a || r.eventId() == b || r.eventId() == done).toList();
+        assertThat(routes).containsExactly(new EventLog.Route(a, contact, partition),
+                new EventLog.Route(b, contact, partition));
+        log().reroute(List.of(b, done), elsewhere);
+
+        assertThat(log().find(b).orElseThrow().partition()).isEqualTo(elsewhere);
+        assertThat(log().find(a).orElseThrow().partition()).isEqualTo(partition);
+        assertThat(log().find(done).orElseThrow().partition()).as("processed events stay put").isEqualTo(partition);
+        assertThat(log().pendingRoutes(a, 1)).extracting(EventLog.Route::eventId).doesNotContain(a);
+    }
+
+    @Test
     void timelineListsProcessedEventsOfTheContactNewestFirst() {
         long oldest = appendProcessed("t1", t0, contact);
         long tiedLow = appendProcessed("t2", t0.plusSeconds(10), contact);

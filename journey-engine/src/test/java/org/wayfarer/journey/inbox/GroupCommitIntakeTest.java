@@ -3,13 +3,15 @@ package org.wayfarer.journey.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wayfarer.journey.contact.ContactResolver;
 import org.wayfarer.journey.event.ContactEvent;
-import org.wayfarer.journey.event.DedupeKey;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.Identity;
 import org.wayfarer.journey.event.IntakeResult;
@@ -39,7 +40,8 @@ class GroupCommitIntakeTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
     private final InMemoryEventLog stored = new InMemoryEventLog();
-    private final FlakyLog events = new FlakyLog(stored);
+    private final FlakyLog flaky = new FlakyLog(stored);
+    private final EventLog events = flaky.log();
     private final InMemoryContactStore contacts = new InMemoryContactStore();
     private final DirectTransactions transactions = new DirectTransactions();
     private final AtomicLong ids = new AtomicLong(100);
@@ -135,7 +137,7 @@ class GroupCommitIntakeTest {
     @Test
     void aBatchThatFailsAsAWholeIsWrittenEventByEvent() {
         intake = intake(Duration.ZERO);
-        events.failNextBatch.set(true);
+        flaky.failNextBatch.set(true);
 
         IntakeResult result = intake.accept(follow("oRACE", "k"));
 
@@ -147,7 +149,7 @@ class GroupCommitIntakeTest {
     @Test
     void aStoreThatRefusesEveryWriteGivesTheCallerUnavailableNeverStored() {
         intake = intake(Duration.ZERO);
-        events.failAll.set(true);
+        flaky.failAll.set(true);
 
         assertThatThrownBy(() -> intake.accept(follow("oDOWN", "k")))
                 .isInstanceOf(IntakeUnavailableException.class)
@@ -181,8 +183,8 @@ class GroupCommitIntakeTest {
                 clock.instant(), Map.of("scene", "store_1"), Map.of());
     }
 
-    /** Fails one multi-row append, as a batch that lost a race to another node would. */
-    private static final class FlakyLog implements EventLog {
+    /** Fails appends on demand, as a batch that lost a race to another node (or a database that is down) would. */
+    private static final class FlakyLog implements InvocationHandler {
         final AtomicBoolean failNextBatch = new AtomicBoolean();
         final AtomicBoolean failAll = new AtomicBoolean();
         private final EventLog delegate;
@@ -191,70 +193,23 @@ class GroupCommitIntakeTest {
             this.delegate = delegate;
         }
 
+        EventLog log() {
+            return (EventLog) Proxy.newProxyInstance(EventLog.class.getClassLoader(), new Class<?>[] {EventLog.class},
+                    this);
+        }
+
         @Override
-        public void appendAll(List<NewEvent> batch, Instant receivedAt) {
-            if (failNextBatch.getAndSet(false) || failAll.get()) {
-                throw new IllegalStateException("duplicate key (another node was faster)");
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            boolean batch = method.getName().equals("appendAll");
+            boolean single = method.getName().equals("append");
+            if ((batch && failNextBatch.getAndSet(false)) || ((batch || single) && failAll.get())) {
+                throw new IllegalStateException("duplicate key, or the database is down");
             }
-            delegate.appendAll(batch, receivedAt);
-        }
-
-        @Override
-        public Map<DedupeKey, Long> existing(Collection<DedupeKey> keys) {
-            return delegate.existing(keys);
-        }
-
-        @Override
-        public IntakeResult append(NewEvent event, Instant receivedAt) {
-            if (failAll.get()) {
-                throw new IllegalStateException("database unavailable");
+            try {
+                return method.invoke(delegate, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
             }
-            return delegate.append(event, receivedAt);
-        }
-
-        @Override
-        public Optional<StoredEvent> find(long eventId) {
-            return delegate.find(eventId);
-        }
-
-        @Override
-        public List<StoredEvent> findAll(Collection<Long> eventIds) {
-            return delegate.findAll(eventIds);
-        }
-
-        @Override
-        public List<StoredEvent> pending(int partition, Instant now, int limit, Collection<Long> skipContacts) {
-            return delegate.pending(partition, now, limit, skipContacts);
-        }
-
-        @Override
-        public List<StoredEvent> retrying(int partition, int limit) {
-            return delegate.retrying(partition, limit);
-        }
-
-        @Override
-        public int markProcessed(Collection<Long> eventIds, Instant at) {
-            return delegate.markProcessed(eventIds, at);
-        }
-
-        @Override
-        public void markFailed(long eventId, String error, Instant retryAt, Instant at) {
-            delegate.markFailed(eventId, error, retryAt, at);
-        }
-
-        @Override
-        public List<StoredEvent> failed(long tenantId, Long beforeId, int limit) {
-            return delegate.failed(tenantId, beforeId, limit);
-        }
-
-        @Override
-        public Optional<StoredEvent> requeue(long tenantId, long eventId, Instant at) {
-            return delegate.requeue(tenantId, eventId, at);
-        }
-
-        @Override
-        public List<StoredEvent> timeline(long tenantId, long contactId, int limit) {
-            return delegate.timeline(tenantId, contactId, limit);
         }
     }
 }

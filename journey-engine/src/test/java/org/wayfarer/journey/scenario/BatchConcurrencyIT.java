@@ -52,6 +52,7 @@ class BatchConcurrencyIT {
         registry.add("spring.datasource.url",
                 () -> "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         registry.add("wayfarer.crypto.key", () -> "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        registry.add("wayfarer.engine.partitions", () -> "4");
     }
 
     @Autowired

@@ -154,6 +154,25 @@ public final class InMemoryEventLog implements EventLog {
     }
 
     @Override
+    public synchronized List<Route> pendingRoutes(long afterId, int limit) {
+        return events.values().stream()
+                .filter(e -> e.status() == EventStatus.PENDING && e.id() > afterId)
+                .sorted(Comparator.comparingLong(StoredEvent::id)).limit(Columns.positive(limit))
+                .map(e -> new Route(e.id(), e.contactId(), e.partition())).toList();
+    }
+
+    @Override
+    public synchronized void reroute(Collection<Long> eventIds, int partition) {
+        for (long id : eventIds) {
+            StoredEvent e = events.get(id);
+            if (e != null && e.status() == EventStatus.PENDING) {
+                events.put(id, new StoredEvent(e.id(), e.event(), e.contactId(), partition, e.status(), e.attempts(),
+                        e.receivedAt(), e.nextAttemptAt(), e.lastError()));
+            }
+        }
+    }
+
+    @Override
     public synchronized List<StoredEvent> timeline(long tenantId, long contactId, int limit) {
         lastTimelineLimit = limit;
         return events.values().stream()

@@ -57,6 +57,10 @@ public final class InboxEventBus implements EventBus, AutoCloseable {
         if (!workers.isEmpty()) {
             return;
         }
+        int moved = PartitionRouting.rerouteToCurrentCount(events, partitions);
+        if (moved > 0) {
+            log.info("moved {} pending events to their partitions among {}", moved, partitions.count());
+        }
         List<Worker> started = new ArrayList<>();
         for (int p = 0; p < partitions.count(); p++) {
             Worker worker = new Worker(new PartitionWorker(p, events, processor, clock, settings));

@@ -76,4 +76,19 @@ public interface ContactEventMapper extends BaseMapper<ContactEventRow> {
              WHERE id = #{id} AND tenant_id = #{tenantId} AND status = 'FAILED'
             """)
     int requeue(@Param("tenantId") long tenantId, @Param("id") long id, @Param("at") long at);
+
+    @Select("""
+            SELECT id, contact_id, partition_no FROM contact_event
+             WHERE status = 'PENDING' AND id > #{afterId} ORDER BY id LIMIT #{limit}
+            """)
+    List<ContactEventRow> selectPendingRoutes(@Param("afterId") long afterId, @Param("limit") int limit);
+
+    @Update("""
+            <script>
+            UPDATE contact_event SET partition_no = #{partition}
+             WHERE id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+               AND status = 'PENDING'
+            </script>
+            """)
+    int reroute(@Param("ids") Collection<Long> ids, @Param("partition") int partition);
 }

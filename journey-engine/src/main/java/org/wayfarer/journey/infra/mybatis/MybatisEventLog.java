@@ -158,6 +158,17 @@ public final class MybatisEventLog implements EventLog {
     }
 
     @Override
+    public List<Route> pendingRoutes(long afterId, int limit) {
+        return events.selectPendingRoutes(afterId, Columns.positive(limit)).stream()
+                .map(r -> new Route(r.getId(), r.getContactId(), r.getPartitionNo())).toList();
+    }
+
+    @Override
+    public void reroute(Collection<Long> eventIds, int partition) {
+        Columns.inChunks(List.copyOf(eventIds), KEYS_PER_STATEMENT, chunk -> events.reroute(chunk, partition));
+    }
+
+    @Override
     public List<StoredEvent> timeline(long tenantId, long contactId, int limit) {
         return events.selectList(Wrappers.lambdaQuery(ContactEventRow.class)
                         .eq(ContactEventRow::getTenantId, tenantId)

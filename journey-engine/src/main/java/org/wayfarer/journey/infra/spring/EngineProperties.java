@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Engine tuning ({@code wayfarer.engine.*}). Defaults suit one embedded node on a small machine.
  *
- * @param partitions          event-bus partitions (worker threads); must not change while events are pending
+ * @param partitions          event-bus partitions (worker threads); 0 (the default) means one per available
+ *                            processor: processing is CPU-bound and fewer partitions make larger batches. May change
+ *                            between starts (pending events move to their contact's new partition at start)
  * @param nodeName            lease owner name of this node; defaults to a random name per start
  * @param timerPollInterval   how often due timers are claimed (bounds timer lateness)
  * @param eventSweepInterval  how often partitions re-read their inbox without a signal (crash recovery)
@@ -22,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("wayfarer.engine")
 public record EngineProperties(
-        @DefaultValue("8") int partitions,
+        @DefaultValue("0") int partitions,
         String nodeName,
         @DefaultValue("200ms") Duration timerPollInterval,
         @DefaultValue("1s") Duration eventSweepInterval,

@@ -78,7 +78,9 @@ public class JourneyEngineAutoConfiguration {
 
     @Bean
     Partitions partitions(EngineProperties properties) {
-        return new Partitions(properties.partitions());
+        int count = properties.partitions() > 0 ? properties.partitions()
+                : Math.min(256, Runtime.getRuntime().availableProcessors());
+        return new Partitions(count);
     }
 
     @Bean
