@@ -24,7 +24,7 @@ import me.chanjar.weixin.mp.config.WxMpHostConfig;
 import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
 
 /**
- * The baseline of DESIGN section 6: the handler a team writes first with WxJava, nothing durable. Runs in its own JVM
+ * The baseline the budgets (docs/architecture/overview.md section 6) are measured against: the handler a team writes first with WxJava, nothing durable. Runs in its own JVM
  * (started by {@link FollowBench}); arguments: {@code port appId secret token aesKey apiBaseUrl}.
  *
  * <ul>

@@ -17,7 +17,7 @@ import org.wayfarer.bench.probe.ResultFile;
 import org.wayfarer.channel.wechat.testing.FakeWeChatServer;
 
 /**
- * The benchmark of DESIGN section 6, one command, one run: Wayfarer against the plain WxJava handler side by side
+ * The benchmark of docs/architecture/overview.md section 6, one command, one run: Wayfarer against the plain WxJava handler side by side
  * over HTTP, the engine alone against Flowable 7 embedded, the timer runs, then a crash run, and finally every budget
  * judged ({@link Targets}). Every system is a forked JVM; the load generator and the fake WeChat live in this JVM, so
  * a follow's latency is one {@link System#nanoTime()} clock from the callback's start to the template send's arrival.

@@ -8,7 +8,7 @@ import org.wayfarer.bench.probe.ResultFile;
 /**
  * Prints the results: Wayfarer and the plain WxJava handler side by side (latency per rate, then intake and
  * sustained throughput), the engine alone against Flowable, the timer runs and the crash run. A system that did not
- * run shows {@code -}. {@link Targets} prints the DESIGN section 6 verdicts after all of them.
+ * run shows {@code -}. {@link Targets} prints the verdicts against the budgets after all of them.
  */
 final class Report {
 

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.wayfarer.bench.probe.ResultFile;
 
 /**
- * The budgets of DESIGN section 6, each judged from this run's numbers: the measured value(s), their ratio (to the
+ * The budgets of docs/architecture/overview.md section 6, each judged from this run's numbers: the measured value(s), their ratio (to the
  * plain handler, to Flowable, or to the absolute budget) and MET or MISSED. A budget whose part did not run, or ran
  * smaller than the budget speaks of (e.g. a burst under 100k, a steady timer rate under 2,000/s), is NOT JUDGED.
  */
@@ -102,7 +102,7 @@ final class Targets {
     }
 
     static void print(List<Verdict> verdicts) {
-        System.out.printf("%n== DESIGN section 6 targets ==%n");
+        System.out.printf("%n== Targets (docs/architecture/overview.md section 6) ==%n");
         System.out.printf(ROW, "budget", "measured (Wayfarer vs other)", "ratio", "verdict", "target");
         for (Verdict v : verdicts) {
             System.out.printf(ROW, v.budget(), v.measured(), Stats.ratio(v.ratio()), v.word(), v.target());

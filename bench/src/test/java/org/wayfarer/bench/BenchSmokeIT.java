@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole bench at smoke size, as {@code bench/run.sh --smoke} runs it: every part forks its JVMs, measures, and
- * the report carries every section and a verdict for every DESIGN budget. Not run by {@code ./mvnw verify} (the
+ * the report carries every section and a verdict for every budget. Not run by {@code ./mvnw verify} (the
  * module skips its tests unless asked; see bench/README.md): it takes minutes and loads both cores.
  */
 class BenchSmokeIT {
@@ -39,7 +39,8 @@ class BenchSmokeIT {
         assertThat(bench.exitValue()).as("exit code; output:%n%s", report).isZero();
         assertThat(report).contains("== 1.1 Follow -> template send", "== 1.2 Follow -> template send",
                 "== 2. Max intake and sustained end to end", "== 3. Engine alone", "== 4. Timers",
-                "== 5. Crash run", "verdict: NO SILENT LOSS, NO DUPLICATE", "== DESIGN section 6 targets ==");
+                "== 5. Crash run", "verdict: NO SILENT LOSS, NO DUPLICATE",
+                "== Targets (docs/architecture/overview.md section 6) ==");
         assertThat(report).containsPattern("commits per follow\\s+\\d+\\.\\d+\\s+-")
                 .containsPattern("entries \\(starts\\) per second\\s+\\d+/s\\s+\\d+/s")
                 .containsPattern("burst: 1000 instances due by one commit: 1000 resumed")

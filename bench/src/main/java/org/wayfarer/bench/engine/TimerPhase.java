@@ -6,7 +6,7 @@ import org.wayfarer.bench.probe.CpuTime;
 import org.wayfarer.bench.probe.JdbcCounts;
 
 /**
- * The two timer measurements of DESIGN section 6 on copies of waiting instances ({@link WaitingInstances}), with the
+ * The two timer measurements of docs/architecture/overview.md section 6 on copies of waiting instances ({@link WaitingInstances}), with the
  * engine's own timer machinery doing the work:
  * <ul>
  *   <li><b>steady</b>: {@code rate} instances due per second for {@code seconds}; lateness is when the instance was
