@@ -72,6 +72,11 @@ public final class InboxEventBus implements EventBus, AutoCloseable {
         workers = List.copyOf(started);
     }
 
+    /** How many partitions (worker threads) this bus runs. */
+    public int partitionCount() {
+        return partitions.count();
+    }
+
     /** Before start and after close there are no workers: the row waits in the inbox for the next start's drain. */
     @Override
     public void published(long eventId, int partition) {

@@ -60,7 +60,7 @@ final class EngineLifecycle implements SmartLifecycle {
         every(runtime.timerTick(), "timer release", timers::releaseDue);
         every(runtime.triggerRefresh(), "trigger index refresh", published::refreshIfChanged);
         every(properties.outboxSweepInterval(), "outbox sweep", dispatcher::sweep);
-        log.info("journey engine started: {} partitions, timer poll every {}", properties.partitions(),
+        log.info("journey engine started: {} partitions, timer poll every {}", bus.partitionCount(),
                 properties.timerPollInterval());
     }
 
