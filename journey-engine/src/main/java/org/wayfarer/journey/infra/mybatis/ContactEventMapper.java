@@ -3,30 +3,12 @@ package org.wayfarer.journey.infra.mybatis;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.Collection;
 import java.util.List;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 /** The {@code contact_event} table. Public only so the Spring wiring can hand it to the adapter. */
 public interface ContactEventMapper extends BaseMapper<ContactEventRow> {
-
-    /** One multi-row INSERT for the whole list (callers keep it to a few hundred rows). */
-    @Insert("""
-            <script>
-            INSERT INTO contact_event (id, tenant_id, source, dedupe_key, event_type, identity_kind,
-                                       identity_namespace, identity_value, unionid, contact_id, properties_json,
-                                       attributes_json, occurred_at, received_at, partition_no, status, attempts)
-            VALUES
-            <foreach collection="rows" item="r" separator=",">
-              (#{r.id}, #{r.tenantId}, #{r.source}, #{r.dedupeKey}, #{r.eventType}, #{r.identityKind},
-               #{r.identityNamespace}, #{r.identityValue}, #{r.unionid,jdbcType=VARCHAR}, #{r.contactId},
-               #{r.propertiesJson}, #{r.attributesJson,jdbcType=VARCHAR}, #{r.occurredAt}, #{r.receivedAt},
-               #{r.partitionNo}, #{r.status}, #{r.attempts})
-            </foreach>
-            </script>
-            """)
-    int insertAll(@Param("rows") List<ContactEventRow> rows);
 
     /** Ids stored under any of the keys (rows carrying only tenant, source and dedupe key); the keys come back too. */
     @Select("""

@@ -4,7 +4,6 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -58,22 +57,6 @@ public interface JourneyInstanceMapper extends BaseMapper<JourneyInstanceRow> {
             </script>
             """)
     List<JourneyInstanceRow> selectEntryState(@Param("ids") Collection<Long> contactIds);
-
-    @Insert("""
-            <script>
-            INSERT INTO journey_instance (id, tenant_id, journey_id, journey_version, contact_id, entry_key,
-                                          trigger_event_id, status, current_node, seq, wake_at, entered_at,
-                                          updated_at, ended_at, end_reason, version)
-            VALUES
-            <foreach collection="rows" item="r" separator=",">
-              (#{r.id}, #{r.tenantId}, #{r.journeyId}, #{r.journeyVersion}, #{r.contactId}, #{r.entryKey},
-               #{r.triggerEventId}, #{r.status}, #{r.currentNode}, #{r.seq}, #{r.wakeAt,jdbcType=BIGINT},
-               #{r.enteredAt}, #{r.updatedAt}, #{r.endedAt,jdbcType=BIGINT}, #{r.endReason,jdbcType=VARCHAR},
-               #{r.version})
-            </foreach>
-            </script>
-            """)
-    int insertAll(@Param("rows") List<JourneyInstanceRow> rows);
 
     /**
      * {@link #updateIfVersion} for many rows in one statement: each row changes only where its version still

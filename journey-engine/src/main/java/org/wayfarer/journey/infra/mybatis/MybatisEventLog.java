@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.DedupeKey;
 import org.wayfarer.journey.event.EventLog;
@@ -27,14 +28,22 @@ import tools.jackson.databind.ObjectMapper;
 public final class MybatisEventLog implements EventLog {
 
     private static final int LAST_ERROR_WIDTH = 500;
-    private static final int ROWS_PER_STATEMENT = 200;
     private static final int KEYS_PER_STATEMENT = 500;
 
+    private static final String INSERT = """
+            INSERT INTO contact_event (id, tenant_id, source, dedupe_key, event_type, identity_kind,
+                                       identity_namespace, identity_value, unionid, contact_id, properties_json,
+                                       attributes_json, occurred_at, received_at, partition_no, status, attempts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
     private final ContactEventMapper events;
+    private final JdbcTemplate jdbc;
     private final JsonColumns json;
 
-    public MybatisEventLog(ContactEventMapper events, ObjectMapper objectMapper) {
+    public MybatisEventLog(ContactEventMapper events, JdbcTemplate jdbc, ObjectMapper objectMapper) {
         this.events = events;
+        this.jdbc = jdbc;
         this.json = new JsonColumns(objectMapper);
     }
 
@@ -60,8 +69,11 @@ public final class MybatisEventLog implements EventLog {
 
     @Override
     public void appendAll(List<NewEvent> batch, Instant receivedAt) {
-        List<ContactEventRow> rows = batch.stream().map(e -> toRow(e, receivedAt)).toList();
-        Columns.inChunks(rows, ROWS_PER_STATEMENT, events::insertAll);
+        JdbcBatch.run(jdbc, INSERT, batch.stream().map(e -> toRow(e, receivedAt)).toList(), (p, r) -> p.add(r.getId())
+                .add(r.getTenantId()).add(r.getSource()).add(r.getDedupeKey()).add(r.getEventType())
+                .add(r.getIdentityKind()).add(r.getIdentityNamespace()).add(r.getIdentityValue()).add(r.getUnionid())
+                .add(r.getContactId()).add(r.getPropertiesJson()).add(r.getAttributesJson()).add(r.getOccurredAt())
+                .add(r.getReceivedAt()).add(r.getPartitionNo()).add(r.getStatus()).add(r.getAttempts()));
     }
 
     /**

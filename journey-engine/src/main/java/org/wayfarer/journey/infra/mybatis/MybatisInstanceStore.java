@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.runtime.InstanceStatus;
@@ -29,11 +30,20 @@ public final class MybatisInstanceStore implements InstanceStore {
     private static final int IDS_PER_STATEMENT = 500;
     private static final int ROWS_PER_STATEMENT = 100;
 
+    private static final String INSERT = """
+            INSERT INTO journey_instance (id, tenant_id, journey_id, journey_version, contact_id, entry_key,
+                                          trigger_event_id, status, current_node, seq, wake_at, entered_at,
+                                          updated_at, ended_at, end_reason, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
     private final JourneyInstanceMapper instances;
+    private final JdbcTemplate jdbc;
     private final Transactions transactions;
 
-    public MybatisInstanceStore(JourneyInstanceMapper instances, Transactions transactions) {
+    public MybatisInstanceStore(JourneyInstanceMapper instances, JdbcTemplate jdbc, Transactions transactions) {
         this.instances = instances;
+        this.jdbc = jdbc;
         this.transactions = transactions;
     }
 
@@ -119,7 +129,11 @@ public final class MybatisInstanceStore implements InstanceStore {
     public void insertAll(List<JourneyInstance> fresh) {
         List<JourneyInstanceRow> rows = fresh.stream().map(MybatisInstanceStore::toRow).toList();
         try {
-            Columns.inChunks(rows, ROWS_PER_STATEMENT, instances::insertAll);
+            JdbcBatch.run(jdbc, INSERT, rows, (p, r) -> p.add(r.getId()).add(r.getTenantId()).add(r.getJourneyId())
+                    .add(r.getJourneyVersion()).add(r.getContactId()).add(r.getEntryKey()).add(r.getTriggerEventId())
+                    .add(r.getStatus()).add(r.getCurrentNode()).add(r.getSeq()).add(r.getWakeAt())
+                    .add(r.getEnteredAt()).add(r.getUpdatedAt()).add(r.getEndedAt()).add(r.getEndReason())
+                    .add(r.getVersion()));
         } catch (DuplicateKeyException e) {
             if (Columns.violates(e, ENTRY_CONSTRAINT)) {
                 throw new StaleDataException("an entry of this batch was taken concurrently");

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.dispatch.OutboxClaim;
@@ -32,12 +33,21 @@ public final class MybatisOutbox implements Outbox {
     private static final int ERROR_MESSAGE_WIDTH = 500;
     static final String LEASE_EXPIRED = "LEASE_EXPIRED";
 
+    private static final String INSERT = """
+            INSERT INTO outbox (id, tenant_id, instance_id, journey_id, node_id, seq, contact_id, channel, account,
+                                recipient, payload_json, status, attempts, next_attempt_at, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
     private final OutboxMapper outbox;
+    private final JdbcTemplate jdbc;
     private final Transactions transactions;
     private final JsonColumns json;
 
-    public MybatisOutbox(OutboxMapper outbox, Transactions transactions, ObjectMapper objectMapper) {
+    public MybatisOutbox(OutboxMapper outbox, JdbcTemplate jdbc, Transactions transactions,
+                         ObjectMapper objectMapper) {
         this.outbox = outbox;
+        this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = new JsonColumns(objectMapper);
     }
@@ -49,7 +59,11 @@ public final class MybatisOutbox implements Outbox {
             return;
         }
         List<OutboxRow> rows = messages.stream().map(this::toRow).toList();
-        transactions.run(() -> Columns.inChunks(rows, ROWS_PER_STATEMENT, outbox::insertAll));
+        transactions.run(() -> JdbcBatch.run(jdbc, INSERT, rows, (p, r) -> p.add(r.getId()).add(r.getTenantId())
+                .add(r.getInstanceId()).add(r.getJourneyId()).add(r.getNodeId()).add(r.getSeq()).add(r.getContactId())
+                .add(r.getChannel()).add(r.getAccount()).add(r.getRecipient()).add(r.getPayloadJson())
+                .add(r.getStatus()).add(r.getAttempts()).add(r.getNextAttemptAt()).add(r.getCreatedAt())
+                .add(r.getUpdatedAt())));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.wayfarer.journey.infra.mybatis;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.List;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -12,21 +11,6 @@ import org.apache.ibatis.annotations.Update;
  * one row. Public only so the Spring wiring can hand it to the adapter.
  */
 public interface OutboxMapper extends BaseMapper<OutboxRow> {
-
-    /** One multi-row INSERT for the whole list (callers keep it to a hundred rows or so). */
-    @Insert("""
-            <script>
-            INSERT INTO outbox (id, tenant_id, instance_id, journey_id, node_id, seq, contact_id, channel, account,
-                                recipient, payload_json, status, attempts, next_attempt_at, created_at, updated_at)
-            VALUES
-            <foreach collection="rows" item="r" separator=",">
-              (#{r.id}, #{r.tenantId}, #{r.instanceId}, #{r.journeyId}, #{r.nodeId}, #{r.seq}, #{r.contactId},
-               #{r.channel}, #{r.account}, #{r.recipient}, #{r.payloadJson}, #{r.status}, #{r.attempts},
-               #{r.nextAttemptAt}, #{r.createdAt}, #{r.updatedAt})
-            </foreach>
-            </script>
-            """)
-    int insertAll(@Param("rows") List<OutboxRow> rows);
 
     /**
      * Locks up to {@code limit} due PENDING rows, oldest due first, skipping rows other transactions hold; see

@@ -1,12 +1,14 @@
 package org.wayfarer.journey.infra.spring;
 
 import com.baomidou.mybatisplus.autoconfigure.ConfigurationCustomizer;
+import javax.sql.DataSource;
 import org.apache.ibatis.session.LocalCacheScope;
 import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
@@ -90,23 +92,26 @@ public class MybatisStoresConfiguration {
     }
 
     @Bean
-    public EventLog eventLog(ContactEventMapper events, ObjectProvider<ObjectMapper> objectMappers) {
-        return new MybatisEventLog(events, json(objectMappers));
+    public EventLog eventLog(ContactEventMapper events, DataSource dataSource,
+                             ObjectProvider<ObjectMapper> objectMappers) {
+        return new MybatisEventLog(events, new JdbcTemplate(dataSource), json(objectMappers));
     }
 
     @Bean
-    public InstanceStore instanceStore(JourneyInstanceMapper instances, Transactions transactions) {
-        return new MybatisInstanceStore(instances, transactions);
+    public InstanceStore instanceStore(JourneyInstanceMapper instances, DataSource dataSource,
+                                       Transactions transactions) {
+        return new MybatisInstanceStore(instances, new JdbcTemplate(dataSource), transactions);
     }
 
     @Bean
-    public StepLog stepLog(JourneyStepMapper steps, Transactions transactions) {
-        return new MybatisStepLog(steps, transactions);
+    public StepLog stepLog(JourneyStepMapper steps, DataSource dataSource, Transactions transactions) {
+        return new MybatisStepLog(steps, new JdbcTemplate(dataSource), transactions);
     }
 
     @Bean
-    public Outbox outbox(OutboxMapper outbox, Transactions transactions, ObjectProvider<ObjectMapper> objectMappers) {
-        return new MybatisOutbox(outbox, transactions, json(objectMappers));
+    public Outbox outbox(OutboxMapper outbox, DataSource dataSource, Transactions transactions,
+                         ObjectProvider<ObjectMapper> objectMappers) {
+        return new MybatisOutbox(outbox, new JdbcTemplate(dataSource), transactions, json(objectMappers));
     }
 
     @Bean
