@@ -40,7 +40,7 @@ class MybatisStoresH2FileIT extends MybatisStoresTestBase {
     @DynamicPropertySource
     static void h2File(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("wayfarer")
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0");
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;RETENTION_TIME=1000;COMPRESS=TRUE");
         registry.add("spring.datasource.username", () -> "sa");
         registry.add("spring.datasource.password", () -> "");
     }
