@@ -2,6 +2,7 @@ package org.wayfarer.journey.infra.mybatis;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +33,29 @@ final class JdbcBatch {
             return;
         }
         jdbc.batchUpdate(sql, rows, ROWS, (ps, row) -> binder.bind(new Parameters(ps), row));
+    }
+
+    /**
+     * Runs a conditional UPDATE (or DELETE) once per row and returns, per row in order, whether it changed a row:
+     * {@code true} or {@code false}, or {@code null} where the driver reported {@link Statement#SUCCESS_NO_INFO}
+     * (a caller that must know re-reads those rows).
+     */
+    static <T> Boolean[] update(JdbcTemplate jdbc, String sql, List<T> rows, Binder<T> binder) {
+        Boolean[] changed = new Boolean[rows.size()];
+        if (rows.isEmpty()) {
+            return changed;
+        }
+        int i = 0;
+        for (int[] counts : jdbc.batchUpdate(sql, rows, ROWS, (ps, row) -> binder.bind(new Parameters(ps), row))) {
+            for (int count : counts) {
+                changed[i++] = count == Statement.SUCCESS_NO_INFO ? null : count > 0;
+            }
+        }
+        if (i != rows.size()) {
+            throw new IllegalStateException("the driver answered " + i + " update counts for " + rows.size()
+                    + " rows of a batch");
+        }
+        return changed;
     }
 
     /** Sets the next parameter each call; nulls are typed for the drivers that need it. */
