@@ -28,7 +28,6 @@ public final class MybatisInstanceStore implements InstanceStore {
 
     private static final String ENTRY_CONSTRAINT = "uk_journey_instance_entry";
     private static final int IDS_PER_STATEMENT = 500;
-    private static final int ROWS_PER_STATEMENT = 100;
 
     private static final String INSERT = """
             INSERT INTO journey_instance (id, tenant_id, journey_id, journey_version, contact_id, entry_key,
@@ -36,15 +35,24 @@ public final class MybatisInstanceStore implements InstanceStore {
                                           updated_at, ended_at, end_reason, version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
+    /** Every mutable column, if the version still matches; releases any timer lease. */
+    private static final String UPDATE = """
+            UPDATE journey_instance
+               SET status = ?, current_node = ?, seq = ?, wake_at = ?, entry_key = ?, ended_at = ?, end_reason = ?,
+                   updated_at = ?, lease_owner = NULL, lease_until = NULL, version = version + 1
+             WHERE id = ? AND tenant_id = ? AND version = ?
+            """;
 
     private final JourneyInstanceMapper instances;
     private final JdbcTemplate jdbc;
     private final Transactions transactions;
+    private final TimerClaims timers;
 
     public MybatisInstanceStore(JourneyInstanceMapper instances, JdbcTemplate jdbc, Transactions transactions) {
         this.instances = instances;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.timers = new TimerClaims(jdbc);
     }
 
     @Override
@@ -86,32 +94,12 @@ public final class MybatisInstanceStore implements InstanceStore {
                 .stream().map(MybatisInstanceStore::toInstance).toList();
     }
 
-    /**
-     * Locks due candidates with {@code FOR UPDATE SKIP LOCKED}, leases them with one conditional UPDATE and reads back
-     * the rows that now carry this claim's owner and lease: three statements and one commit per batch, in one
-     * transaction (joined if the caller has one). Rows another claimer holds are skipped, never shared; see
-     * {@link JourneyInstanceMapper#lockDueIds} for why H2 may answer a concurrent claimer with fewer rows.
-     */
+    /** See {@link TimerClaims}: two reads of the due index and one batch of conditional leases, in one transaction. */
     @Override
     public List<DueWakeup> claimDue(Instant dueBy, Instant now, int limit, String owner, Instant leaseUntil) {
-        long dueMillis = dueBy.toEpochMilli();
-        long nowMillis = now.toEpochMilli();
-        long leaseMillis = leaseUntil.toEpochMilli();
-        return transactions.inTransaction(() -> {
-            List<Long> locked = instances.lockDueIds(dueMillis, nowMillis, Columns.positive(limit));
-            if (locked.isEmpty()) {
-                return List.of();
-            }
-            instances.leaseAll(locked, dueMillis, nowMillis, owner, leaseMillis);
-            return instances.selectList(Wrappers.lambdaQuery(JourneyInstanceRow.class)
-                            .in(JourneyInstanceRow::getId, locked)
-                            .eq(JourneyInstanceRow::getLeaseOwner, owner)
-                            .eq(JourneyInstanceRow::getLeaseUntil, leaseMillis)
-                            .orderByAsc(JourneyInstanceRow::getWakeAt, JourneyInstanceRow::getId))
-                    .stream()
-                    .map(r -> new DueWakeup(r.getTenantId(), r.getId(), r.getContactId(), instant(r.getWakeAt())))
-                    .toList();
-        });
+        int max = Columns.positive(limit);
+        return transactions.inTransaction(() -> timers.claim(dueBy.toEpochMilli(), now.toEpochMilli(), max, owner,
+                leaseUntil.toEpochMilli()));
     }
 
     @Override
@@ -142,17 +130,31 @@ public final class MybatisInstanceStore implements InstanceStore {
         }
     }
 
+    /**
+     * One prepared, versioned UPDATE per instance, sent as a JDBC batch; the per-row counts name the instances that
+     * changed or vanished since they were read, and any such makes this throw (the caller's transaction rolls back).
+     */
     @Override
     public void updateAll(List<JourneyInstance> changed) {
         List<JourneyInstanceRow> rows = changed.stream().sorted(Comparator.comparingLong(JourneyInstance::id))
                 .map(MybatisInstanceStore::toRow).toList();
-        Columns.inChunks(rows, ROWS_PER_STATEMENT, chunk -> {
-            int updated = instances.updateAllIfVersion(chunk);
-            if (updated != chunk.size()) {
-                throw new StaleDataException((chunk.size() - updated) + " of " + chunk.size()
-                        + " journey instances changed or vanished since they were read");
+        Boolean[] updated = JdbcBatch.update(jdbc, UPDATE, rows, (p, r) -> p.add(r.getStatus())
+                .add(r.getCurrentNode()).add(r.getSeq()).add(r.getWakeAt()).add(r.getEntryKey()).add(r.getEndedAt())
+                .add(r.getEndReason()).add(r.getUpdatedAt()).add(r.getId()).add(r.getTenantId()).add(r.getVersion()));
+        List<Long> stale = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == null) {
+                throw new IllegalStateException("the JDBC driver does not report update counts of batched"
+                        + " statements, which versioned writes rely on (MariaDB Connector/J: leave useBulkStmts off)");
             }
-        });
+            if (!updated[i]) {
+                stale.add(rows.get(i).getId());
+            }
+        }
+        if (!stale.isEmpty()) {
+            throw new StaleDataException(stale.size() + " of " + rows.size() + " journey instances changed or vanished"
+                    + " since they were read: " + stale.subList(0, Math.min(10, stale.size())));
+        }
     }
 
     /** Every status is present in the answer, zero when the journey has no instance in it. */

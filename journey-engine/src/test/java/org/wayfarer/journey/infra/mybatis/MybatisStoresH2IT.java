@@ -2,7 +2,16 @@ package org.wayfarer.journey.infra.mybatis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import java.util.UUID;
 import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -24,7 +33,10 @@ import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.dispatch.OutboxContract;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.EventLogContract;
+import org.wayfarer.journey.runtime.InstanceStatus;
 import org.wayfarer.journey.runtime.InstanceStore;
+import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
+import org.wayfarer.journey.runtime.JourneyInstance;
 import org.wayfarer.journey.runtime.InstanceStoreContract;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.runtime.StepLogContract;
@@ -52,6 +64,39 @@ class MybatisStoresH2IT extends MybatisStoresTestBase {
                 IdGenerator.class, "idGenerator");
 
         beans.forEach((port, name) -> assertThat(context.getBeanNamesForType(port)).containsExactly(name));
+    }
+
+    /**
+     * A timer claim reads the rows it takes, not the timers already claimed ahead of them: with 2,000 claimed and
+     * held (still WAITING) and 2,000 more due at the same instant, H2's own row count for the claim's query stays at
+     * the limit. Before the due index named lease_until and id, it read all 4,000 and sorted them.
+     */
+    @Test
+    void timerClaimsReadOnlyTheRowsTheyTake(@Autowired DataSource dataSource) throws Exception {
+        long tenant = 7_001;
+        Instant due = Instant.parse("2100-01-01T08:00:00Z"); // after every contract test's clock: they share the database
+        List<JourneyInstance> waiting = new ArrayList<>();
+        for (long id = 9_000_001; id <= 9_004_000; id++) {
+            waiting.add(new JourneyInstance(id, tenant, 77, 1, id, "EVENT:" + id, id, InstanceStatus.WAITING, "wait",
+                    1, due, due.minusSeconds(60), due.minusSeconds(60), null, null, 0));
+        }
+        transactions.run(() -> instanceStore.insertAll(waiting));
+        Instant now = due.plusSeconds(1);
+        assertThat(instanceStore.claimDue(now, 2_000, "node-a", now.plusSeconds(60))).hasSize(2_000);
+
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement explain = connection.prepareStatement("EXPLAIN ANALYZE " + TimerClaims.FREE)) {
+            explain.setLong(1, now.toEpochMilli());
+            explain.setInt(2, 500);
+            try (ResultSet plan = explain.executeQuery()) {
+                assertThat(plan.next()).isTrue();
+                Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan.getString(1));
+                assertThat(scanned.find()).as(plan.getString(1)).isTrue();
+                assertThat(Integer.parseInt(scanned.group(1))).as(plan.getString(1)).isLessThanOrEqualTo(501);
+            }
+        }
+        List<DueWakeup> next = instanceStore.claimDue(now, 500, "node-a", now.plusSeconds(61));
+        assertThat(next).hasSize(500).allSatisfy(w -> assertThat(w.instanceId()).isGreaterThan(9_002_000));
     }
 
     @Test
