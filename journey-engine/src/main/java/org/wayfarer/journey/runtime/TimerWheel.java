@@ -21,6 +21,9 @@ import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
  */
 public final class TimerWheel {
 
+    /** Refused hand-overs after which a release pass stops (the partitions are full). */
+    static final int REFUSALS_PER_PASS = 64;
+
     private static final Comparator<DueWakeup> DUE_ORDER = Comparator.comparing(DueWakeup::wakeAt)
             .thenComparingLong(DueWakeup::instanceId);
 
@@ -71,13 +74,17 @@ public final class TimerWheel {
         return claimed;
     }
 
-    /** Hands every held timer that is due now to its partition; a full partition keeps its wake-ups here. */
+    /**
+     * Hands every held timer that is due now to its partition; a full partition keeps its wake-ups here. A pass
+     * ends after {@value #REFUSALS_PER_PASS} refusals: when the partitions are full (a burst), the rest of the due
+     * timers wait for the next tick instead of each being offered, refused and re-queued every tick.
+     */
     public int releaseDue() {
         Instant now = clock.instant();
         List<DueWakeup> refused = new ArrayList<>();
         int released = 0;
         synchronized (held) {
-            while (!held.isEmpty() && !held.peek().wakeAt().isAfter(now)) {
+            while (refused.size() < REFUSALS_PER_PASS && !held.isEmpty() && !held.peek().wakeAt().isAfter(now)) {
                 DueWakeup wakeup = held.poll();
                 if (bus.wakeUp(wakeup)) {
                     released++;
