@@ -35,15 +35,6 @@ public interface ContactEventMapper extends BaseMapper<ContactEventRow> {
                                     @Param("dedupeKey") String dedupeKey);
 
     @Update("""
-            <script>
-            UPDATE contact_event SET status = 'PROCESSED', processed_at = #{at}, next_attempt_at = NULL
-             WHERE id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
-               AND status = 'PENDING'
-            </script>
-            """)
-    int markProcessed(@Param("ids") Collection<Long> ids, @Param("at") long at);
-
-    @Update("""
             UPDATE contact_event
                SET attempts = attempts + 1, last_error = #{error,jdbcType=VARCHAR}, status = #{status},
                    next_attempt_at = #{retryAt,jdbcType=BIGINT}, processed_at = #{processedAt,jdbcType=BIGINT}

@@ -1,7 +1,6 @@
 package org.wayfarer.journey.infra.mybatis;
 
 import java.util.List;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
@@ -10,22 +9,6 @@ import org.apache.ibatis.annotations.Select;
  * generated statements cannot address. Public only so the Spring wiring can hand it to the adapter.
  */
 public interface JourneyCounterMapper {
-
-    /**
-     * Adds each row's amount to its bucket, creating the bucket if needed. MySQL syntax that H2 accepts in MySQL mode;
-     * rows must have distinct keys (a key twice in one statement is merged by the caller first).
-     */
-    @Insert("""
-            <script>
-            INSERT INTO journey_counter (tenant_id, journey_id, node_id, metric, bucket, shard, amount)
-            VALUES
-            <foreach collection="rows" item="r" separator=",">
-              (#{r.tenantId}, #{r.journeyId}, #{r.nodeId}, #{r.metric}, #{r.bucket}, #{r.shard}, #{r.amount})
-            </foreach>
-            ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)
-            </script>
-            """)
-    int upsertAll(@Param("rows") List<JourneyCounterRow> rows);
 
     /** Sums per (node, metric); {@code amount} carries the sum. Null bounds are open. */
     @Select("""

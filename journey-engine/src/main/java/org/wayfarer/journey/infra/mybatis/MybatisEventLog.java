@@ -36,6 +36,10 @@ public final class MybatisEventLog implements EventLog {
                                        attributes_json, occurred_at, received_at, partition_no, status, attempts)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
+    private static final String MARK_PROCESSED = """
+            UPDATE contact_event SET status = 'PROCESSED', processed_at = ?, next_attempt_at = NULL
+             WHERE id = ? AND status = 'PENDING'
+            """;
 
     private final ContactEventMapper events;
     private final JdbcTemplate jdbc;
@@ -140,7 +144,13 @@ public final class MybatisEventLog implements EventLog {
         if (eventIds.isEmpty()) {
             return 0;
         }
-        return events.markProcessed(eventIds, at.toEpochMilli());
+        long millis = at.toEpochMilli();
+        int count = 0;
+        for (boolean marked : JdbcBatch.update(jdbc, MARK_PROCESSED, List.copyOf(eventIds), (p, id) -> p.add(millis)
+                .add(id))) {
+            count += marked ? 1 : 0;
+        }
+        return count;
     }
 
     @Override

@@ -138,15 +138,11 @@ public final class MybatisInstanceStore implements InstanceStore {
     public void updateAll(List<JourneyInstance> changed) {
         List<JourneyInstanceRow> rows = changed.stream().sorted(Comparator.comparingLong(JourneyInstance::id))
                 .map(MybatisInstanceStore::toRow).toList();
-        Boolean[] updated = JdbcBatch.update(jdbc, UPDATE, rows, (p, r) -> p.add(r.getStatus())
+        boolean[] updated = JdbcBatch.update(jdbc, UPDATE, rows, (p, r) -> p.add(r.getStatus())
                 .add(r.getCurrentNode()).add(r.getSeq()).add(r.getWakeAt()).add(r.getEntryKey()).add(r.getEndedAt())
                 .add(r.getEndReason()).add(r.getUpdatedAt()).add(r.getId()).add(r.getTenantId()).add(r.getVersion()));
         List<Long> stale = new ArrayList<>();
         for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == null) {
-                throw new IllegalStateException("the JDBC driver does not report update counts of batched"
-                        + " statements, which versioned writes rely on (MariaDB Connector/J: leave useBulkStmts off)");
-            }
             if (!updated[i]) {
                 stale.add(rows.get(i).getId());
             }

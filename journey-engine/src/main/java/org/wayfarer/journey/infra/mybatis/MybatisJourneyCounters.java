@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.stats.CounterDelta;
 import org.wayfarer.journey.stats.JourneyCounters;
@@ -23,7 +24,6 @@ import org.wayfarer.journey.stats.JourneyCounters;
 public final class MybatisJourneyCounters implements JourneyCounters {
 
     private static final long HOUR = Duration.ofHours(1).toMillis();
-    private static final int ROWS_PER_STATEMENT = 500;
     private static final int SHARDS = 64;
     private static final AtomicInteger NEXT_SHARD = new AtomicInteger();
     private static final ThreadLocal<Integer> SHARD = ThreadLocal.withInitial(() ->
@@ -32,17 +32,27 @@ public final class MybatisJourneyCounters implements JourneyCounters {
             .thenComparing(Key::nodeId).thenComparing(Key::metric).thenComparingLong(Key::bucket)
             .thenComparingLong(Key::tenantId);
 
+    /** Adds the amount to its bucket, creating it if needed: MySQL syntax that H2 accepts in MySQL mode. */
+    private static final String UPSERT = """
+            INSERT INTO journey_counter (tenant_id, journey_id, node_id, metric, bucket, shard, amount)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)
+            """;
+
     private final JourneyCounterMapper counters;
+    private final JdbcTemplate jdbc;
     private final Transactions transactions;
 
-    public MybatisJourneyCounters(JourneyCounterMapper counters, Transactions transactions) {
+    public MybatisJourneyCounters(JourneyCounterMapper counters, JdbcTemplate jdbc, Transactions transactions) {
         this.counters = counters;
+        this.jdbc = jdbc;
         this.transactions = transactions;
     }
 
     /**
      * Deltas of one bucket are added up first (one statement cannot touch a key twice), then upserted in key order,
-     * so concurrent steps lock the same counter rows in the same order and cannot deadlock each other.
+     * so concurrent steps lock the same counter rows in the same order and cannot deadlock each other; one prepared
+     * statement per row, sent as a JDBC batch.
      */
     @Override
     public void increment(List<CounterDelta> deltas) {
@@ -53,15 +63,17 @@ public final class MybatisJourneyCounters implements JourneyCounters {
                     at - Math.floorMod(at, HOUR));
             merged.merge(key, delta.amount(), Long::sum);
         }
-        List<JourneyCounterRow> rows = new ArrayList<>();
-        int shard = SHARD.get();
-        merged.forEach((key, amount) -> {
-            if (amount != 0) {
-                rows.add(key.toRow(shard, amount));
+        List<Map.Entry<Key, Long>> rows = new ArrayList<>();
+        merged.entrySet().forEach(entry -> {
+            if (entry.getValue() != 0) {
+                rows.add(entry);
             }
         });
         if (!rows.isEmpty()) {
-            transactions.run(() -> Columns.inChunks(rows, ROWS_PER_STATEMENT, counters::upsertAll));
+            int shard = SHARD.get();
+            transactions.run(() -> JdbcBatch.run(jdbc, UPSERT, rows, (p, row) -> p.add(row.getKey().tenantId())
+                    .add(row.getKey().journeyId()).add(row.getKey().nodeId()).add(row.getKey().metric())
+                    .add(row.getKey().bucket()).add(shard).add(row.getValue())));
         }
     }
 
@@ -75,19 +87,7 @@ public final class MybatisJourneyCounters implements JourneyCounters {
         return Collections.unmodifiableMap(sums);
     }
 
-    /** The table's primary key plus the owning tenant. */
+    /** The table's primary key (but the shard) plus the owning tenant. */
     private record Key(long tenantId, long journeyId, String nodeId, String metric, long bucket) {
-
-        JourneyCounterRow toRow(int shard, long amount) {
-            JourneyCounterRow row = new JourneyCounterRow();
-            row.setTenantId(tenantId);
-            row.setJourneyId(journeyId);
-            row.setNodeId(nodeId);
-            row.setMetric(metric);
-            row.setBucket(bucket);
-            row.setShard(shard);
-            row.setAmount(amount);
-            return row;
-        }
     }
 }

@@ -57,14 +57,10 @@ final class TimerClaims {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Boolean[] leased = JdbcBatch.update(jdbc, LEASE, candidates, (p, w) -> p.add(owner).add(leaseUntil)
+        boolean[] leased = JdbcBatch.update(jdbc, LEASE, candidates, (p, w) -> p.add(owner).add(leaseUntil)
                 .add(w.instanceId()).add(dueBy).add(now));
         List<DueWakeup> claimed = new ArrayList<>(candidates.size());
         for (int i = 0; i < leased.length; i++) {
-            if (leased[i] == null) {
-                throw new IllegalStateException("the JDBC driver does not report update counts of batched"
-                        + " statements, which timer claims rely on (MariaDB Connector/J: leave useBulkStmts off)");
-            }
             if (leased[i]) {
                 claimed.add(candidates.get(i));
             }

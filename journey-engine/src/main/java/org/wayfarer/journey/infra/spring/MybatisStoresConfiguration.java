@@ -115,8 +115,9 @@ public class MybatisStoresConfiguration {
     }
 
     @Bean
-    public JourneyCounters journeyCounters(JourneyCounterMapper counters, Transactions transactions) {
-        return new MybatisJourneyCounters(counters, transactions);
+    public JourneyCounters journeyCounters(JourneyCounterMapper counters, DataSource dataSource,
+                                           Transactions transactions) {
+        return new MybatisJourneyCounters(counters, new JdbcTemplate(dataSource), transactions);
     }
 
     private static ObjectMapper json(ObjectProvider<ObjectMapper> objectMappers) {
