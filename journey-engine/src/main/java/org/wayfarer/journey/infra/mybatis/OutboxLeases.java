@@ -19,7 +19,9 @@ import org.wayfarer.journey.dispatch.OutboxStatus;
 /**
  * The claim statements of {@link MybatisOutbox}, as JDBC batches of one fixed conditional UPDATE per row: each row's
  * update count says whether this claim took it, so only claimed rows are read back, and rows this node inserted and
- * still holds in memory are not read back at all. Runs in the caller's transaction. Thread-safe.
+ * still holds in memory are not read back at all. Rows are updated in ascending id order, as a multi-row UPDATE of an
+ * id list would lock them, so two claims (or a claim and a receipt batch) do not lock the same rows in opposite
+ * orders. Runs in the caller's transaction. Thread-safe.
  */
 final class OutboxLeases {
 
@@ -63,7 +65,7 @@ final class OutboxLeases {
 
     /** Claims the due PENDING rows of {@code ids} and reads back the ones this claim took, oldest due first. */
     List<OutboxClaim> byId(List<Long> ids, String owner, long now, long leaseUntil) {
-        List<Long> distinct = ids.stream().distinct().toList();
+        List<Long> distinct = ids.stream().distinct().sorted().toList();
         Boolean[] changed = JdbcBatch.update(jdbc, CLAIM, distinct, (p, id) -> p.add(owner).add(leaseUntil)
                 .add(now).add(now).add(id).add(now));
         List<Long> mayHave = new ArrayList<>();
@@ -90,6 +92,7 @@ final class OutboxLeases {
                 due.add(m);
             }
         }
+        due.sort(Comparator.comparingLong(OutboxMessage::id));
         Boolean[] changed = JdbcBatch.update(jdbc, CLAIM_AS_INSERTED, due, (p, m) -> p.add(owner).add(leaseUntil)
                 .add(now).add(now).add(m.id()).add(m.nextAttemptAt().toEpochMilli()).add(m.attempts()));
         List<OutboxClaim> claimed = new ArrayList<>(due.size());

@@ -2,6 +2,7 @@ package org.wayfarer.journey.infra.mybatis;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +72,7 @@ final class OutboxSettlement {
         Map<OutboxStatus, List<Long>> unanswered = new EnumMap<>(OutboxStatus.class);
         for (Map.Entry<OutboxReceipt.Kind, List<OutboxReceipt>> group : byKind.entrySet()) {
             List<OutboxReceipt> batch = group.getValue();
+            batch.sort(Comparator.comparingLong(OutboxReceipt::id)); // lock order as in OutboxLeases
             Boolean[] changed = write(group.getKey(), batch, owner, at);
             for (int i = 0; i < changed.length; i++) {
                 if (changed[i] == null) {
