@@ -22,12 +22,23 @@ public interface Outbox {
     Optional<OutboxMessage> find(long id);
 
     /**
-     * Leases those of {@code ids} that are PENDING and due ({@code next_attempt_at <= now}) in one statement: SENDING,
-     * leased to {@code owner} until {@code leaseUntil}, one attempt counted, and {@code first_attempt_at} set to
-     * {@code now} unless an earlier attempt set it. Returns the leased rows read back, oldest due first; ids that were
+     * Leases those of {@code ids} that are PENDING and due ({@code next_attempt_at <= now}), in one transaction:
+     * SENDING, leased to {@code owner} until {@code leaseUntil}, one attempt counted, and {@code first_attempt_at} set
+     * to {@code now} unless an earlier attempt set it. Returns the leased rows read back, oldest due first; ids that were
      * not claimable (settled, not due, leased by someone else, unknown) are simply absent.
      */
     List<OutboxClaim> lease(List<Long> ids, String owner, Instant now, Instant leaseUntil);
+
+    /**
+     * {@link #lease} of rows the caller inserted (their {@link #insert}ed messages, after the insert committed), with
+     * the same result: claims carry what the table holds after the claim, also for a row that was claimed and put
+     * back to PENDING meanwhile. An adapter may build the claim of a row still as inserted from the message instead
+     * of reading it back (its message map is then the inserted one, not a copy read from the table).
+     */
+    default List<OutboxClaim> leaseInserted(List<OutboxMessage> inserted, String owner, Instant now,
+                                            Instant leaseUntil) {
+        return lease(inserted.stream().map(OutboxMessage::id).toList(), owner, now, leaseUntil);
+    }
 
     /** Like {@link #lease} for up to {@code limit} due PENDING rows, oldest due first, skipping rows others lock. */
     List<OutboxClaim> leaseDue(Instant now, int limit, String owner, Instant leaseUntil);
@@ -50,7 +61,7 @@ public interface Outbox {
     boolean renewLease(long id, String owner, Instant heldUntil, Instant newLeaseUntil);
 
     /**
-     * Writes receipts of leases held by {@code owner} in one transaction, one grouped statement per resulting status.
+     * Writes receipts of leases held by {@code owner} in one transaction (batched per receipt kind).
      * A receipt applies only while its row is still SENDING under the lease it names; others change nothing. Returns
      * how many applied.
      */

@@ -24,7 +24,7 @@ import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.channel.SendReceipt;
 
 /**
- * Sends outbox rows in batches. Rows are leased in one statement for as many as the send pool can take right now
+ * Sends outbox rows in batches. Rows are leased in one go for as many as the send pool can take right now
  * ({@link SendSlots}), sent concurrently on the pool, and their receipts written in batches by a {@link ReceiptWriter}.
  * A row is leased before the provider is called, so no row is sent by two dispatchers.
  *
@@ -55,7 +55,7 @@ public final class OutboxDispatcher {
     private final DeliveryPolicy policy;
     private final SendSlots slots;
     private final ReceiptWriter receipts;
-    private final Queue<Long> signalled = new ConcurrentLinkedQueue<>();
+    private final Queue<Signal> signalled = new ConcurrentLinkedQueue<>();
     private final AtomicInteger signalledCount = new AtomicInteger();
     private final ReentrantLock claiming = new ReentrantLock();
     private Instant lastLease = Instant.EPOCH;
@@ -96,19 +96,34 @@ public final class OutboxDispatcher {
         this.receipts = new ReceiptWriter(outbox, settings.owner(), clock, settings.batch(), this::receiptsWritten);
     }
 
+    /** A row to claim: by id, or from the message its inserter holds ({@link Outbox#leaseInserted}). */
+    private record Signal(long id, OutboxMessage inserted) {
+    }
+
     /**
-     * Hands freshly committed rows to the send pool: as many as it can take are claimed now, in one statement; the
-     * rest are claimed as slots free up (or by the sweep). Never blocks on a busy dispatcher and never throws.
+     * Hands freshly committed rows to the send pool: as many as it can take are claimed now, in one go; the rest are
+     * claimed as slots free up (or by the sweep). Never blocks on a busy dispatcher and never throws.
      */
     public void dispatchSoon(List<Long> outboxIds) {
-        for (Long id : outboxIds) {
-            if (signalledCount.incrementAndGet() > MAX_SIGNALLED) {
-                signalledCount.decrementAndGet();
-                continue;
-            }
-            signalled.add(id);
-        }
+        outboxIds.forEach(id -> signal(new Signal(id, null)));
         pump();
+    }
+
+    /**
+     * {@link #dispatchSoon} of rows the caller just inserted and committed, claimed from these messages
+     * ({@link Outbox#leaseInserted}) rather than read back.
+     */
+    public void dispatchInserted(List<OutboxMessage> inserted) {
+        inserted.forEach(m -> signal(new Signal(m.id(), m)));
+        pump();
+    }
+
+    private void signal(Signal signal) {
+        if (signalledCount.incrementAndGet() > MAX_SIGNALLED) {
+            signalledCount.decrementAndGet();
+            return;
+        }
+        signalled.add(signal);
     }
 
     /**
@@ -163,19 +178,32 @@ public final class OutboxDispatcher {
         }
     }
 
+    /** Claims the next signalled rows of one kind (by message or by id); the pump's loop comes back for the rest. */
     private List<OutboxClaim> claimSignalled() {
         int n = slots.take(Math.min(settings.batch(), Math.max(1, signalledCount.get())));
-        List<Long> ids = new ArrayList<>(n);
-        for (Long id; ids.size() < n && (id = signalled.poll()) != null; ) {
+        Signal first = signalled.peek();
+        boolean byMessage = first != null && first.inserted() != null;
+        List<Long> ids = new ArrayList<>();
+        List<OutboxMessage> inserted = new ArrayList<>();
+        // only the holder of the claim lock polls, so what it peeked is what it polls
+        for (Signal next; ids.size() + inserted.size() < n && (next = signalled.peek()) != null
+                && (next.inserted() != null) == byMessage; ) {
+            signalled.poll();
             signalledCount.decrementAndGet();
-            ids.add(id);
+            if (byMessage) {
+                inserted.add(next.inserted());
+            } else {
+                ids.add(next.id());
+            }
         }
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() && inserted.isEmpty()) {
             slots.give(n);
             return List.of();
         }
         Instant now = clock.instant();
-        return leaseOrGiveBack(n, () -> outbox.lease(ids, settings.owner(), now, nextLease(now)));
+        return leaseOrGiveBack(n, () -> byMessage
+                ? outbox.leaseInserted(inserted, settings.owner(), now, nextLease(now))
+                : outbox.lease(ids, settings.owner(), now, nextLease(now)));
     }
 
     private List<OutboxClaim> leaseOrGiveBack(int taken, Supplier<List<OutboxClaim>> lease) {

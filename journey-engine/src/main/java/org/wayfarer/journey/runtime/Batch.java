@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.contact.Contact;
+import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.Identity;
 import org.wayfarer.journey.event.StoredEvent;
@@ -112,9 +113,9 @@ final class Batch {
      * Writes everything in the caller's transaction: processed marks first (the guard: an event another worker took
      * meanwhile fails the whole batch), then contacts, instances, steps, counters and outbox rows.
      *
-     * @return the outbox ids to dispatch after commit
+     * @return the outbox messages to dispatch after commit
      */
-    List<Long> flush(EventLog events, Engine engine) {
+    List<OutboxMessage> flush(EventLog events, Engine engine) {
         if (!processedEvents.isEmpty() && events.markProcessed(processedEvents, now) != processedEvents.size()) {
             throw new StaleDataException("some events of this batch were processed elsewhere meanwhile");
         }
@@ -128,6 +129,6 @@ final class Batch {
             engine.instances().updateAll(List.copyOf(updated.values()));
         }
         changes.flush(engine.stepLog(), engine.counters(), engine.outbox());
-        return changes.outboxIds();
+        return changes.queued();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.contact.ContactResolver;
+import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.StoredEvent;
 import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
@@ -30,13 +31,13 @@ public final class BatchProcessor {
     private final ContactResolver resolver;
     private final ContactLocks locks;
     private final Transactions transactions;
-    private final Consumer<List<Long>> dispatch;
+    private final Consumer<List<OutboxMessage>> dispatch;
     private final Clock clock;
     private final ContactEventProcessor eventProcessor;
     private final WakeupProcessor wakeupProcessor;
 
     public BatchProcessor(Engine engine, EventLog events, ContactResolver resolver, ContactLocks locks,
-                          Transactions transactions, Consumer<List<Long>> dispatch, Clock clock) {
+                          Transactions transactions, Consumer<List<OutboxMessage>> dispatch, Clock clock) {
         this.engine = Objects.requireNonNull(engine);
         this.events = Objects.requireNonNull(events);
         this.resolver = Objects.requireNonNull(resolver);
@@ -59,7 +60,7 @@ public final class BatchProcessor {
         resolved.forEach(e -> contactIds.add(e.contactId()));
         wakeups.forEach(w -> contactIds.add(w.contactId()));
         List<Long> ordered = contactIds.stream().sorted(Comparator.naturalOrder()).toList();
-        List<Long> queued = locks.withLocks(ordered, () -> transactions.inTransaction(() -> {
+        List<OutboxMessage> queued = locks.withLocks(ordered, () -> transactions.inTransaction(() -> {
             Batch batch = load(ordered, wakeups);
             for (StoredEvent event : resolved) {
                 eventProcessor.handle(event, batch);

@@ -47,7 +47,8 @@ final class Changes {
         }
     }
 
-    List<Long> outboxIds() {
-        return outbox.stream().map(OutboxMessage::id).toList();
+    /** The outbox messages queued, as inserted. */
+    List<OutboxMessage> queued() {
+        return List.copyOf(outbox);
     }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An {@link Outbox} that records the size of every claim and receipt batch it passes on. */
+/** An {@link Outbox} that records the size of every claim by id and receipt batch it passes on. */
 class CountingOutbox implements Outbox {
 
     final List<Integer> leaseCalls = new CopyOnWriteArrayList<>();
+    /** Ids passed to {@link #leaseInserted} (not counted in {@link #leaseCalls}). */
+    final List<Long> leasedInserted = new CopyOnWriteArrayList<>();
     final List<Integer> settleCalls = new CopyOnWriteArrayList<>();
     private final Outbox delegate;
 
@@ -30,6 +32,13 @@ class CountingOutbox implements Outbox {
     public List<OutboxClaim> lease(List<Long> ids, String owner, Instant now, Instant leaseUntil) {
         leaseCalls.add(ids.size());
         return delegate.lease(ids, owner, now, leaseUntil);
+    }
+
+    @Override
+    public List<OutboxClaim> leaseInserted(List<OutboxMessage> inserted, String owner, Instant now,
+                                           Instant leaseUntil) {
+        leasedInserted.addAll(inserted.stream().map(OutboxMessage::id).toList());
+        return delegate.leaseInserted(inserted, owner, now, leaseUntil);
     }
 
     @Override

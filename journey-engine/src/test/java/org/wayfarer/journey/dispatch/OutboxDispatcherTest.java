@@ -225,6 +225,29 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void insertedRowsAreClaimedFromTheirMessagesAndIdSignalsByIdEachClaimOfOneKind() {
+        CountingOutbox counting = new CountingOutbox(outbox);
+        ManualExecutor pool = new ManualExecutor();
+        OutboxDispatcher batched = new OutboxDispatcher(counting, senders(), ownership, (c, a) -> Duration.ZERO,
+                pool, clock, new OutboxDispatcher.Settings("node-a", LEASE, 3, 100, 2));
+        LongStream.rangeClosed(1, 2).forEach(this::queue);
+        List<OutboxMessage> inserted = List.of(row(3, "wechat.template"), row(4, "wechat.template"));
+        outbox.insert(inserted);
+        queue(5);
+
+        batched.dispatchInserted(inserted);
+        batched.dispatchSoon(List.of(5L, 1L, 2L));
+        assertThat(pool.queued()).as("the pool is full").isEqualTo(2);
+        pool.runAll();
+
+        assertThat(counting.leasedInserted).containsExactly(3L, 4L);
+        assertThat(counting.leaseCalls.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+        assertThat(sent).extracting(Delivery::deliveryId).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
+        assertThat(LongStream.rangeClosed(1, 5).mapToObj(this::stored))
+                .allSatisfy(m -> assertThat(m.status()).isEqualTo(OutboxStatus.SENT));
+    }
+
+    @Test
     void aLeaseAboutToExpireIsRenewedBeforeTheProviderCall() {
         ManualExecutor pool = new ManualExecutor();
         OutboxDispatcher slow = dispatcher(pool, "node-a", 4);

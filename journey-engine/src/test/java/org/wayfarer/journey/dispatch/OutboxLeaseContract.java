@@ -57,6 +57,68 @@ public abstract class OutboxLeaseContract {
     }
 
     @Test
+    void leaseInsertedClaimsWhatLeaseWouldAndTheClaimIsWhatTheTableHolds() {
+        OutboxMessage later = message(t0.plusSeconds(2).plusNanos(1_234_567), t0.plusNanos(7_654_321));
+        OutboxMessage earlier = message(t0.plusSeconds(1), t0);
+        OutboxMessage notDue = message(t0.plusSeconds(60), t0);
+        OutboxMessage leasedElsewhere = message(t0, t0);
+        outbox().insert(List.of(later, earlier, notDue, leasedElsewhere));
+        outbox().lease(List.of(leasedElsewhere.id()), "node-b", t0, t0.plus(lease));
+        Instant now = t0.plusSeconds(5).plusNanos(999_999);
+        Instant until = t0.plusSeconds(35);
+
+        List<OutboxClaim> claims = outbox().leaseInserted(List.of(later, earlier, notDue, leasedElsewhere, later),
+                "node-a", now, until);
+
+        assertThat(claims).extracting(OutboxClaim::id).containsExactly(earlier.id(), later.id());
+        assertThat(claims).allSatisfy(claim -> {
+            assertThat(claim.owner()).isEqualTo("node-a");
+            assertThat(claim.leaseUntil()).isEqualTo(until);
+            assertThat(claim.firstAttemptAt()).isEqualTo(outbox().find(claim.id()).orElseThrow().updatedAt());
+            assertThat(claim.unknownAttempts()).isZero();
+            assertThat(claim.message()).isEqualTo(outbox().find(claim.id()).orElseThrow());
+            assertThat(claim.message().status()).isEqualTo(OutboxStatus.SENDING);
+            assertThat(claim.message().attempts()).isEqualTo(1);
+        });
+        assertThat(outbox().renewLease(later.id(), "node-a", until, until.plusSeconds(1))).isTrue();
+        assertThat(outbox().find(notDue.id()).orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(outbox().leaseInserted(List.of(), "node-a", now, until)).isEmpty();
+    }
+
+    @Test
+    void leaseInsertedOfRowsPutBackMeanwhileCarriesTheirStateNotTheInsertedOne() {
+        OutboxMessage inDoubt = message(t0, t0);
+        OutboxMessage deferred = message(t0, t0);
+        OutboxMessage sent = message(t0, t0);
+        outbox().insert(List.of(inDoubt, deferred, sent));
+        List<OutboxClaim> first = outbox().lease(List.of(inDoubt.id(), deferred.id(), sent.id()), "node-b",
+                t0.plusSeconds(1), t0.plusSeconds(31));
+        outbox().settle("node-b", List.of(OutboxReceipt.inDoubt(first.get(0), "unknown", "read timed out",
+                        t0.plusSeconds(3)), OutboxReceipt.deferred(first.get(1), "rate-limited", "deferred",
+                        t0.plusSeconds(4)), OutboxReceipt.sent(first.get(2), "m1")), t0.plusSeconds(2));
+        Instant now = t0.plusSeconds(5);
+
+        List<OutboxClaim> claims = outbox().leaseInserted(List.of(inDoubt, deferred, sent), "node-a", now,
+                now.plus(lease));
+
+        assertThat(claims).extracting(OutboxClaim::id).containsExactly(inDoubt.id(), deferred.id());
+        assertThat(claims.get(0)).satisfies(c -> {
+            assertThat(c.unknownAttempts()).isEqualTo(1);
+            assertThat(c.firstAttemptAt()).isEqualTo(t0.plusSeconds(1));
+            assertThat(c.message().attempts()).isEqualTo(2);
+        });
+        assertThat(claims.get(1)).satisfies(c -> {
+            assertThat(c.unknownAttempts()).isZero();
+            assertThat(c.firstAttemptAt()).as("the deferral gave the first attempt back").isEqualTo(now);
+            assertThat(c.message().attempts()).isEqualTo(1);
+            assertThat(c.message().nextAttemptAt()).isEqualTo(t0.plusSeconds(4));
+            assertThat(c.message().errorCode()).isEqualTo("rate-limited");
+        });
+        assertThat(claims).allSatisfy(c -> assertThat(c.message()).isEqualTo(outbox().find(c.id()).orElseThrow()));
+        assertThat(outbox().find(sent.id()).orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
+    }
+
+    @Test
     void concurrentLeasesOfTheSameIdsNeverShareARow() throws Exception {
         List<OutboxMessage> messages = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

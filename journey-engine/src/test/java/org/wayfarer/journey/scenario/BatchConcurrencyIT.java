@@ -25,6 +25,7 @@ import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.catalog.JourneyCatalog;
 import org.wayfarer.journey.contact.ContactResolver;
 import org.wayfarer.journey.dispatch.Outbox;
+import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.EventStatus;
@@ -114,7 +115,7 @@ class BatchConcurrencyIT {
         }
         List<StoredEvent> batch = events.pending(UNSERVED_PARTITION, clock.instant(), 10, Set.of()).stream()
                 .filter(e -> appended.contains(e.id())).toList();
-        List<Long> dispatched = new CopyOnWriteArrayList<>();
+        List<OutboxMessage> dispatched = new CopyOnWriteArrayList<>();
         BatchProcessor processor = new BatchProcessor(engine, events, resolver, contactLocks, transactions,
                 dispatched::addAll, clock);
 

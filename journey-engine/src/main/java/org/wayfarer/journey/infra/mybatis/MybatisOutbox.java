@@ -4,11 +4,7 @@ import static org.wayfarer.journey.infra.mybatis.Columns.instant;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfarer.journey.Transactions;
@@ -22,15 +18,14 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * {@link Outbox} on the {@code outbox} table; the message is JSON text. Thread-safe; joins the caller's transaction.
  *
- * <p>Claims are one UPDATE plus a read-back by (owner, lease_until); receipts are grouped into one UPDATE per resulting
- * status with {@code CASE id WHEN ... END} columns (plain SQL that H2 in MySQL mode and MySQL/MariaDB both run), each
- * conditional on the row still being SENDING under the receipt's lease: a late receipt never overwrites what was
+ * <p>Claims and receipts are JDBC batches of one fixed conditional UPDATE per row ({@link OutboxLeases},
+ * {@link OutboxSettlement}): each row's update count says whether the claim took it, so only claimed rows are read
+ * back, and rows this node just inserted are claimed from the messages it holds, without a read; every receipt is
+ * conditional on its row still being SENDING under the receipt's lease, so a late receipt never overwrites what was
  * decided after its lease ran out. Public only for the Spring wiring: depend on the port.
  */
 public final class MybatisOutbox implements Outbox {
 
-    private static final int ROWS_PER_STATEMENT = 100;
-    private static final int ERROR_MESSAGE_WIDTH = 500;
     static final String LEASE_EXPIRED = "LEASE_EXPIRED";
 
     private static final String INSERT = """
@@ -43,6 +38,8 @@ public final class MybatisOutbox implements Outbox {
     private final JdbcTemplate jdbc;
     private final Transactions transactions;
     private final JsonColumns json;
+    private final OutboxLeases leases;
+    private final OutboxSettlement settlement;
 
     public MybatisOutbox(OutboxMapper outbox, JdbcTemplate jdbc, Transactions transactions,
                          ObjectMapper objectMapper) {
@@ -50,6 +47,8 @@ public final class MybatisOutbox implements Outbox {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = new JsonColumns(objectMapper);
+        this.leases = new OutboxLeases(jdbc, json);
+        this.settlement = new OutboxSettlement(jdbc);
     }
 
     /** All rows or none: the batch is one transaction (joined if the caller has one). */
@@ -76,42 +75,29 @@ public final class MybatisOutbox implements Outbox {
         if (ids.isEmpty()) {
             return List.of();
         }
-        long nowMillis = now.toEpochMilli();
-        long leaseMillis = leaseUntil.toEpochMilli();
-        return transactions.inTransaction(() -> {
-            outbox.claimAll(ids, owner, nowMillis, leaseMillis);
-            return readBack(ids, owner, leaseMillis);
-        });
+        return transactions.inTransaction(() -> leases.byId(ids, owner, now.toEpochMilli(),
+                leaseUntil.toEpochMilli()));
     }
 
-    /** Same scheme as {@link MybatisInstanceStore#claimDue}: lock with SKIP LOCKED, claim in one UPDATE, read back. */
+    /** Claims the rows still as inserted without reading them; see {@link OutboxLeases#asInserted}. */
+    @Override
+    public List<OutboxClaim> leaseInserted(List<OutboxMessage> inserted, String owner, Instant now,
+                                           Instant leaseUntil) {
+        if (inserted.isEmpty()) {
+            return List.of();
+        }
+        return transactions.inTransaction(() -> leases.asInserted(inserted, owner, now.toEpochMilli(),
+                leaseUntil.toEpochMilli()));
+    }
+
+    /** Same scheme as {@link MybatisInstanceStore#claimDue}: lock with SKIP LOCKED, claim, read back. */
     @Override
     public List<OutboxClaim> leaseDue(Instant now, int limit, String owner, Instant leaseUntil) {
         long nowMillis = now.toEpochMilli();
-        long leaseMillis = leaseUntil.toEpochMilli();
         return transactions.inTransaction(() -> {
             List<Long> locked = outbox.lockDueIds(nowMillis, Columns.positive(limit));
-            if (locked.isEmpty()) {
-                return List.of();
-            }
-            outbox.claimAll(locked, owner, nowMillis, leaseMillis);
-            return readBack(locked, owner, leaseMillis);
+            return locked.isEmpty() ? List.of() : leases.byId(locked, owner, nowMillis, leaseUntil.toEpochMilli());
         });
-    }
-
-    /** The rows this claim took: (owner, lease_until) is unique per claim, see {@link Outbox}. */
-    private List<OutboxClaim> readBack(List<Long> ids, String owner, long leaseMillis) {
-        List<OutboxClaim> claimed = new ArrayList<>();
-        Columns.inChunks(ids, ROWS_PER_STATEMENT * 10, chunk -> outbox.selectList(Wrappers.lambdaQuery(OutboxRow.class)
-                        .in(OutboxRow::getId, chunk)
-                        .eq(OutboxRow::getStatus, OutboxStatus.SENDING.name())
-                        .eq(OutboxRow::getLeaseOwner, owner)
-                        .eq(OutboxRow::getLeaseUntil, leaseMillis))
-                .forEach(row -> claimed.add(new OutboxClaim(toMessage(row), owner, instant(row.getLeaseUntil()),
-                        instant(row.getFirstAttemptAt()), row.getUnknownAttempts()))));
-        claimed.sort(Comparator.comparing((OutboxClaim c) -> c.message().nextAttemptAt()).thenComparingLong(
-                OutboxClaim::id));
-        return claimed;
     }
 
     @Override
@@ -119,30 +105,13 @@ public final class MybatisOutbox implements Outbox {
         return outbox.renewLease(id, owner, heldUntil.toEpochMilli(), newLeaseUntil.toEpochMilli()) == 1;
     }
 
-    /** One grouped statement per resulting status, all in one transaction. */
+    /** One batch of one prepared statement per receipt kind, all in one transaction; see {@link OutboxSettlement}. */
     @Override
     public int settle(String owner, List<OutboxReceipt> receipts, Instant at) {
         if (receipts.isEmpty()) {
             return 0;
         }
-        Map<OutboxStatus, List<OutboxMapper.Receipt>> byStatus = new EnumMap<>(OutboxStatus.class);
-        for (OutboxReceipt receipt : receipts) {
-            byStatus.computeIfAbsent(target(receipt.kind()), k -> new ArrayList<>()).add(toParams(receipt));
-        }
-        long atMillis = at.toEpochMilli();
-        return transactions.inTransaction(() -> {
-            int applied = 0;
-            for (Map.Entry<OutboxStatus, List<OutboxMapper.Receipt>> group : byStatus.entrySet()) {
-                for (List<OutboxMapper.Receipt> chunk : chunks(group.getValue())) {
-                    applied += switch (group.getKey()) {
-                        case SENT -> outbox.settleSent(chunk, owner, atMillis);
-                        case PENDING -> outbox.settlePending(chunk, owner, atMillis);
-                        default -> outbox.settleFinal(group.getKey().name(), chunk, owner, atMillis);
-                    };
-                }
-            }
-            return applied;
-        });
+        return transactions.inTransaction(() -> settlement.settle(owner, receipts, at.toEpochMilli()));
     }
 
     @Override
@@ -166,31 +135,6 @@ public final class MybatisOutbox implements Outbox {
                         .orderByDesc(OutboxRow::getCreatedAt, OutboxRow::getId)
                         .last("LIMIT " + Columns.positive(limit)))
                 .stream().map(this::toMessage).toList();
-    }
-
-    private static OutboxStatus target(OutboxReceipt.Kind kind) {
-        return switch (kind) {
-            case SENT -> OutboxStatus.SENT;
-            case REJECTED -> OutboxStatus.REJECTED;
-            case UNKNOWN -> OutboxStatus.UNKNOWN;
-            case RETRY, DEFERRED, IN_DOUBT -> OutboxStatus.PENDING;
-        };
-    }
-
-    private static OutboxMapper.Receipt toParams(OutboxReceipt r) {
-        return new OutboxMapper.Receipt(r.id(), r.leaseUntil().toEpochMilli(), r.providerMessageId(), r.code(),
-                clip(r.message()), r.nextAttemptAt() == null ? null : r.nextAttemptAt().toEpochMilli(),
-                r.kind() == OutboxReceipt.Kind.DEFERRED ? 1 : 0, r.kind() == OutboxReceipt.Kind.IN_DOUBT ? 1 : 0);
-    }
-
-    private static <T> List<List<T>> chunks(List<T> rows) {
-        List<List<T>> chunks = new ArrayList<>();
-        Columns.inChunks(rows, ROWS_PER_STATEMENT, chunks::add);
-        return chunks;
-    }
-
-    private static String clip(String message) {
-        return Columns.truncate(message, ERROR_MESSAGE_WIDTH);
     }
 
     private OutboxRow toRow(OutboxMessage message) {
