@@ -3,23 +3,11 @@ package org.wayfarer.journey.infra.mybatis;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.Collection;
 import java.util.List;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 /** The {@code contact_identity} table. Public only so the Spring wiring can hand it to the adapter. */
 public interface ContactIdentityMapper extends BaseMapper<ContactIdentityRow> {
-
-    @Insert("""
-            <script>
-            INSERT INTO contact_identity (id, tenant_id, contact_id, kind, namespace, id_value, created_at)
-            VALUES
-            <foreach collection="rows" item="r" separator=",">
-              (#{r.id}, #{r.tenantId}, #{r.contactId}, #{r.kind}, #{r.namespace}, #{r.idValue}, #{r.createdAt})
-            </foreach>
-            </script>
-            """)
-    int insertAll(@Param("rows") List<ContactIdentityRow> rows);
 
     /** The tenant goes inside the row value, so H2 and MariaDB look every identity up in the unique index. */
     @Select("""

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.contact.Contact;
@@ -30,17 +31,30 @@ public final class MybatisContactStore implements ContactStore {
 
     private static final String IDENTITY_CONSTRAINT = "uk_contact_identity";
     private static final int IDS_PER_STATEMENT = 500;
-    private static final int ROWS_PER_STATEMENT = 200;
+    private static final String INSERT_IDENTITY = """
+            INSERT INTO contact_identity (id, tenant_id, contact_id, kind, namespace, id_value, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """;
+    private static final String INSERT_CONTACT = """
+            INSERT INTO contact (id, tenant_id, attributes_json, created_at, updated_at, version)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """;
+    private static final String UPDATE_CONTACT = """
+            UPDATE contact SET attributes_json = ?, updated_at = ?, version = version + 1
+             WHERE id = ? AND tenant_id = ? AND version = ?
+            """;
 
     private final ContactMapper contacts;
     private final ContactIdentityMapper identities;
+    private final JdbcTemplate jdbc;
     private final IdGenerator ids;
     private final JsonColumns json;
 
-    public MybatisContactStore(ContactMapper contacts, ContactIdentityMapper identities, IdGenerator ids,
-                               ObjectMapper objectMapper) {
+    public MybatisContactStore(ContactMapper contacts, ContactIdentityMapper identities, JdbcTemplate jdbc,
+                               IdGenerator ids, ObjectMapper objectMapper) {
         this.contacts = contacts;
         this.identities = identities;
+        this.jdbc = jdbc;
         this.ids = ids;
         this.json = new JsonColumns(objectMapper);
     }
@@ -163,49 +177,40 @@ public final class MybatisContactStore implements ContactStore {
         return found;
     }
 
+    /** JDBC batches of one prepared statement each (docs/adr/0008). */
     @Override
     public void insertAll(List<Contact> created, List<NewIdentity> added, Instant now) {
-        List<ContactIdentityRow> identityRows = added.stream()
-                .map(i -> toRow(i.tenantId(), i.contactId(), i.identity(), now)).toList();
+        long at = now.toEpochMilli();
         try {
-            Columns.inChunks(identityRows, ROWS_PER_STATEMENT, identities::insertAll);
+            JdbcBatch.run(jdbc, INSERT_IDENTITY, added, (p, i) -> p.add(ids.nextId()).add(i.tenantId())
+                    .add(i.contactId()).add(i.identity().kind().name()).add(i.identity().namespace())
+                    .add(i.identity().value()).add(at));
         } catch (DuplicateKeyException e) {
             if (Columns.violates(e, IDENTITY_CONSTRAINT)) {
                 throw new IdentityTakenException("an identity of this batch already belongs to a contact");
             }
             throw e;
         }
-        List<ContactRow> rows = created.stream().map(c -> {
-            ContactRow row = new ContactRow();
-            row.setId(c.id());
-            row.setTenantId(c.tenantId());
-            row.setAttributesJson(json.write(c.attributes()));
-            row.setCreatedAt(millis(c.createdAt()));
-            row.setUpdatedAt(millis(c.updatedAt()));
-            row.setVersion(c.version());
-            return row;
-        }).toList();
-        Columns.inChunks(rows, ROWS_PER_STATEMENT, contacts::insertAll);
+        JdbcBatch.run(jdbc, INSERT_CONTACT, created, (p, c) -> p.add(c.id()).add(c.tenantId())
+                .add(json.write(c.attributes())).add(millis(c.createdAt())).add(millis(c.updatedAt()))
+                .add(c.version()));
     }
 
+    /** One versioned UPDATE per contact, as a JDBC batch; any contact changed since it was read fails them all. */
     @Override
     public void updateAll(List<Contact> changed) {
-        List<ContactRow> rows = changed.stream().sorted(Comparator.comparingLong(Contact::id)).map(c -> {
-            ContactRow row = new ContactRow();
-            row.setId(c.id());
-            row.setTenantId(c.tenantId());
-            row.setAttributesJson(json.write(c.attributes()));
-            row.setUpdatedAt(millis(c.updatedAt()));
-            row.setVersion(c.version());
-            return row;
-        }).toList();
-        Columns.inChunks(rows, ROWS_PER_STATEMENT, chunk -> {
-            int updated = contacts.updateAllIfVersion(chunk);
-            if (updated != chunk.size()) {
-                throw new StaleDataException((chunk.size() - updated) + " of " + chunk.size()
-                        + " contacts changed or vanished since they were read");
-            }
-        });
+        List<Contact> sorted = changed.stream().sorted(Comparator.comparingLong(Contact::id)).toList();
+        boolean[] updated = JdbcBatch.updateCounted(jdbc, UPDATE_CONTACT, sorted, (p, c) -> p
+                .add(json.write(c.attributes())).add(millis(c.updatedAt())).add(c.id()).add(c.tenantId())
+                .add(c.version()));
+        int stale = 0;
+        for (boolean one : updated) {
+            stale += one ? 0 : 1;
+        }
+        if (stale > 0) {
+            throw new StaleDataException(stale + " of " + sorted.size()
+                    + " contacts changed or vanished since they were read");
+        }
     }
 
     private static Identity toIdentity(ContactIdentityRow row) {

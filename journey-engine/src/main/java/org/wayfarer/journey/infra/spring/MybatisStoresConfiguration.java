@@ -86,9 +86,9 @@ public class MybatisStoresConfiguration {
     }
 
     @Bean
-    public ContactStore contactStore(ContactMapper contacts, ContactIdentityMapper identities, IdGenerator ids,
-                                     ObjectProvider<ObjectMapper> objectMappers) {
-        return new MybatisContactStore(contacts, identities, ids, json(objectMappers));
+    public ContactStore contactStore(ContactMapper contacts, ContactIdentityMapper identities, DataSource dataSource,
+                                     IdGenerator ids, ObjectProvider<ObjectMapper> objectMappers) {
+        return new MybatisContactStore(contacts, identities, new JdbcTemplate(dataSource), ids, json(objectMappers));
     }
 
     @Bean
