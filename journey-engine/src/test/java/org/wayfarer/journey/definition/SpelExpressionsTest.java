@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.ReflectiveMethodResolver;
 
 class SpelExpressionsTest {
 
@@ -59,6 +60,23 @@ class SpelExpressionsTest {
 
         assertThat(expression.test(facts(Map.of(), Map.of("scene", "store_42")))).isTrue();
         assertThat(expression.test(facts(Map.of(), Map.of("scene", "ad_42")))).isFalse();
+    }
+
+    /**
+     * SpEL keeps a resolved method in the expression only when the context's one method resolver is a
+     * {@link ReflectiveMethodResolver}; the read-only resolver is one, so repeated evaluations skip reflection. The
+     * cached method must not outlive a change of type: {@code toString()} is allowed on a string, not on a mutable
+     * number the same expression meets next.
+     */
+    @Test
+    void cachesResolvedMethodsOnlyForTheTypeTheyWereAllowedOn() {
+        assertThat(new ReadOnlyMethodResolver()).isInstanceOf(ReflectiveMethodResolver.class);
+        Expression expression = compile("event.x.toString() == '5'");
+
+        assertThat(expression.test(facts(Map.of(), Map.of("x", "5")))).isTrue();
+        assertThat(expression.test(facts(Map.of(), Map.of("x", "5")))).isTrue();
+        assertThatThrownBy(() -> expression.evaluate(facts(Map.of(), Map.of("x", new AtomicLong(5)))))
+                .isInstanceOf(ExpressionEvaluationException.class);
     }
 
     @Test
