@@ -15,7 +15,7 @@ import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventIntake;
 
 /**
- * Checks one callback and publishes its event; the HTTP-free part of {@link MpCallbackController}.
+ * Checks one callback and publishes its event; the HTTP-free part of {@link MpCallbackServlet}.
  *
  * <p>Order of checks: required parameters (400), account (404), timestamp within the tolerance of the clock either way
  * (403), {@code signature} (403), body size (413), in plain mode a signature replayed with another body (403), the

@@ -31,6 +31,23 @@ class MpCallbackIT extends MpCallbackTestSupport {
                 type -> assertThat(type).startsWith("text/plain"));
     }
 
+    /** Only GET and POST on exactly one path segment after the mapping; nothing of these reaches the intake. */
+    @Test
+    void answersOtherMethodsAndPathsWithoutTouchingTheIntake() throws Exception {
+        SignedCallback follow = plain.plain(plain.subscribeFromQr(OPENID, "store_42", "TICKET-1"));
+        String base = baseUrl() + "/callbacks/wechat/mp/";
+        HttpRequest put = HttpRequest.newBuilder(follow.uri(baseUrl()))
+                .PUT(BodyPublishers.ofString(follow.body(), StandardCharsets.UTF_8)).build();
+
+        assertRejected(http.send(put, BodyHandlers.ofString()), 405);
+        for (String path : new String[] {base, base + PLAIN_APP + "/", base + PLAIN_APP + "/extra"}) {
+            HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(path + "?" + follow.query()))
+                    .POST(BodyPublishers.ofString(follow.body(), StandardCharsets.UTF_8)).build();
+            assertRejected(http.send(request, BodyHandlers.ofString()), 404);
+        }
+        assertThat(post(follow).body()).isEqualTo("success");
+    }
+
     @Test
     void refusesUrlVerificationWithBadSignature() throws Exception {
         HttpResponse<String> response = get(plain.urlVerification("5837397520875764839").withCorruptedSignature());
