@@ -51,44 +51,51 @@ final class MpCallbackServlet extends HttpServlet {
         this.handler = handler;
     }
 
+    /** What a method does with a callback for an AppID; returns the body of a 200 answer. */
+    @FunctionalInterface
+    private interface Action {
+        String run(String appId, Map<String, String> params, HttpServletRequest request)
+                throws CallbackRejectedException;
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String appId = appId(request);
-        if (appId == null) {
-            text(response, 404, "not found");
-            return;
-        }
-        try {
-            Map<String, String> params = QueryParameters.parse(request.getQueryString());
-            text(response, 200, handler.verify(appId, params));
-        } catch (CallbackRejectedException e) {
-            rejected(response, appId, e);
-        }
+        answer(request, response, (appId, params, r) -> handler.verify(appId, params));
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(request, response, (appId, params, r) -> {
+            try (InputStream body = r.getInputStream()) {
+                handler.receive(appId, params, body, r.getContentLengthLong());
+            } catch (IOException e) {
+                throw CallbackRejectedException.badRequest("could not read the body");
+            }
+            return SUCCESS;
+        });
+    }
+
+    private static void answer(HttpServletRequest request, HttpServletResponse response, Action action)
+            throws IOException {
         String appId = appId(request);
         if (appId == null) {
             text(response, 404, "not found");
             return;
         }
         try {
-            Map<String, String> params = QueryParameters.parse(request.getQueryString());
-            try (InputStream body = request.getInputStream()) {
-                handler.receive(appId, params, body, request.getContentLengthLong());
-            } catch (IOException e) {
-                throw CallbackRejectedException.badRequest("could not read the body");
-            }
-            text(response, 200, SUCCESS);
+            text(response, 200, action.run(appId, QueryParameters.parse(request.getQueryString()), request));
         } catch (CallbackRejectedException e) {
-            rejected(response, appId, e);
+            log.debug("rejected callback for {}: {} {}", printable(appId), e.status(), e.reason());
+            text(response, e.status(), e.reason());
         } catch (IntakeUnavailableException e) {
             // not "success": WeChat retries the push, and the retry is deduplicated
-            log.warn("callback for {} not stored in time: {}", AppIds.isValid(appId) ? appId : "an invalid AppID",
-                    e.getMessage());
+            log.warn("callback for {} not stored in time: {}", printable(appId), e.getMessage());
             text(response, 503, "retry later");
         }
+    }
+
+    private static String printable(String appId) {
+        return AppIds.isValid(appId) ? appId : "an invalid AppID";
     }
 
     /** The one path segment after the mapping, or null for none, an empty one or more than one. */
@@ -98,13 +105,6 @@ final class MpCallbackServlet extends HttpServlet {
             return null;
         }
         return path.substring(1);
-    }
-
-    private static void rejected(HttpServletResponse response, String appId, CallbackRejectedException e)
-            throws IOException {
-        log.debug("rejected callback for {}: {} {}", AppIds.isValid(appId) ? appId : "an invalid AppID", e.status(),
-                e.reason());
-        text(response, e.status(), e.reason());
     }
 
     private static void text(HttpServletResponse response, int status, String body) throws IOException {
