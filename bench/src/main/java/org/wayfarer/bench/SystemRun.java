@@ -103,7 +103,7 @@ final class SystemRun {
         System.out.printf("  %s %s phase: %d follows open loop at %.0f/s ...%n", name, phase, open.size(), rate);
         PhaseResult result = measure(open, () -> load.openLoop(open, rate, null), STALL);
         System.out.printf("    acknowledged %d/%d, callback p50 %s p99 %s, sends %d, follow->send p99 %s%n",
-                result.acked(), result.sent(), Stats.ms(result.ackMillis()[0]), Stats.ms(result.ackMillis()[2]),
+                result.acked(), result.sent(), Stats.ms(result.ackP50()), Stats.ms(result.ackP99()),
                 result.received(), Stats.ms(result.followP99()));
         return result;
     }
