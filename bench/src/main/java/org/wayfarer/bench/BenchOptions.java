@@ -14,6 +14,8 @@ import java.util.Set;
  * @param follows        follow callbacks per measured HTTP phase (each open-loop rate, and the closed loop)
  * @param rates          open-loop rates, callbacks per second, one latency phase each
  * @param warmup         unmeasured follows sent at the first rate before measuring (JIT, token, connections)
+ * @param lowFollows     follow callbacks of the low-load phase, right after the warm-up (0: no such phase)
+ * @param lowRate        its open-loop rate, callbacks per second
  * @param clients        concurrent clients of the closed-loop (max intake) phase
  * @param crashSeconds   how long the crash run drives follows before it kills the server
  * @param runs           which runs to do
@@ -32,10 +34,11 @@ import java.util.Set;
  * @param timerSeconds   how long the steady timer run lasts
  * @param timerTimeout   longest wait for due instances to be resumed, after the last one was due
  */
-record BenchOptions(int follows, List<Double> rates, int warmup, int clients, double crashSeconds, Set<Run> runs,
-                    double sendRate, String serverHeap, int drainSeconds, boolean keepTemp, boolean profile,
-                    boolean countJdbc, List<String> serverArgs, int engineEntries, int engineWarmup,
-                    int engineThreads, int timerBurst, double timerRate, double timerSeconds, double timerTimeout) {
+record BenchOptions(int follows, List<Double> rates, int warmup, int lowFollows, double lowRate, int clients,
+                    double crashSeconds, Set<Run> runs, double sendRate, String serverHeap, int drainSeconds,
+                    boolean keepTemp, boolean profile, boolean countJdbc, List<String> serverArgs, int engineEntries,
+                    int engineWarmup, int engineThreads, int timerBurst, double timerRate, double timerSeconds,
+                    double timerTimeout) {
 
     enum Run {
         WAYFARER, BASELINE, ENGINE, FLOWABLE, TIMERS, CRASH
@@ -44,13 +47,17 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int clients, do
     static final String USAGE = """
             Usage: bench/run.sh [flags]          (or: java -cp <classpath> org.wayfarer.bench.FollowBench [flags])
               --smoke            every part tiny (a few seconds each); later flags still override
-              --runs LIST        any of wayfarer,baseline,engine,flowable,timers,crash (default all)
+              --runs LIST        any of wayfarer,baseline,engine,flowable,timers,crash (default all);
+                                 wayfarer,baseline runs the low-load, latency, intake and echo phases of each
               --crash            only the crash run (same as --runs crash)
              HTTP runs (Wayfarer and the plain WxJava handler, side by side):
               --follows N        follow callbacks per measured phase (default 2000)
               --rates LIST       open-loop rates, one latency phase each (default 500,1000)
               --rate R           a single open-loop rate (same as --rates R)
               --warmup N         unmeasured follows before measuring (default 1000)
+              --low-follows N    follows of the low-load phase, after the warm-up: callback latency added by
+                                 Wayfarer over the plain handler (default 400; 0 skips)
+              --low-rate R       its open-loop rate per second (default 20)
               --clients C        concurrent clients of the max-intake phase (default 32)
               --send-rate R      Wayfarer's per-account send budget per second (default 5000)
               --drain-seconds S  longest wait for outstanding sends after a phase (default 60)
@@ -83,6 +90,8 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int clients, do
                 case "--rate" -> b.rates = List.of(positiveDouble(flag, value(args, ++i, flag)));
                 case "--rates" -> b.rates = rates(flag, value(args, ++i, flag));
                 case "--warmup" -> b.warmup = nonNegativeInt(flag, value(args, ++i, flag));
+                case "--low-follows" -> b.lowFollows = nonNegativeInt(flag, value(args, ++i, flag));
+                case "--low-rate" -> b.lowRate = positiveDouble(flag, value(args, ++i, flag));
                 case "--clients" -> b.clients = positiveInt(flag, value(args, ++i, flag));
                 case "--runs" -> b.runs = runs(value(args, ++i, flag));
                 case "--crash" -> b.runs = EnumSet.of(Run.CRASH);
@@ -121,6 +130,8 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int clients, do
         int follows = 2000;
         List<Double> rates = List.of(500.0, 1000.0);
         int warmup = 1000;
+        int lowFollows = 400;
+        double lowRate = 20;
         int clients = 32;
         double crashSeconds = 3;
         Set<Run> runs = EnumSet.allOf(Run.class);
@@ -143,6 +154,7 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int clients, do
             follows = 200;
             rates = List.of(100.0, 200.0);
             warmup = 100;
+            lowFollows = 60;
             clients = 8;
             crashSeconds = 1;
             drain = 30;
@@ -156,9 +168,9 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int clients, do
         }
 
         BenchOptions build() {
-            return new BenchOptions(follows, List.copyOf(rates), warmup, clients, crashSeconds, runs, sendRate, heap,
-                    drain, keep || profile, profile, countJdbc, List.copyOf(serverArgs), engineEntries, engineWarmup,
-                    engineThreads, timerBurst, timerRate, timerSeconds, timerTimeout);
+            return new BenchOptions(follows, List.copyOf(rates), warmup, lowFollows, lowRate, clients, crashSeconds,
+                    runs, sendRate, heap, drain, keep || profile, profile, countJdbc, List.copyOf(serverArgs),
+                    engineEntries, engineWarmup, engineThreads, timerBurst, timerRate, timerSeconds, timerTimeout);
         }
     }
 

@@ -45,6 +45,14 @@ record PhaseResult(int sent, int acked, String firstFailure, double ackRate, dou
                 outcome.p99LagNanos() / 1e6, serverCpuMs, benchCpuMs, otherCores, perFollow);
     }
 
+    double ackP50() {
+        return ackMillis[0];
+    }
+
+    double ackP99() {
+        return ackMillis[2];
+    }
+
     double followP99() {
         return followMillis[2];
     }

@@ -18,6 +18,9 @@ final class Report {
     }
 
     static void printComparison(BenchOptions options, SystemRun.Result wayfarer, SystemRun.Result baseline) {
+        if (options.lowFollows() > 0) {
+            printLowLoad(options, wayfarer, baseline);
+        }
         for (int r = 0; r < options.rates().size(); r++) {
             int phase = r;
             System.out.printf("%n== 1.%d Follow -> template send, %d follows open loop at %.0f/s ==%n", r + 1,
@@ -61,6 +64,33 @@ final class Report {
                 baseline == null ? "-" : Stats.rate(baseline.echoRate()), "");
         System.out.println("  sustained = followers whose template send arrived / (first callback .. last send); "
                 + "statements, commits and H2 bytes are the server's, background polling included");
+    }
+
+    /** Callback latency at the low rate, each system's and Wayfarer's minus the baseline's (column W-B). */
+    private static void printLowLoad(BenchOptions options, SystemRun.Result wayfarer, SystemRun.Result baseline) {
+        System.out.printf("%n== 1.0 Callback latency at low load, %d follows open loop at %.0f/s ==%n",
+                options.lowFollows(), options.lowRate());
+        System.out.printf(ROW, "", "Wayfarer", "Baseline", "W-B");
+        Function<SystemRun.Result, PhaseResult> low = SystemRun.Result::lowLoad;
+        row("callbacks acknowledged", wayfarer, baseline, low, p -> p.acked() + "/" + p.sent());
+        differenceRow("callback latency p50", wayfarer, baseline, PhaseResult::ackP50);
+        row("callback latency p90", wayfarer, baseline, low, p -> Stats.ms(p.ackMillis()[1]));
+        differenceRow("callback latency p99", wayfarer, baseline, PhaseResult::ackP99);
+        row("followers reached / acknowledged", wayfarer, baseline, low, p -> p.received() + "/" + p.acked());
+        row("server CPU per follow", wayfarer, baseline, low, p -> Stats.ms(p.serverCpuMs()));
+        row("other processes' CPU (cores)", wayfarer, baseline, low,
+                p -> String.format(Locale.ROOT, "%.2f", p.otherCores()));
+        System.out.println("  callback latency = request sent (its due time) to `success` received; the target "
+                + "judges W-B at p50, p99 is mostly scheduling noise on a shared machine");
+    }
+
+    private static void differenceRow(String label, SystemRun.Result w, SystemRun.Result b,
+                                      Function<PhaseResult, Double> millis) {
+        Function<SystemRun.Result, PhaseResult> low = SystemRun.Result::lowLoad;
+        double difference = w != null && b != null
+                ? millis.apply(w.lowLoad()) - millis.apply(b.lowLoad()) : Double.NaN;
+        System.out.printf(ROW, label, cell(w, low, p -> Stats.ms(millis.apply(p))),
+                cell(b, low, p -> Stats.ms(millis.apply(p))), Stats.signedMs(difference));
     }
 
     /** The engine alone against Flowable: either may be {@code null}. */

@@ -94,6 +94,11 @@ final class Stats {
         return String.format(Locale.ROOT, millis < 10 ? "%.2f ms" : millis < 100 ? "%.1f ms" : "%.0f ms", millis);
     }
 
+    /** A difference of two latencies, with its sign: {@code +0.85 ms}, {@code -0.10 ms}. */
+    static String signedMs(double millis) {
+        return Double.isNaN(millis) ? "-" : (millis >= 0 ? "+" : "-") + ms(Math.abs(millis));
+    }
+
     static String rate(double perSecond) {
         return Double.isNaN(perSecond) ? "-" : String.format(Locale.ROOT, "%.0f/s", perSecond);
     }

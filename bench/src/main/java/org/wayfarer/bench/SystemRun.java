@@ -10,6 +10,8 @@ import org.wayfarer.channel.wechat.testing.WeChatCallbacks;
 /**
  * Runs the measured phases against one running system (Wayfarer or the baseline), after a warm-up:
  * <ol>
+ *   <li>low load: {@code lowFollows} follow callbacks open loop at {@code lowRate} (default 20/s), then waits for
+ *       their sends: the callback latency of a server that is not queueing;</li>
  *   <li>latency, once per rate of {@code --rates}: {@code follows} follow callbacks open loop at that rate, then
  *       waits for their template sends;</li>
  *   <li>max intake: {@code follows} more, closed loop with {@code clients} connections, then waits for the sends;</li>
@@ -48,12 +50,14 @@ final class SystemRun {
     }
 
     /**
+     * @param lowLoad      the open-loop phase at {@link BenchOptions#lowRate()}, or {@code null} if it did not run
      * @param latency      the open-loop phases, in the order of {@link BenchOptions#rates()}
      * @param intake       the closed-loop phase
      * @param echoRate     GET echo requests answered per second, closed loop
      * @param echoP99Ms    their p99 latency
      */
-    record Result(String name, List<PhaseResult> latency, PhaseResult intake, double echoRate, double echoP99Ms) {
+    record Result(String name, PhaseResult lowLoad, List<PhaseResult> latency, PhaseResult intake, double echoRate,
+                  double echoP99Ms) {
 
         /** The open-loop phase at {@code rate}, or {@code null} if that rate was not run. */
         PhaseResult at(List<Double> rates, double rate) {
@@ -70,15 +74,11 @@ final class SystemRun {
                     warmed.acked(), warmed.received());
         }
 
+        PhaseResult lowLoad = options.lowFollows() == 0 ? null
+                : openLoop("low-load", tag + "L", options.lowFollows(), options.lowRate());
         List<PhaseResult> latencies = new ArrayList<>();
         for (int r = 0; r < options.rates().size(); r++) {
-            double rate = options.rates().get(r);
-            FollowBatch open = FollowBatch.of(tag + "O" + r, options.follows(), callbacks, baseUrl);
-            System.out.printf("  %s latency phase: %d follows open loop at %.0f/s ...%n", name, open.size(), rate);
-            PhaseResult latency = measure(open, () -> load.openLoop(open, rate, null), STALL);
-            System.out.printf("    acknowledged %d/%d, sends %d, follow->send p99 %s%n", latency.acked(),
-                    latency.sent(), latency.received(), Stats.ms(latency.followP99()));
-            latencies.add(latency);
+            latencies.add(openLoop("latency", tag + "O" + r, options.follows(), options.rates().get(r)));
         }
 
         FollowBatch closed = FollowBatch.of(tag + "C", options.follows(), callbacks, baseUrl);
@@ -94,7 +94,18 @@ final class SystemRun {
         double echoP99 = Stats.summaryMillis(echo.ackLatencies())[2];
         ensureAlive();
         System.out.printf("  %s GET echo: %s, p99 %s%n", name, Stats.rate(echo.ackRate()), Stats.ms(echoP99));
-        return new Result(name, List.copyOf(latencies), intake, echo.ackRate(), echoP99);
+        return new Result(name, lowLoad, List.copyOf(latencies), intake, echo.ackRate(), echoP99);
+    }
+
+    /** One measured open-loop phase: {@code follows} new followers at {@code rate}, then the wait for their sends. */
+    private PhaseResult openLoop(String phase, String batchTag, int follows, double rate) {
+        FollowBatch open = FollowBatch.of(batchTag, follows, callbacks, baseUrl);
+        System.out.printf("  %s %s phase: %d follows open loop at %.0f/s ...%n", name, phase, open.size(), rate);
+        PhaseResult result = measure(open, () -> load.openLoop(open, rate, null), STALL);
+        System.out.printf("    acknowledged %d/%d, callback p50 %s p99 %s, sends %d, follow->send p99 %s%n",
+                result.acked(), result.sent(), Stats.ms(result.ackP50()), Stats.ms(result.ackP99()),
+                result.received(), Stats.ms(result.followP99()));
+        return result;
     }
 
     /**

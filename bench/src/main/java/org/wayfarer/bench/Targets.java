@@ -26,6 +26,8 @@ final class Targets {
     static final double LATENESS_P99_MS = 1000;
     static final double INTAKE_ABSOLUTE = 5000;
     static final double INTAKE_P99_MS = 50;
+    static final double LOW_LOAD_ADDED_P50_MS = 2;
+    static final String LOW_LOAD = "callback latency added at low load (p50) <= 2 ms";
 
     private static final String ROW = "%-54s %-30s %9s  %-10s %s%n";
 
@@ -98,6 +100,7 @@ final class Targets {
                     Stats.rate(in.ackRate()) + ", p99 " + Stats.ms(in.ackMillis()[2]), in.ackRate() / INTAKE_ABSOLUTE,
                     ">= 1.00x of 5000/s", ok));
         }
+        out.add(lowLoad(w == null ? null : w.lowLoad(), b == null ? null : b.lowLoad()));
         return out;
     }
 
@@ -126,6 +129,25 @@ final class Targets {
                     Double.POSITIVE_INFINITY, "<= 1.00x of 20 s", false);
         }
         return atMost(budget, Stats.seconds(seconds), seconds / BURST_SECONDS, 1.0, "x of 20 s");
+    }
+
+    /**
+     * Wayfarer's callback latency minus the plain handler's at the low open-loop rate, at p50: the group commit's
+     * wait and commit, with neither server queueing. Its p99 is shown beside it, not judged: on a shared 2-core
+     * machine a few scheduling stalls decide it. Wayfarer leaving a callback unanswered misses the budget.
+     */
+    static Verdict lowLoad(PhaseResult w, PhaseResult b) {
+        if (w == null || b == null) {
+            return notJudged(LOW_LOAD, "needs the low-load phase of both");
+        }
+        String target = String.format(Locale.ROOT, "<= 1.00x of %.0f ms", LOW_LOAD_ADDED_P50_MS);
+        if (w.acked() < w.sent()) {
+            return new Verdict(LOW_LOAD, w.acked() + " of " + w.sent() + " acknowledged", Double.POSITIVE_INFINITY,
+                    target, false);
+        }
+        double added = w.ackP50() - b.ackP50();
+        return atMost(LOW_LOAD, Stats.signedMs(added) + " (p99 " + Stats.signedMs(w.ackP99() - b.ackP99()) + ")",
+                added / LOW_LOAD_ADDED_P50_MS, 1.0, String.format(Locale.ROOT, "x of %.0f ms", LOW_LOAD_ADDED_P50_MS));
     }
 
     private static Verdict lateness(ResultFile engine) {

@@ -19,6 +19,8 @@ class BenchOptionsTest {
         assertThat(options.timerRate()).isEqualTo(2000);
         assertThat(options.countJdbc()).isTrue();
         assertThat(options.rate()).isEqualTo(500);
+        assertThat(options.lowFollows()).isEqualTo(400);
+        assertThat(options.lowRate()).isEqualTo(20);
     }
 
     @Test
@@ -30,6 +32,24 @@ class BenchOptionsTest {
         assertThat(options.engineEntries()).isLessThanOrEqualTo(200);
         assertThat(options.timerBurst()).isLessThanOrEqualTo(1000);
         assertThat(options.timerSeconds()).isLessThanOrEqualTo(2);
+        assertThat(options.lowFollows()).isPositive().isLessThanOrEqualTo(100);
+        assertThat(options.lowRate()).isEqualTo(20);
+    }
+
+    @Test
+    void readsTheLowLoadPhasesSizeAndRateAndZeroSkipsIt() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--smoke", "--low-follows", "1000", "--low-rate",
+            "12.5"});
+        BenchOptions skipped = BenchOptions.parse(new String[] {"--low-follows", "0"});
+
+        assertThat(options.lowFollows()).isEqualTo(1000);
+        assertThat(options.lowRate()).isEqualTo(12.5);
+        assertThat(skipped.lowFollows()).isZero();
+        assertThat(BenchOptions.USAGE).contains("--low-follows N", "--low-rate R");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--low-follows", "-1"}))
+                .hasMessageContaining("--low-follows");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--low-rate", "0"}))
+                .hasMessageContaining("--low-rate");
     }
 
     @Test

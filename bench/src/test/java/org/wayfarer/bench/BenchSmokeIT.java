@@ -37,7 +37,8 @@ class BenchSmokeIT {
 
         assertThat(finished).as("bench finished; output in %s", output).isTrue();
         assertThat(bench.exitValue()).as("exit code; output:%n%s", report).isZero();
-        assertThat(report).contains("== 1.1 Follow -> template send", "== 1.2 Follow -> template send",
+        assertThat(report).contains("== 1.0 Callback latency at low load", "== 1.1 Follow -> template send",
+                "== 1.2 Follow -> template send",
                 "== 2. Max intake and sustained end to end", "== 3. Engine alone", "== 4. Timers",
                 "== 5. Crash run", "verdict: NO SILENT LOSS, NO DUPLICATE",
                 "== Targets (docs/architecture/overview.md section 6) ==");
@@ -47,7 +48,7 @@ class BenchSmokeIT {
                 .containsPattern("\\d+ met, \\d+ missed, \\d+ not judged");
         for (String budget : List.of("callback intake >= 1.0x", "follow -> send p99 at 500/s", "sustained end to end",
                 "server CPU per follow <= 2x", "engine-only entries >= 10x", "100k timers due at once",
-                "timer lateness p99")) {
+                "timer lateness p99", "callback latency added at low load (p50) <= 2 ms")) {
             assertThat(report).contains(budget);
         }
         Files.delete(output);
