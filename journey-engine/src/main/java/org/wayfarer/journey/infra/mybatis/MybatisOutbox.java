@@ -34,12 +34,18 @@ public final class MybatisOutbox implements Outbox {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
+    /** The due candidates of a sweep, earliest first; see {@link #leaseDue}. */
+    static final String DUE = """
+            SELECT id FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= ?
+             ORDER BY status, next_attempt_at, id LIMIT ?""";
+
     private final OutboxMapper outbox;
     private final JdbcTemplate jdbc;
     private final Transactions transactions;
     private final JsonColumns json;
     private final OutboxLeases leases;
     private final OutboxSettlement settlement;
+    private final SkipLocked skipLocked;
 
     public MybatisOutbox(OutboxMapper outbox, JdbcTemplate jdbc, Transactions transactions,
                          ObjectMapper objectMapper) {
@@ -49,6 +55,7 @@ public final class MybatisOutbox implements Outbox {
         this.json = new JsonColumns(objectMapper);
         this.leases = new OutboxLeases(jdbc, json);
         this.settlement = new OutboxSettlement(jdbc);
+        this.skipLocked = new SkipLocked(jdbc);
     }
 
     /** All rows or none: the batch is one transaction (joined if the caller has one). */
@@ -90,12 +97,17 @@ public final class MybatisOutbox implements Outbox {
                 leaseUntil.toEpochMilli()));
     }
 
-    /** Same scheme as {@link MybatisInstanceStore#claimDue}: lock with SKIP LOCKED, claim, read back. */
+    /**
+     * The earliest due PENDING rows as a range of the index {@code (status, next_attempt_at, id)} (locked with
+     * {@link SkipLocked} where that is cheap), then claimed by id like {@link #lease}. The {@code ORDER BY} spells out
+     * the index's columns: H2 otherwise read and sorted every due row before the {@code LIMIT}.
+     */
     @Override
     public List<OutboxClaim> leaseDue(Instant now, int limit, String owner, Instant leaseUntil) {
         long nowMillis = now.toEpochMilli();
+        int max = Columns.positive(limit);
         return transactions.inTransaction(() -> {
-            List<Long> locked = outbox.lockDueIds(nowMillis, Columns.positive(limit));
+            List<Long> locked = jdbc.queryForList(DUE + skipLocked.clause(), Long.class, nowMillis, max);
             return locked.isEmpty() ? List.of() : leases.byId(locked, owner, nowMillis, leaseUntil.toEpochMilli());
         });
     }

@@ -1,9 +1,7 @@
 package org.wayfarer.journey.infra.mybatis;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
-import java.util.List;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 /**
@@ -12,19 +10,6 @@ import org.apache.ibatis.annotations.Update;
  * Public only so the Spring wiring can hand it to the adapter.
  */
 public interface OutboxMapper extends BaseMapper<OutboxRow> {
-
-    /**
-     * Locks up to {@code limit} due PENDING rows, oldest due first, skipping rows other transactions hold; see
-     * {@link JourneyInstanceMapper#lockDueIds} for how H2 and MariaDB differ.
-     */
-    @Select("""
-            SELECT id FROM outbox
-             WHERE status = 'PENDING' AND next_attempt_at <= #{now}
-             ORDER BY next_attempt_at, id
-             LIMIT #{limit}
-               FOR UPDATE SKIP LOCKED
-            """)
-    List<Long> lockDueIds(@Param("now") long now, @Param("limit") int limit);
 
     @Update("""
             UPDATE outbox SET lease_until = #{newLeaseUntil}
