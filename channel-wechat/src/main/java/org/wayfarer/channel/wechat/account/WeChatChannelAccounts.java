@@ -8,9 +8,10 @@ import org.wayfarer.journey.channel.ChannelAccounts;
 
 /**
  * Which tenant owns an official account, for every {@code wechat.*} channel (template, kefu, coupon, subscription
- * messages all send from an official account named by its AppID). Answers from the {@link AccountStore} on every
- * call, without a cache: an account connected a moment ago is owned at once, and the lookup is one indexed read by
- * the unique AppID. A malformed AppID is simply not owned. Thread-safe.
+ * messages all send from an official account named by its AppID). Answers from the {@link AccountStore} (one
+ * indexed read by the unique AppID) and remembers an owner it found for a minute, since the dispatcher asks before
+ * every send; an AppID not found is asked again every time, so an account connected a moment ago is owned at once.
+ * A malformed AppID is simply not owned. Thread-safe.
  */
 public final class WeChatChannelAccounts implements ChannelAccounts {
 
