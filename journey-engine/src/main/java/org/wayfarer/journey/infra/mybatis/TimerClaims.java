@@ -15,10 +15,10 @@ import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
  * candidate is then leased by a conditional UPDATE that re-checks it is still due and free, so two claimers never get
  * the same instance, and the per-row update counts say which ones this claim got (no read-back).
  *
- * <p>The candidates are locked {@code FOR UPDATE SKIP LOCKED} on MySQL/MariaDB only ({@link SkipLocked}). The
- * {@code ORDER BY} names the index's
- * columns, which the selection fixes but for {@code wake_at, id}: H2 uses an index's order only when the
- * {@code ORDER BY} spells out its leading columns.
+ * <p>The candidates are locked {@code FOR UPDATE SKIP LOCKED} on MySQL/MariaDB only ({@link SkipLocked}), and leased in
+ * ascending id order, as every batch of row writes is, so two claimers never lock rows in opposite orders. The
+ * {@code ORDER BY} names the index's columns, which the selection fixes but for {@code wake_at, id}: H2 uses an
+ * index's order only when the {@code ORDER BY} spells out its leading columns.
  */
 final class TimerClaims {
 
@@ -43,7 +43,7 @@ final class TimerClaims {
         this.skipLocked = new SkipLocked(jdbc);
     }
 
-    /** In the caller's transaction. Expired leases first (they are the latest), then free timers, earliest first. */
+    /** In the caller's transaction. Expired leases first (the most overdue), then free timers, earliest first. */
     List<DueWakeup> claim(long dueBy, long now, int limit, String owner, long leaseUntil) {
         List<DueWakeup> candidates = new ArrayList<>(jdbc.query(EXPIRED + skipLocked.clause(), TimerClaims::wakeup,
                 now, dueBy, limit));
@@ -54,6 +54,7 @@ final class TimerClaims {
         if (candidates.isEmpty()) {
             return List.of();
         }
+        candidates.sort(Comparator.comparingLong(DueWakeup::instanceId));
         boolean[] leased = JdbcBatch.updateCounted(jdbc, LEASE, candidates, (p, w) -> p.add(owner).add(leaseUntil)
                 .add(w.instanceId()).add(dueBy).add(now));
         List<DueWakeup> claimed = new ArrayList<>(candidates.size());
