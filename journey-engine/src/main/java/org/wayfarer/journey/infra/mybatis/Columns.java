@@ -1,6 +1,7 @@
 package org.wayfarer.journey.infra.mybatis;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -46,6 +47,11 @@ final class Columns {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
         return limit;
+    }
+
+    /** {@code n} JDBC parameter markers for an {@code IN (...)} list: {@code ?, ?, ?}. */
+    static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** Feeds {@code rows} to {@code action} in chunks, so one multi-row statement stays under the packet limit. */

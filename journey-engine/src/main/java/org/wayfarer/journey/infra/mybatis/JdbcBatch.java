@@ -36,42 +36,29 @@ final class JdbcBatch {
     }
 
     /**
-     * Runs a conditional UPDATE (or DELETE) once per row and returns, per row in order, whether it changed a row:
-     * {@code true} or {@code false}, or {@code null} where the driver reported {@link Statement#SUCCESS_NO_INFO}
-     * (MariaDB Connector/J with {@code useBulkStmts} on; a caller that must know re-reads those rows).
+     * Runs a conditional UPDATE once per row and returns, per row in order, whether it changed a row. Versioned
+     * writes, processed marks and claims rely on these counts, so a driver that answers
+     * {@link Statement#SUCCESS_NO_INFO} (MariaDB Connector/J with {@code useBulkStmts} on, which is not its default)
+     * is refused with an {@link IllegalStateException} and the caller's transaction rolls back.
      */
-    static <T> Boolean[] update(JdbcTemplate jdbc, String sql, List<T> rows, Binder<T> binder) {
-        Boolean[] changed = new Boolean[rows.size()];
+    static <T> boolean[] update(JdbcTemplate jdbc, String sql, List<T> rows, Binder<T> binder) {
+        boolean[] changed = new boolean[rows.size()];
         if (rows.isEmpty()) {
             return changed;
         }
         int i = 0;
         for (int[] counts : jdbc.batchUpdate(sql, rows, ROWS, (ps, row) -> binder.bind(new Parameters(ps), row))) {
             for (int count : counts) {
-                changed[i++] = count == Statement.SUCCESS_NO_INFO ? null : count > 0;
+                if (count == Statement.SUCCESS_NO_INFO) {
+                    throw new IllegalStateException("the JDBC driver does not report the update counts of batched"
+                            + " statements, which the stores rely on (MariaDB Connector/J: leave useBulkStmts off)");
+                }
+                changed[i++] = count > 0;
             }
         }
         if (i != rows.size()) {
             throw new IllegalStateException("the driver answered " + i + " update counts for " + rows.size()
                     + " rows of a batch");
-        }
-        return changed;
-    }
-
-    /**
-     * {@link #update} for writes that cannot re-read what they changed (versioned updates, processed marks, timer
-     * leases): a driver that reports no update counts is refused with an {@link IllegalStateException}, and the
-     * caller's transaction rolls back.
-     */
-    static <T> boolean[] updateCounted(JdbcTemplate jdbc, String sql, List<T> rows, Binder<T> binder) {
-        Boolean[] answered = update(jdbc, sql, rows, binder);
-        boolean[] changed = new boolean[answered.length];
-        for (int i = 0; i < answered.length; i++) {
-            if (answered[i] == null) {
-                throw new IllegalStateException("the JDBC driver does not report the update counts of batched"
-                        + " statements, which this write relies on (MariaDB Connector/J: leave useBulkStmts off)");
-            }
-            changed[i] = answered[i];
         }
         return changed;
     }

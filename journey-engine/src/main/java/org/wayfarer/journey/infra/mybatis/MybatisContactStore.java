@@ -200,7 +200,7 @@ public final class MybatisContactStore implements ContactStore {
     @Override
     public void updateAll(List<Contact> changed) {
         List<Contact> sorted = changed.stream().sorted(Comparator.comparingLong(Contact::id)).toList();
-        boolean[] updated = JdbcBatch.updateCounted(jdbc, UPDATE_CONTACT, sorted, (p, c) -> p
+        boolean[] updated = JdbcBatch.update(jdbc, UPDATE_CONTACT, sorted, (p, c) -> p
                 .add(json.write(c.attributes())).add(millis(c.updatedAt())).add(c.id()).add(c.tenantId())
                 .add(c.version()));
         int stale = 0;

@@ -146,7 +146,7 @@ public final class MybatisEventLog implements EventLog {
         }
         long millis = at.toEpochMilli();
         int count = 0;
-        for (boolean marked : JdbcBatch.updateCounted(jdbc, MARK_PROCESSED, List.copyOf(eventIds), (p, id) -> p.add(millis)
+        for (boolean marked : JdbcBatch.update(jdbc, MARK_PROCESSED, List.copyOf(eventIds), (p, id) -> p.add(millis)
                 .add(id))) {
             count += marked ? 1 : 0;
         }

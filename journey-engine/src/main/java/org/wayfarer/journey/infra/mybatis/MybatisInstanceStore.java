@@ -138,7 +138,7 @@ public final class MybatisInstanceStore implements InstanceStore {
     public void updateAll(List<JourneyInstance> changed) {
         List<JourneyInstanceRow> rows = changed.stream().sorted(Comparator.comparingLong(JourneyInstance::id))
                 .map(MybatisInstanceStore::toRow).toList();
-        boolean[] updated = JdbcBatch.updateCounted(jdbc, UPDATE, rows, (p, r) -> p.add(r.getStatus())
+        boolean[] updated = JdbcBatch.update(jdbc, UPDATE, rows, (p, r) -> p.add(r.getStatus())
                 .add(r.getCurrentNode()).add(r.getSeq()).add(r.getWakeAt()).add(r.getEntryKey()).add(r.getEndedAt())
                 .add(r.getEndReason()).add(r.getUpdatedAt()).add(r.getId()).add(r.getTenantId()).add(r.getVersion()));
         List<Long> stale = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +16,8 @@ import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.dispatch.OutboxStatus;
 
 /**
- * The claim statements of {@link MybatisOutbox}, as JDBC batches of one fixed conditional UPDATE per row: each row's
- * update count says whether this claim took it, so only claimed rows are read back, and rows this node inserted and
+ * The claim statements of {@link MybatisOutbox}, as JDBC batches of one fixed conditional UPDATE per row
+ * ({@link JdbcBatch#update}): each row's update count says whether this claim took it, so only claimed rows are read back, and rows this node inserted and
  * still holds in memory are not read back at all. Rows are updated in ascending id order, as a multi-row UPDATE of an
  * id list would lock them, so two claims (or a claim and a receipt batch) do not lock the same rows in opposite
  * orders. Runs in the caller's transaction. Thread-safe.
@@ -66,23 +65,23 @@ final class OutboxLeases {
     /** Claims the due PENDING rows of {@code ids} and reads back the ones this claim took, oldest due first. */
     List<OutboxClaim> byId(List<Long> ids, String owner, long now, long leaseUntil) {
         List<Long> distinct = ids.stream().distinct().sorted().toList();
-        Boolean[] changed = JdbcBatch.update(jdbc, CLAIM, distinct, (p, id) -> p.add(owner).add(leaseUntil)
+        boolean[] changed = JdbcBatch.update(jdbc, CLAIM, distinct, (p, id) -> p.add(owner).add(leaseUntil)
                 .add(now).add(now).add(id).add(now));
-        List<Long> mayHave = new ArrayList<>();
+        List<Long> taken = new ArrayList<>();
         for (int i = 0; i < changed.length; i++) {
-            if (!Boolean.FALSE.equals(changed[i])) {
-                mayHave.add(distinct.get(i)); // null: the driver did not say; the read-back by lease decides
+            if (changed[i]) {
+                taken.add(distinct.get(i));
             }
         }
-        List<OutboxClaim> claimed = readBack(mayHave, owner, leaseUntil);
+        List<OutboxClaim> claimed = readBack(taken, owner, leaseUntil);
         claimed.sort(OLDEST_DUE_FIRST);
         return claimed;
     }
 
     /**
      * Claims rows this node inserted, from the messages it holds: a row still as inserted is claimed without being
-     * read; the others (claimed and settled back to PENDING meanwhile, or unknown to the driver's answer) go through
-     * {@link #byId}, so every claim carries what the database holds. Oldest due first.
+     * read; the others (claimed and settled back to PENDING meanwhile) go through {@link #byId}, so every claim
+     * carries what the database holds. Oldest due first.
      */
     List<OutboxClaim> asInserted(List<OutboxMessage> inserted, String owner, long now, long leaseUntil) {
         List<OutboxMessage> due = new ArrayList<>();
@@ -93,29 +92,15 @@ final class OutboxLeases {
             }
         }
         due.sort(Comparator.comparingLong(OutboxMessage::id));
-        Boolean[] changed = JdbcBatch.update(jdbc, CLAIM_AS_INSERTED, due, (p, m) -> p.add(owner).add(leaseUntil)
+        boolean[] changed = JdbcBatch.update(jdbc, CLAIM_AS_INSERTED, due, (p, m) -> p.add(owner).add(leaseUntil)
                 .add(now).add(now).add(m.id()).add(m.nextAttemptAt().toEpochMilli()).add(m.attempts()));
         List<OutboxClaim> claimed = new ArrayList<>(due.size());
-        List<OutboxMessage> unanswered = new ArrayList<>();
         List<Long> changedSince = new ArrayList<>();
         for (int i = 0; i < changed.length; i++) {
-            if (changed[i] == null) {
-                unanswered.add(due.get(i));
-            } else if (changed[i]) {
+            if (changed[i]) {
                 claimed.add(asClaimed(due.get(i), owner, now, leaseUntil));
             } else {
                 changedSince.add(due.get(i).id());
-            }
-        }
-        if (!unanswered.isEmpty()) {
-            Set<Long> held = new HashSet<>(heldIds(unanswered.stream().map(OutboxMessage::id).toList(), owner,
-                    leaseUntil));
-            for (OutboxMessage m : unanswered) {
-                if (held.contains(m.id())) {
-                    claimed.add(asClaimed(m, owner, now, leaseUntil)); // our lease is on it: the claim as inserted
-                } else {
-                    changedSince.add(m.id());
-                }
             }
         }
         if (!changedSince.isEmpty()) {
@@ -135,35 +120,18 @@ final class OutboxLeases {
         return new OutboxClaim(sending, owner, instant(leaseUntil), at, 0);
     }
 
+    /** The rows of {@code ids} held under the lease (owner, lease_until), which names one claim. */
     private List<OutboxClaim> readBack(List<Long> ids, String owner, long leaseUntil) {
         List<OutboxClaim> claimed = new ArrayList<>(ids.size());
-        Columns.inChunks(ids, IDS_PER_READ, chunk -> claimed.addAll(jdbc.query(
-                "SELECT " + COLUMNS + " FROM outbox" + heldWhere(chunk.size()), (rs, n) -> claim(rs, owner),
-                heldArgs(chunk, owner, leaseUntil))));
+        Columns.inChunks(ids, IDS_PER_READ, chunk -> {
+            List<Object> args = new ArrayList<>(chunk);
+            args.add(owner);
+            args.add(leaseUntil);
+            claimed.addAll(jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE id IN (" + Columns.placeholders(
+                    chunk.size()) + ") AND status = 'SENDING' AND lease_owner = ? AND lease_until = ?",
+                    (rs, n) -> claim(rs, owner), args.toArray()));
+        });
         return claimed;
-    }
-
-    private List<Long> heldIds(List<Long> ids, String owner, long leaseUntil) {
-        List<Long> held = new ArrayList<>(ids.size());
-        Columns.inChunks(ids, IDS_PER_READ, chunk -> held.addAll(jdbc.queryForList(
-                "SELECT id FROM outbox" + heldWhere(chunk.size()), Long.class, heldArgs(chunk, owner, leaseUntil))));
-        return held;
-    }
-
-    /** Rows of the listed ids held under the lease (owner, lease_until), which names one claim. */
-    private static String heldWhere(int ids) {
-        return " WHERE id IN (" + String.join(", ", Collections.nCopies(ids, "?"))
-                + ") AND status = 'SENDING' AND lease_owner = ? AND lease_until = ?";
-    }
-
-    private static Object[] heldArgs(List<Long> ids, String owner, long leaseUntil) {
-        Object[] args = new Object[ids.size() + 2];
-        for (int i = 0; i < ids.size(); i++) {
-            args[i] = ids.get(i);
-        }
-        args[ids.size()] = owner;
-        args[ids.size() + 1] = leaseUntil;
-        return args;
     }
 
     private OutboxClaim claim(ResultSet rs, String owner) throws SQLException {

@@ -1,13 +1,10 @@
 package org.wayfarer.journey.infra.mybatis;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfarer.journey.dispatch.OutboxReceipt;
 import org.wayfarer.journey.dispatch.OutboxStatus;
@@ -21,7 +18,6 @@ import org.wayfarer.journey.dispatch.OutboxStatus;
 final class OutboxSettlement {
 
     private static final int ERROR_MESSAGE_WIDTH = 500;
-    private static final int IDS_PER_READ = 1000;
 
     /** The condition of every receipt statement; its parameters come last: id, owner, lease_until. */
     private static final String HELD = " WHERE id = ? AND status = 'SENDING' AND lease_owner = ? AND lease_until = ?";
@@ -58,43 +54,32 @@ final class OutboxSettlement {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Writes the receipts, one batch per kind; returns how many applied. Where the driver does not report a
-     * receipt's update count, the receipt counts as applied if its row is found in the state that receipt writes
-     * (its status, written at {@code at}, lease cleared).
-     */
+    /** Writes the receipts, one batch per kind; returns how many applied. */
     int settle(String owner, List<OutboxReceipt> receipts, long at) {
         Map<OutboxReceipt.Kind, List<OutboxReceipt>> byKind = new EnumMap<>(OutboxReceipt.Kind.class);
         for (OutboxReceipt receipt : receipts) {
             byKind.computeIfAbsent(receipt.kind(), k -> new ArrayList<>()).add(receipt);
         }
         int applied = 0;
-        Map<OutboxStatus, List<Long>> unanswered = new EnumMap<>(OutboxStatus.class);
         for (Map.Entry<OutboxReceipt.Kind, List<OutboxReceipt>> group : byKind.entrySet()) {
             List<OutboxReceipt> batch = group.getValue();
             batch.sort(Comparator.comparingLong(OutboxReceipt::id)); // lock order as in OutboxLeases
-            Boolean[] changed = write(group.getKey(), batch, owner, at);
-            for (int i = 0; i < changed.length; i++) {
-                if (changed[i] == null) {
-                    unanswered.computeIfAbsent(target(group.getKey()), k -> new ArrayList<>()).add(batch.get(i).id());
-                } else if (changed[i]) {
-                    applied++;
-                }
+            for (boolean changed : write(group.getKey(), batch, owner, at)) {
+                applied += changed ? 1 : 0;
             }
-        }
-        for (Map.Entry<OutboxStatus, List<Long>> group : unanswered.entrySet()) {
-            applied += writtenAt(group.getValue(), group.getKey(), at);
         }
         return applied;
     }
 
-    private Boolean[] write(OutboxReceipt.Kind kind, List<OutboxReceipt> batch, String owner, long at) {
+    private boolean[] write(OutboxReceipt.Kind kind, List<OutboxReceipt> batch, String owner, long at) {
         return switch (kind) {
             case SENT -> JdbcBatch.update(jdbc, SENT, batch, (p, r) -> p.add(at).add(r.providerMessageId())
                     .add(r.id()).add(owner).add(r.leaseUntil().toEpochMilli()));
-            case REJECTED, UNKNOWN -> JdbcBatch.update(jdbc, FINAL, batch, (p, r) -> p.add(target(kind).name())
-                    .add(at).add(r.code()).add(clip(r.message())).add(r.id()).add(owner)
-                    .add(r.leaseUntil().toEpochMilli()));
+            case REJECTED, UNKNOWN -> {
+                OutboxStatus status = kind == OutboxReceipt.Kind.REJECTED ? OutboxStatus.REJECTED : OutboxStatus.UNKNOWN;
+                yield JdbcBatch.update(jdbc, FINAL, batch, (p, r) -> p.add(status.name()).add(at).add(r.code())
+                        .add(clip(r.message())).add(r.id()).add(owner).add(r.leaseUntil().toEpochMilli()));
+            }
             case RETRY, DEFERRED, IN_DOUBT -> JdbcBatch.update(jdbc, pending(kind), batch, (p, r) -> p.add(at)
                     .add(r.nextAttemptAt().toEpochMilli()).add(r.code()).add(clip(r.message())).add(r.id())
                     .add(owner).add(r.leaseUntil().toEpochMilli()));
@@ -107,32 +92,6 @@ final class OutboxSettlement {
             case DEFERRED -> DEFERRED;
             case IN_DOUBT -> IN_DOUBT;
             default -> throw new IllegalArgumentException(kind + " does not put a row back to PENDING");
-        };
-    }
-
-    /** How many of the rows are in {@code status}, written at {@code at}, with the lease cleared. */
-    private int writtenAt(List<Long> ids, OutboxStatus status, long at) {
-        Set<Long> found = new HashSet<>();
-        Columns.inChunks(ids, IDS_PER_READ, chunk -> {
-            Object[] args = new Object[chunk.size() + 2];
-            for (int i = 0; i < chunk.size(); i++) {
-                args[i] = chunk.get(i);
-            }
-            args[chunk.size()] = status.name();
-            args[chunk.size() + 1] = at;
-            found.addAll(jdbc.queryForList("SELECT id FROM outbox WHERE id IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?"))
-                    + ") AND status = ? AND updated_at = ? AND lease_until IS NULL", Long.class, args));
-        });
-        return found.size();
-    }
-
-    private static OutboxStatus target(OutboxReceipt.Kind kind) {
-        return switch (kind) {
-            case SENT -> OutboxStatus.SENT;
-            case REJECTED -> OutboxStatus.REJECTED;
-            case UNKNOWN -> OutboxStatus.UNKNOWN;
-            case RETRY, DEFERRED, IN_DOUBT -> OutboxStatus.PENDING;
         };
     }
 

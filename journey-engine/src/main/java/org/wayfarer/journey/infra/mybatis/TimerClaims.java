@@ -55,7 +55,7 @@ final class TimerClaims {
             return List.of();
         }
         candidates.sort(Comparator.comparingLong(DueWakeup::instanceId));
-        boolean[] leased = JdbcBatch.updateCounted(jdbc, LEASE, candidates, (p, w) -> p.add(owner).add(leaseUntil)
+        boolean[] leased = JdbcBatch.update(jdbc, LEASE, candidates, (p, w) -> p.add(owner).add(leaseUntil)
                 .add(w.instanceId()).add(dueBy).add(now));
         List<DueWakeup> claimed = new ArrayList<>(candidates.size());
         for (int i = 0; i < leased.length; i++) {

@@ -1,10 +1,6 @@
 package org.wayfarer.journey.infra.mybatis;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -35,34 +31,21 @@ import org.wayfarer.journey.stats.JourneyCountersContract;
 @SpringBootTest(classes = StoresTestApplication.class)
 class MybatisStoresMariaDbIT extends MybatisStoresTestBase {
 
-    private static final String SERVER = System.getProperty("wayfarer.test.mariadb.server",
-            "jdbc:mariadb://127.0.0.1:3306/");
-    private static final String USER = "root";
-    private static final String PASSWORD = "";
-    private static final String SCHEMA = "wf_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private static final MariaDbSchema SCHEMA = new MariaDbSchema();
 
     @BeforeAll
     static void createSchema() throws SQLException {
-        execute("CREATE DATABASE " + SCHEMA);
+        SCHEMA.create();
     }
 
-    /** Needs nothing from Spring, so it runs even when the context failed to start. */
     @AfterAll
     static void dropSchema() throws SQLException {
-        execute("DROP DATABASE IF EXISTS " + SCHEMA);
+        SCHEMA.drop();
     }
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> SERVER + SCHEMA);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> PASSWORD);
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        SCHEMA.register(registry, "");
     }
 
     @Nested
