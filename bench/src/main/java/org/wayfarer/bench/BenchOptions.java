@@ -194,14 +194,16 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int lowFollows,
         return runs;
     }
 
-    private static String property(String nameValue) {
-        if (!nameValue.matches("[A-Za-z0-9._\\[\\]-]+=.*")) {
+    /** A {@code --server-arg} as the Spring Boot command-line property it becomes; also used by {@link GrowthOptions}. */
+    static String property(String nameValue) {
+        if (!nameValue.matches("(--)?[A-Za-z0-9._\\[\\]-]+=.*")) {
             throw new IllegalArgumentException("--server-arg needs name=value, got " + nameValue);
         }
         return nameValue.startsWith("--") ? nameValue : "--" + nameValue;
     }
 
-    private static String value(String[] args, int i, String flag) {
+    /** The value after {@code flag}; also used by {@link GrowthOptions}. */
+    static String value(String[] args, int i, String flag) {
         if (i >= args.length) {
             throw new IllegalArgumentException(flag + " needs a value");
         }

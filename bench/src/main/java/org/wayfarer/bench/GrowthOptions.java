@@ -44,12 +44,12 @@ record GrowthOptions(int follows, int clients, int sampleEvery, int settleSecond
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
-                case "--follows" -> follows = positive(flag, value(args, ++i, flag));
-                case "--clients" -> clients = positive(flag, value(args, ++i, flag));
-                case "--sample-every" -> sampleEvery = positive(flag, value(args, ++i, flag));
-                case "--settle-seconds" -> settle = Integer.parseInt(value(args, ++i, flag));
-                case "--server-heap" -> heap = value(args, ++i, flag);
-                case "--server-arg" -> serverArgs.add(property(value(args, ++i, flag)));
+                case "--follows" -> follows = positive(flag, BenchOptions.value(args, ++i, flag));
+                case "--clients" -> clients = positive(flag, BenchOptions.value(args, ++i, flag));
+                case "--sample-every" -> sampleEvery = positive(flag, BenchOptions.value(args, ++i, flag));
+                case "--settle-seconds" -> settle = Integer.parseInt(BenchOptions.value(args, ++i, flag));
+                case "--server-heap" -> heap = BenchOptions.value(args, ++i, flag);
+                case "--server-arg" -> serverArgs.add(BenchOptions.property(BenchOptions.value(args, ++i, flag)));
                 case "--first-version" -> {
                     serverArgs.add("--spring.datasource.url=" + FIRST_VERSION_URL);
                     serverArgs.add("--wayfarer.embedded.compaction.enabled=false");
@@ -60,20 +60,6 @@ record GrowthOptions(int follows, int clients, int sampleEvery, int settleSecond
         }
         return new GrowthOptions(follows, clients, sampleEvery > 0 ? sampleEvery : Math.max(1, follows / 20),
                 Math.max(0, settle), heap, List.copyOf(serverArgs), keep);
-    }
-
-    private static String property(String nameValue) {
-        if (!nameValue.matches("(--)?[A-Za-z0-9._\\[\\]-]+=.*")) {
-            throw new IllegalArgumentException("--server-arg needs name=value, got " + nameValue);
-        }
-        return nameValue.startsWith("--") ? nameValue : "--" + nameValue;
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args[i];
     }
 
     private static int positive(String flag, String value) {

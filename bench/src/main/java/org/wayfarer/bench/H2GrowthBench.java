@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -88,9 +87,7 @@ public final class H2GrowthBench {
         private final Path temp;
         private final Path dataDir;
         private final String adminKey = "wf_bench_" + hex(16);
-        private final String appId = "wx" + hex(8);
-        private final String token = "growth" + hex(4);
-        private final String aesKey = aesKey();
+        private final BenchAccount account = BenchAccount.random();
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         private Process server;
         private String baseUrl;
@@ -162,18 +159,15 @@ public final class H2GrowthBench {
             System.out.printf("server up on port %d (pid %d), log %s%n", port, server.pid(), log);
         }
 
-        private void prepare() throws IOException, InterruptedException {
-            admin("/wechat/accounts", """
-                    {"appId": "%s", "name": "Growth bench", "secret": "%s", "token": "%s", "aesKey": "%s"}
-                    """.formatted(appId, hex(16), token, aesKey), 201);
-            String created = admin("/journeys", journeyDefinition(), 201);
-            String id = created.replaceAll("(?s).*\"id\"\\s*:\\s*\"?([0-9]+)\"?.*", "$1");
-            admin("/journeys/" + id + "/publish", "", 200);
+        private void prepare() throws IOException {
+            AdminClient admin = new AdminClient(baseUrl, adminKey);
+            admin.connect(account);
+            admin.createAndPublish(journeyDefinition());
         }
 
         /** Drives the follows, printing samples, and waits for every send; the last sample is the end of load. */
         private Sample drive(FakeWeChatServer fake, Path file, long emptyBytes) throws Exception {
-            WeChatCallbacks callbacks = new WeChatCallbacks(appId, token, aesKey, Clock.systemUTC());
+            WeChatCallbacks callbacks = account.callbacks();
             AtomicInteger next = new AtomicInteger();
             AtomicInteger acked = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
@@ -330,17 +324,6 @@ public final class H2GrowthBench {
             }
         }
 
-        private String admin(String path, String json, int expected) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1" + path))
-                    .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
-            }
-            return response.body();
-        }
-
         private long cpuNanos() {
             return server.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
@@ -373,17 +356,5 @@ public final class H2GrowthBench {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
-    }
-
-    /** 43 base64 letters and digits decoding to 32 bytes (a valid EncodingAESKey). */
-    private static String aesKey() {
-        while (true) {
-            byte[] key = new byte[32];
-            RANDOM.nextBytes(key);
-            String encoded = Base64.getEncoder().withoutPadding().encodeToString(key);
-            if (encoded.chars().allMatch(Character::isLetterOrDigit)) {
-                return encoded;
-            }
-        }
     }
 }
