@@ -3,14 +3,12 @@ package org.wayfarer.journey.infra.mybatis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,17 +23,8 @@ import org.wayfarer.journey.dispatch.OutboxStatus;
 @SpringBootTest(classes = StoresTestApplication.class)
 class BulkStatementsMariaDbIT extends MybatisStoresTestBase {
 
-    private static final MariaDbSchema SCHEMA = new MariaDbSchema();
-
-    @BeforeAll
-    static void createSchema() throws SQLException {
-        SCHEMA.create();
-    }
-
-    @AfterAll
-    static void dropSchema() throws SQLException {
-        SCHEMA.drop();
-    }
+    @RegisterExtension
+    static final MariaDbSchema SCHEMA = new MariaDbSchema();
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {

@@ -5,14 +5,18 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A schema of its own on the MariaDB server at 127.0.0.1:3306 (other test runs share the server), for a test class
- * that creates it before all tests and drops it after; the drop needs nothing from Spring, so it runs even when the
- * context failed to start. Server override: {@code -Dwayfarer.test.mariadb.server}.
+ * A schema of its own on the MariaDB server at 127.0.0.1:3306 (other test runs share the server), created before the
+ * test class and dropped after it; the drop needs nothing from Spring, so it runs even when the context failed to
+ * start. Register it as a static {@code @RegisterExtension} field and point the data source at it with
+ * {@link #register} from a {@code @DynamicPropertySource} method. Server override: {@code -Dwayfarer.test.mariadb.server}.
  */
-final class MariaDbSchema {
+final class MariaDbSchema implements BeforeAllCallback, AfterAllCallback {
 
     private static final String SERVER = System.getProperty("wayfarer.test.mariadb.server",
             "jdbc:mariadb://127.0.0.1:3306/");
@@ -21,12 +25,25 @@ final class MariaDbSchema {
 
     private final String name = "wf_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
 
-    void create() throws SQLException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws SQLException {
+        if (nested(context)) {
+            return;
+        }
         execute("CREATE DATABASE " + name);
     }
 
-    void drop() throws SQLException {
+    @Override
+    public void afterAll(ExtensionContext context) throws SQLException {
+        if (nested(context)) {
+            return;
+        }
         execute("DROP DATABASE IF EXISTS " + name);
+    }
+
+    /** {@code @Nested} classes inherit the extension: only the outermost class creates and drops the schema. */
+    private static boolean nested(ExtensionContext context) {
+        return context.getRequiredTestClass().isMemberClass();
     }
 
     /** Points the application's data source at this schema; {@code urlOptions} is appended to the URL as it is. */

@@ -1,9 +1,7 @@
 package org.wayfarer.journey.infra.mybatis;
 
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,17 +29,8 @@ import org.wayfarer.journey.stats.JourneyCountersContract;
 @SpringBootTest(classes = StoresTestApplication.class)
 class MybatisStoresMariaDbIT extends MybatisStoresTestBase {
 
-    private static final MariaDbSchema SCHEMA = new MariaDbSchema();
-
-    @BeforeAll
-    static void createSchema() throws SQLException {
-        SCHEMA.create();
-    }
-
-    @AfterAll
-    static void dropSchema() throws SQLException {
-        SCHEMA.drop();
-    }
+    @RegisterExtension
+    static final MariaDbSchema SCHEMA = new MariaDbSchema();
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
