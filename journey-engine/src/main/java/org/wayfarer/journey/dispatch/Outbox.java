@@ -19,6 +19,14 @@ public interface Outbox {
     /** Inserts PENDING rows; a duplicate (instance, node, seq) is an error (the caller's step ran twice). */
     void insert(List<OutboxMessage> messages);
 
+    /**
+     * Inserts rows already leased, as a {@link #lease} would have left them: SENDING under (owner,
+     * {@code leaseUntil}) of each claim, its message's attempts counted and {@code first_attempt_at} set to the
+     * claim's. For rows the inserting transaction hands straight to the send pool ({@link SendHandoff}); a duplicate
+     * (instance, node, seq) is an error, as for {@link #insert}.
+     */
+    void insertLeased(List<OutboxClaim> claims);
+
     Optional<OutboxMessage> find(long id);
 
     /**

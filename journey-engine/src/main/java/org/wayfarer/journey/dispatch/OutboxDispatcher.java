@@ -37,7 +37,7 @@ import org.wayfarer.journey.channel.SendReceipt;
  * Thread-safe; no threads of its own: claims run on the caller of {@link #dispatchSoon} or {@link #sweep}, or on a
  * send thread that just freed a slot.
  */
-public final class OutboxDispatcher {
+public final class OutboxDispatcher implements SendHandoff {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     /** Signalled ids kept in memory at most; beyond that they wait for the sweep (they are PENDING and due). */
@@ -116,6 +116,56 @@ public final class OutboxDispatcher {
     public void dispatchInserted(List<OutboxMessage> inserted) {
         inserted.forEach(m -> signal(new Signal(m.id(), m)));
         pump();
+    }
+
+    /**
+     * Rows of channels that may repeat a delivery within an idempotency window, due now, are leased by the
+     * transaction that inserts them, as many as the send pool can take right now: a claim transaction per batch
+     * fewer. That is safe for those channels only: if this node dies after the commit and before the call, the lease
+     * expires and the row is repeated with the same delivery id like any send cut off mid-call. Rows of at-most-once
+     * channels are inserted PENDING and claimed after the commit, so a crash never turns a send that was never
+     * attempted into an UNKNOWN one.
+     */
+    @Override
+    public QueuedSends split(List<OutboxMessage> queued) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<OutboxMessage> leasable = new ArrayList<>();
+        List<OutboxMessage> pending = new ArrayList<>();
+        for (OutboxMessage m : queued) {
+            (mayRepeat(m.channel()) && !m.nextAttemptAt().isAfter(now) ? leasable : pending).add(m);
+        }
+        int n = leasable.isEmpty() ? 0 : slots.take(leasable.size());
+        if (n == 0) {
+            return new QueuedSends(queued, List.of());
+        }
+        pending.addAll(leasable.subList(n, leasable.size()));
+        Instant leaseUntil = nextLease(now);
+        List<OutboxClaim> leased = new ArrayList<>(n);
+        for (OutboxMessage m : leasable.subList(0, n)) {
+            OutboxMessage sending = new OutboxMessage(m.id(), m.tenantId(), m.instanceId(), m.journeyId(), m.nodeId(),
+                    m.seq(), m.contactId(), m.channel(), m.account(), m.recipient(), m.message(), OutboxStatus.SENDING,
+                    m.attempts() + 1, m.nextAttemptAt().truncatedTo(ChronoUnit.MILLIS), null, null, null,
+                    m.createdAt().truncatedTo(ChronoUnit.MILLIS), now);
+            leased.add(new OutboxClaim(sending, settings.owner(), leaseUntil, now, 0));
+        }
+        return new QueuedSends(pending, leased);
+    }
+
+    private boolean mayRepeat(String channel) {
+        return senders.find(channel).map(s -> s.idempotencyWindow().compareTo(Duration.ZERO) > 0).orElse(false);
+    }
+
+    @Override
+    public void committed(QueuedSends sends) {
+        submit(sends.leased());
+        if (!sends.pending().isEmpty()) {
+            dispatchInserted(sends.pending());
+        }
+    }
+
+    @Override
+    public void rolledBack(QueuedSends sends) {
+        slots.give(sends.leased().size());
     }
 
     private void signal(Signal signal) {

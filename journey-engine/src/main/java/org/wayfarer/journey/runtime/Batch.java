@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.contact.Contact;
-import org.wayfarer.journey.dispatch.OutboxMessage;
+import org.wayfarer.journey.dispatch.QueuedSends;
+import org.wayfarer.journey.dispatch.SendHandoff;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.Identity;
 import org.wayfarer.journey.event.StoredEvent;
@@ -111,11 +113,12 @@ final class Batch {
 
     /**
      * Writes everything in the caller's transaction: processed marks first (the guard: an event another worker took
-     * meanwhile fails the whole batch), then contacts, instances, steps, counters and outbox rows.
+     * meanwhile fails the whole batch), then contacts, instances, steps, counters and outbox rows
+     * (split by the handoff into rows leased here and rows claimed after the commit).
      *
-     * @return the outbox messages to dispatch after commit
+     * @param split told how {@code handoff} split the outbox rows, before they are inserted
      */
-    List<OutboxMessage> flush(EventLog events, Engine engine) {
+    void flush(EventLog events, Engine engine, SendHandoff handoff, Consumer<QueuedSends> split) {
         if (!processedEvents.isEmpty() && events.markProcessed(processedEvents, now) != processedEvents.size()) {
             throw new StaleDataException("some events of this batch were processed elsewhere meanwhile");
         }
@@ -128,7 +131,6 @@ final class Batch {
         if (!updated.isEmpty()) {
             engine.instances().updateAll(List.copyOf(updated.values()));
         }
-        changes.flush(engine.stepLog(), engine.counters(), engine.outbox());
-        return changes.queued();
+        changes.flush(engine.stepLog(), engine.counters(), engine.outbox(), handoff, split);
     }
 }

@@ -7,10 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.contact.ContactResolver;
-import org.wayfarer.journey.dispatch.OutboxMessage;
+import org.wayfarer.journey.dispatch.QueuedSends;
+import org.wayfarer.journey.dispatch.SendHandoff;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.StoredEvent;
 import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
@@ -18,7 +19,8 @@ import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
 /**
  * Processes a partition's pending events and due wake-ups as ONE transaction: bulk reads (contacts, their instances
  * and identities, the trigger events of resumed instances), the events in id order and then the wake-ups against
- * that in-memory state, one flush of multi-row writes, commit, then the new sends go to the dispatcher. The contact
+ * that in-memory state, one flush of multi-row writes, commit, then the new sends go to the dispatcher (those it leased inside the
+ * transaction straight to the send pool, see {@link SendHandoff}). The contact
  * locks of the whole batch are taken first, in ascending contact order, as everywhere else.
  *
  * <p>All or nothing: if anything fails, nothing of the batch is written and the exception reaches the caller, which
@@ -31,19 +33,19 @@ public final class BatchProcessor {
     private final ContactResolver resolver;
     private final ContactLocks locks;
     private final Transactions transactions;
-    private final Consumer<List<OutboxMessage>> dispatch;
+    private final SendHandoff handoff;
     private final Clock clock;
     private final ContactEventProcessor eventProcessor;
     private final WakeupProcessor wakeupProcessor;
 
     public BatchProcessor(Engine engine, EventLog events, ContactResolver resolver, ContactLocks locks,
-                          Transactions transactions, Consumer<List<OutboxMessage>> dispatch, Clock clock) {
+                          Transactions transactions, SendHandoff handoff, Clock clock) {
         this.engine = Objects.requireNonNull(engine);
         this.events = Objects.requireNonNull(events);
         this.resolver = Objects.requireNonNull(resolver);
         this.locks = Objects.requireNonNull(locks);
         this.transactions = Objects.requireNonNull(transactions);
-        this.dispatch = Objects.requireNonNull(dispatch);
+        this.handoff = Objects.requireNonNull(handoff);
         this.clock = Objects.requireNonNull(clock);
         this.eventProcessor = new ContactEventProcessor(engine);
         this.wakeupProcessor = new WakeupProcessor(engine);
@@ -60,20 +62,31 @@ public final class BatchProcessor {
         resolved.forEach(e -> contactIds.add(e.contactId()));
         wakeups.forEach(w -> contactIds.add(w.contactId()));
         List<Long> ordered = contactIds.stream().sorted(Comparator.naturalOrder()).toList();
-        List<OutboxMessage> queued = locks.withLocks(ordered, () -> transactions.inTransaction(() -> {
-            Batch batch = load(ordered, wakeups);
-            for (StoredEvent event : resolved) {
-                eventProcessor.handle(event, batch);
+        AtomicReference<QueuedSends> sends = new AtomicReference<>();
+        try {
+            locks.withLocks(ordered, () -> transactions.inTransaction(() -> {
+                Batch batch = load(ordered, wakeups);
+                for (StoredEvent event : resolved) {
+                    eventProcessor.handle(event, batch);
+                }
+                for (DueWakeup wakeup : wakeups) {
+                    wakeupProcessor.resume(wakeup, batch);
+                }
+                batch.flush(events, engine, handoff, sends::set);
+                return null;
+            }));
+        } catch (RuntimeException | Error e) {
+            if (sends.get() != null) {
+                handoff.rolledBack(sends.get());
             }
-            for (DueWakeup wakeup : wakeups) {
-                wakeupProcessor.resume(wakeup, batch);
-            }
-            return batch.flush(events, engine);
-        }));
-        if (!queued.isEmpty()) {
-            dispatch.accept(queued);
+            throw e;
         }
-        return queued.size();
+        QueuedSends committed = sends.get();
+        if (committed == null) {
+            return 0;
+        }
+        handoff.committed(committed);
+        return committed.size();
     }
 
     private Batch load(List<Long> contactIds, List<DueWakeup> wakeups) {

@@ -2,8 +2,11 @@ package org.wayfarer.journey.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.dispatch.OutboxMessage;
+import org.wayfarer.journey.dispatch.QueuedSends;
+import org.wayfarer.journey.dispatch.SendHandoff;
 import org.wayfarer.journey.stats.CounterDelta;
 import org.wayfarer.journey.stats.JourneyCounters;
 
@@ -35,20 +38,24 @@ final class Changes {
         outbox.addAll(other.outbox);
     }
 
-    void flush(StepLog stepLog, JourneyCounters journeyCounters, Outbox outboxStore) {
+    /**
+     * Writes steps and counters, then the outbox rows as {@code handoff} splits them; {@code split} learns the split
+     * before the rows are inserted, so the caller can undo the split if the transaction fails from there on.
+     */
+    void flush(StepLog stepLog, JourneyCounters journeyCounters, Outbox outboxStore, SendHandoff handoff,
+               Consumer<QueuedSends> split) {
         if (!steps.isEmpty()) {
             stepLog.append(steps);
         }
         if (!counters.isEmpty()) {
             journeyCounters.increment(counters);
         }
-        if (!outbox.isEmpty()) {
-            outboxStore.insert(outbox);
+        if (outbox.isEmpty()) {
+            return;
         }
-    }
-
-    /** The outbox messages queued, as inserted. */
-    List<OutboxMessage> queued() {
-        return List.copyOf(outbox);
+        QueuedSends sends = handoff.split(List.copyOf(outbox));
+        split.accept(sends);
+        outboxStore.insert(sends.pending());
+        outboxStore.insertLeased(sends.leased());
     }
 }

@@ -24,6 +24,11 @@ class CountingOutbox implements Outbox {
     }
 
     @Override
+    public void insertLeased(List<OutboxClaim> claims) {
+        delegate.insertLeased(claims);
+    }
+
+    @Override
     public Optional<OutboxMessage> find(long id) {
         return delegate.find(id);
     }

@@ -1,6 +1,7 @@
 package org.wayfarer.journey.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.wayfarer.journey.ContractFixtures.nextId;
 
 import java.time.Duration;
@@ -308,6 +309,72 @@ public abstract class OutboxLeaseContract {
                 .extracting(m -> outbox().find(m.id()).orElseThrow().status()).containsOnly(OutboxStatus.SENDING);
         assertThat(outbox().expireAbandoned(now)).isEqualTo(3);
         assertThat(outbox().find(stillLeased.id()).orElseThrow().status()).isEqualTo(OutboxStatus.SENDING);
+    }
+
+    @Test
+    void insertLeasedStoresRowsAsALeaseLeavesThemAndOnlyThatLeaseSettlesThem() {
+        Instant until = t0.plus(lease);
+        OutboxClaim claim = leasedAtInsert(message(t0, t0), "node-a", until);
+        OutboxClaim other = leasedAtInsert(message(t0, t0), "node-a", until);
+
+        outbox().insertLeased(List.of(claim, other));
+
+        assertThat(outbox().find(claim.id())).contains(claim.message());
+        assertThat(outbox().leaseDue(t0.plusSeconds(1), 10, "node-b", t0.plusSeconds(31))).isEmpty();
+        assertThat(outbox().lease(List.of(claim.id()), "node-b", t0.plusSeconds(1), t0.plusSeconds(31))).isEmpty();
+        assertThat(outbox().settle("node-b", List.of(OutboxReceipt.sent(claim, "x")), t0.plusSeconds(1))).isZero();
+        assertThat(outbox().renewLease(claim.id(), "node-a", until, until.plusSeconds(1))).isTrue();
+        assertThat(outbox().settle("node-a", List.of(OutboxReceipt.sent(claim.withLease(until.plusSeconds(1)),
+                "msg-1"), OutboxReceipt.deferred(other, "rate-limited", "later", t0.plusSeconds(5))),
+                t0.plusSeconds(2))).isEqualTo(2);
+        assertThat(outbox().find(claim.id())).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.SENT);
+            assertThat(m.providerMessageId()).isEqualTo("msg-1");
+        });
+        assertThat(outbox().find(other.id())).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(m.attempts()).as("a deferral is not an attempt").isZero();
+        });
+    }
+
+    @Test
+    void aRowLeasedAtInsertWhoseNodeDiedBeforeSendingIsRepeatedInsideTheWindow() {
+        OutboxClaim claim = leasedAtInsert(message(t0, t0), "dead-node", t0.plusSeconds(30));
+        outbox().insertLeased(List.of(claim));
+        Instant now = t0.plusSeconds(31);
+
+        assertThat(outbox().requeueAbandoned(now, "wechat.template", t0.minusSeconds(1), 3)).isEqualTo(1);
+
+        assertThat(outbox().lease(List.of(claim.id()), "node-b", now, now.plus(lease))).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.firstAttemptAt()).isEqualTo(t0);
+                    assertThat(c.unknownAttempts()).isEqualTo(1);
+                    assertThat(c.message().attempts()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void insertLeasedWithADuplicateDeliveryFailsAndStoresNothing() {
+        OutboxMessage first = message(t0, t0);
+        outbox().insert(List.of(first));
+        OutboxClaim fresh = leasedAtInsert(message(t0, t0), "node-a", t0.plus(lease));
+        OutboxClaim sameDelivery = leasedAtInsert(new OutboxMessage(nextId(), tenant, first.instanceId(),
+                first.journeyId(), first.nodeId(), first.seq(), contact, "wechat.template", "wx-app", "o1", Map.of(),
+                OutboxStatus.PENDING, 0, t0, null, null, null, t0, t0), "node-a", t0.plus(lease));
+
+        assertThatThrownBy(() -> outbox().insertLeased(List.of(fresh, sameDelivery)))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(outbox().find(fresh.id())).isEmpty();
+        assertThat(outbox().find(sameDelivery.id())).isEmpty();
+    }
+
+    /** What {@link OutboxDispatcher#split} makes of a queued message: SENDING, one attempt, first attempt now. */
+    protected OutboxClaim leasedAtInsert(OutboxMessage m, String owner, Instant leaseUntil) {
+        OutboxMessage sending = new OutboxMessage(m.id(), m.tenantId(), m.instanceId(), m.journeyId(), m.nodeId(),
+                m.seq(), m.contactId(), m.channel(), m.account(), m.recipient(), m.message(), OutboxStatus.SENDING,
+                m.attempts() + 1, m.nextAttemptAt(), null, null, null, m.createdAt(), t0);
+        return new OutboxClaim(sending, owner, leaseUntil, t0, 0);
     }
 
     protected OutboxClaim leased() {

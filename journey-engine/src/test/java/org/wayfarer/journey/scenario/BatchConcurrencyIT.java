@@ -26,6 +26,7 @@ import org.wayfarer.journey.catalog.JourneyCatalog;
 import org.wayfarer.journey.contact.ContactResolver;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.dispatch.OutboxMessage;
+import org.wayfarer.journey.dispatch.SendHandoff;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.EventStatus;
@@ -117,7 +118,7 @@ class BatchConcurrencyIT {
                 .filter(e -> appended.contains(e.id())).toList();
         List<OutboxMessage> dispatched = new CopyOnWriteArrayList<>();
         BatchProcessor processor = new BatchProcessor(engine, events, resolver, contactLocks, transactions,
-                dispatched::addAll, clock);
+                SendHandoff.afterCommit(dispatched::addAll), clock);
 
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService workers = Executors.newFixedThreadPool(2);

@@ -94,7 +94,7 @@ public final class EngineTestKit {
                 new InstanceRunner(ids, senders), ids);
         ContactResolver resolver = new ContactResolver(contacts, transactions, ids, clock);
         BatchProcessor processor = new BatchProcessor(engine, events, resolver,
-                new StripedContactLocks(partitions, 4), transactions, dispatcher::dispatchInserted, clock);
+                new StripedContactLocks(partitions, 4), transactions, dispatcher, clock);
         EventBus bus = new KitBus();
         InboxEventBus.Settings settings = new InboxEventBus.Settings(
                 Duration.ofSeconds(1), 100, 1_000, 3, Duration.ofSeconds(10), Duration.ofMinutes(5));

@@ -17,7 +17,7 @@ import org.wayfarer.journey.dispatch.OutboxStatus;
 
 /**
  * {@link Outbox} in memory, for unit tests; the real adapters are covered by the store contracts. Rows are inserted
- * PENDING whatever the message says, a delivery is unique per (instance, node, seq), claims carry a lease
+ * PENDING whatever the message says (or SENDING under a lease, by {@code insertLeased}), a delivery is unique per (instance, node, seq), claims carry a lease
  * (owner, until), and a receipt or renewal moves a row only while it is SENDING under the lease it names, as in the
  * table. Thread-safe.
  */
@@ -53,6 +53,29 @@ public final class InMemoryOutbox implements Outbox {
     /** All rows or none; a duplicate id or delivery fails the whole batch. */
     @Override
     public synchronized void insert(List<OutboxMessage> messages) {
+        checkNew(messages);
+        for (OutboxMessage m : messages) {
+            rows.put(m.id(), new Row(with(m, OutboxStatus.PENDING, m.attempts(), m.nextAttemptAt(), null, null, null,
+                    m.updatedAt())));
+        }
+    }
+
+    /** All rows or none, SENDING under each claim's lease with its message's attempts. */
+    @Override
+    public synchronized void insertLeased(List<OutboxClaim> claims) {
+        checkNew(claims.stream().map(OutboxClaim::message).toList());
+        for (OutboxClaim c : claims) {
+            OutboxMessage m = c.message();
+            Row row = new Row(with(m, OutboxStatus.SENDING, m.attempts(), m.nextAttemptAt(), null, null, null,
+                    m.updatedAt()));
+            row.leaseOwner = c.owner();
+            row.leaseUntil = c.leaseUntil();
+            row.firstAttemptAt = c.firstAttemptAt();
+            rows.put(m.id(), row);
+        }
+    }
+
+    private void checkNew(List<OutboxMessage> messages) {
         Set<Long> ids = new HashSet<>(rows.keySet());
         Set<List<Object>> deliveries = rows.values().stream().map(r -> delivery(r.message))
                 .collect(Collectors.toCollection(HashSet::new));
@@ -61,12 +84,6 @@ public final class InMemoryOutbox implements Outbox {
                 throw new IllegalStateException("outbox row " + m.id() + " or its delivery (instance "
                         + m.instanceId() + ", node " + m.nodeId() + ", seq " + m.seq() + ") already exists");
             }
-        }
-        for (OutboxMessage m : messages) {
-            rows.put(m.id(), new Row(new OutboxMessage(m.id(), m.tenantId(), m.instanceId(), m.journeyId(),
-                    m.nodeId(), m.seq(), m.contactId(), m.channel(), m.account(), m.recipient(), m.message(),
-                    OutboxStatus.PENDING, m.attempts(), m.nextAttemptAt(), null, null, null, m.createdAt(),
-                    m.updatedAt())));
         }
     }
 

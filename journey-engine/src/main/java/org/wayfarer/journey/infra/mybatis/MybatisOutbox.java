@@ -34,6 +34,14 @@ public final class MybatisOutbox implements Outbox {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
+    /** A row as {@link OutboxLeases}' claim leaves it, for rows the inserting transaction leases itself. */
+    private static final String INSERT_LEASED = """
+            INSERT INTO outbox (id, tenant_id, instance_id, journey_id, node_id, seq, contact_id, channel, account,
+                                recipient, payload_json, status, attempts, next_attempt_at, created_at, updated_at,
+                                lease_owner, lease_until, first_attempt_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENDING', ?, ?, ?, ?, ?, ?, ?)
+            """;
+
     /** The due candidates of a sweep, earliest first; see {@link #leaseDue}. */
     static final String DUE = """
             SELECT id FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= ?
@@ -70,6 +78,22 @@ public final class MybatisOutbox implements Outbox {
                 .add(r.getChannel()).add(r.getAccount()).add(r.getRecipient()).add(r.getPayloadJson())
                 .add(r.getStatus()).add(r.getAttempts()).add(r.getNextAttemptAt()).add(r.getCreatedAt())
                 .add(r.getUpdatedAt())));
+    }
+
+    /** All rows or none, like {@link #insert}. */
+    @Override
+    public void insertLeased(List<OutboxClaim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        transactions.run(() -> JdbcBatch.run(jdbc, INSERT_LEASED, claims, (p, c) -> {
+            OutboxMessage m = c.message();
+            p.add(m.id()).add(m.tenantId()).add(m.instanceId()).add(m.journeyId()).add(m.nodeId()).add(m.seq())
+                    .add(m.contactId()).add(m.channel()).add(m.account()).add(m.recipient())
+                    .add(json.write(m.message())).add(m.attempts()).add(m.nextAttemptAt().toEpochMilli())
+                    .add(m.createdAt().toEpochMilli()).add(m.updatedAt().toEpochMilli()).add(c.owner())
+                    .add(c.leaseUntil().toEpochMilli()).add(c.firstAttemptAt().toEpochMilli());
+        }));
     }
 
     @Override

@@ -136,7 +136,7 @@ public class JourneyEngineAutoConfiguration {
     @Bean
     BatchProcessor batchProcessor(Engine engine, EventLog events, ContactResolver resolver, ContactLocks locks,
                                   Transactions transactions, OutboxDispatcher dispatcher, Clock clock) {
-        return new BatchProcessor(engine, events, resolver, locks, transactions, dispatcher::dispatchInserted, clock);
+        return new BatchProcessor(engine, events, resolver, locks, transactions, dispatcher, clock);
     }
 
     @Bean(destroyMethod = "")
