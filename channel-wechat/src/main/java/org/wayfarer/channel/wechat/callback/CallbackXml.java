@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -81,24 +83,38 @@ final class CallbackXml {
     /**
      * Refuses what WxJava's parsers must never see: a DOCTYPE (so no DTD, external entity or entity expansion),
      * entity references other than XML's five predefined ones, nesting deeper than {@link #MAX_DEPTH}, and XML that
-     * is not well-formed. Reads the document once, without recursion, stopping at the first offence.
+     * is not well-formed. Reads the document once, without recursion, stopping at the first offence, and returns
+     * what that reading found: the text of each element directly under the root that holds no element itself
+     * (WeChat's fields, e.g. {@code MsgID}), stripped, the first one of a name winning.
      *
      * @throws CallbackRejectedException 400, with a reason that never quotes the document
      */
-    static void screen(String xml) throws CallbackRejectedException {
+    static Map<String, String> screen(String xml) throws CallbackRejectedException {
         if (declaresDoctype(xml)) {
             throw CallbackRejectedException.badRequest("DOCTYPE is not allowed");
         }
+        Map<String, String> fields = new LinkedHashMap<>();
         try {
             XMLStreamReader reader = STAX.createXMLStreamReader(new StringReader(xml));
             try {
                 int depth = 0;
+                String field = null;
+                StringBuilder text = new StringBuilder();
                 while (reader.hasNext()) {
                     int event = reader.next();
                     if (event == XMLStreamConstants.START_ELEMENT) {
                         depth = deeper(depth);
+                        field = depth == 2 ? reader.getLocalName() : null; // a child of a field makes it no leaf
+                        text.setLength(0);
                     } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        if (depth == 2 && field != null) {
+                            fields.putIfAbsent(field, text.toString().strip());
+                        }
+                        field = null;
                         depth--;
+                    } else if (field != null && (event == XMLStreamConstants.CHARACTERS
+                            || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE)) {
+                        text.append(reader.getText());
                     } else {
                         refuseMarkup(event);
                     }
@@ -109,14 +125,19 @@ final class CallbackXml {
         } catch (XMLStreamException | RuntimeException e) {
             throw CallbackRejectedException.badRequest("malformed XML");
         }
+        return fields;
     }
 
     /**
-     * The text of the {@code Encrypt} element directly under the root of a safe-mode envelope.
+     * The text of the {@code Encrypt} element directly under the root of a safe-mode envelope, which is screened on
+     * the way exactly as {@link #screen} does (the whole envelope is read), so it needs no screen of its own.
      *
      * @throws CallbackRejectedException 400 when the envelope is not well-formed XML or has no {@code Encrypt}
      */
     static String encryptedPart(String envelope) throws CallbackRejectedException {
+        if (declaresDoctype(envelope)) {
+            throw CallbackRejectedException.badRequest("DOCTYPE is not allowed");
+        }
         String encrypt = null;
         try {
             XMLStreamReader reader = STAX.createXMLStreamReader(new StringReader(envelope));

@@ -3,9 +3,11 @@ package org.wayfarer.channel.wechat.callback;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.util.xml.XStreamTransformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wayfarer.channel.wechat.WeChatProperties;
@@ -19,8 +21,9 @@ import org.wayfarer.journey.event.EventIntake;
  *
  * <p>Order of checks: required parameters (400), account (404), timestamp within the tolerance of the clock either way
  * (403), {@code signature} (403), body size (413), in plain mode a signature replayed with another body (403), the
- * XML screen (DOCTYPE, entity references, nesting deeper than {@link CallbackXml#MAX_DEPTH}, malformed: 400), then in
- * safe mode {@code msg_signature} (403), decryption (400) and the screen again on the decrypted XML, then parsing,
+ * XML screen (DOCTYPE, entity references, nesting deeper than {@link CallbackXml#MAX_DEPTH}, malformed: 400; in safe
+ * mode on the envelope while its {@code Encrypt} is read), then in safe mode {@code msg_signature} (403), decryption
+ * (400) and the screen on the decrypted XML, then parsing,
  * {@code CreateTime} (400 unless from {@link #MAX_EVENT_AGE} ago to the tolerance ahead of the clock) and mapping
  * (400). Every rejection happens before anything is stored. Thread-safe.
  */
@@ -85,13 +88,12 @@ final class MpCallbackHandler {
         if (!safeMode && !replayGuard.admit(account.appId(), signed.timestamp(), signed.signature(), xml)) {
             throw CallbackRejectedException.forbidden("signature already used with another body");
         }
-        CallbackXml.screen(xml);
         if (safeMode) {
+            // the envelope is screened while its Encrypt is read, before msg_signature is checked
             xml = MpCallbackCrypto.open(account.config(), params.get("timestamp"), params.get("nonce"), msgSignature,
                     xml);
-            CallbackXml.screen(xml);
         }
-        WxMpXmlMessage message = parse(xml);
+        WxMpXmlMessage message = parse(xml, CallbackXml.screen(xml));
         requirePlausibleCreateTime(message.getCreateTime());
 
         Optional<ContactEvent> event;
@@ -143,9 +145,17 @@ final class MpCallbackHandler {
         }
     }
 
-    private static WxMpXmlMessage parse(String xml) throws CallbackRejectedException {
+    /**
+     * {@link WxMpXmlMessage#fromXml(String)} without its second parse: it reads the document with XStream and again
+     * with dom4j for {@code allFieldsMap}, whose only use here (the {@code MsgID} of a template delivery result) the
+     * screen already read. The {@code PicList} rewrite is fromXml's own.
+     */
+    private static WxMpXmlMessage parse(String xml, Map<String, String> fields) throws CallbackRejectedException {
         try {
-            return WxMpXmlMessage.fromXml(xml);
+            WxMpXmlMessage message = XStreamTransformer.fromXml(WxMpXmlMessage.class,
+                    xml.replace("</PicList><PicList>", ""));
+            message.setAllFieldsMap(new HashMap<>(fields));
+            return message;
         } catch (RuntimeException e) {
             // XStream and dom4j messages can quote the body; only the type is kept
             log.debug("unparseable callback: {}", e.getClass().getName());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -85,10 +86,22 @@ class CallbackXmlTest {
     }
 
     @Test
-    void screenAcceptsWeChatPushesUpToTheDepthLimit() throws Exception {
-        CallbackXml.screen("<xml><SendPicsInfo><Count>1</Count><PicList><item><PicMd5Sum><![CDATA[a]]></PicMd5Sum>"
-                + "</item></PicList></SendPicsInfo><Content>&lt;b&gt; &amp; &#20013;</Content></xml>");
+    void screenAcceptsWeChatPushesUpToTheDepthLimitAndReturnsTheRootsLeafFields() throws Exception {
+        Map<String, String> fields = CallbackXml.screen("<xml><MsgID>200163836</MsgID><SendPicsInfo><Count>1</Count>"
+                + "<PicList><item><PicMd5Sum><![CDATA[a]]></PicMd5Sum></item></PicList></SendPicsInfo>"
+                + "<Content>&lt;b&gt; &amp; <![CDATA[x]]>&#20013; </Content><!-- c --><Status/><MsgID>2</MsgID></xml>");
+
+        assertThat(fields).containsExactly(Map.entry("MsgID", "200163836"), Map.entry("Content", "<b> & x中"),
+                Map.entry("Status", ""));
         CallbackXml.screen(nested(CallbackXml.MAX_DEPTH));
+    }
+
+    @Test
+    void theEnvelopeIsScreenedWhileItsEncryptIsRead() {
+        assertBadRequest(() -> CallbackXml.encryptedPart("<!DOCTYPE xml><xml><Encrypt>abc</Encrypt></xml>"),
+                "DOCTYPE is not allowed");
+        assertBadRequest(() -> CallbackXml.encryptedPart("<xml><Encrypt>abc</Encrypt><a>&b;</a></xml>"), null);
+        assertBadRequest(() -> CallbackXml.encryptedPart("<xml><Encrypt>abc</Encrypt><a></xml>"), "malformed XML");
     }
 
     @Test

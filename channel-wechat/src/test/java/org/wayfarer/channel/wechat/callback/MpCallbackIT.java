@@ -96,6 +96,20 @@ class MpCallbackIT extends MpCallbackTestSupport {
     }
 
     @Test
+    void publishesAnEncryptedTemplateDeliveryResultWithTheMsgIdOnlyTheRawFieldsCarry() throws Exception {
+        // WeChat spells it MsgID here, which WxJava's bean does not map: the screen's fields are the fallback
+        HttpResponse<String> response = post(safe.encrypted(safe.templateSendJobFinish(OPENID, 200_163_836L,
+                "failed:user block")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(intake.events()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(EventTypes.WECHAT_TEMPLATE_DELIVERED);
+            assertThat(event.dedupeKey()).isEqualTo("tpl:200163836");
+            assertThat(event.properties()).isEqualTo(Map.of("msgId", "200163836", "status", "failed:user block"));
+        });
+    }
+
+    @Test
     void storesARetriedPushOnce() throws Exception {
         SignedCallback callback = plain.plain(plain.click(OPENID, "MENU_COUPON"));
 
