@@ -19,9 +19,9 @@ import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
 /**
  * Processes a partition's pending events and due wake-ups as ONE transaction: bulk reads (contacts, their instances
  * and identities, the trigger events of resumed instances), the events in id order and then the wake-ups against
- * that in-memory state, one flush of multi-row writes, commit, then the new sends go to the dispatcher (those it leased inside the
- * transaction straight to the send pool, see {@link SendHandoff}). The contact
- * locks of the whole batch are taken first, in ascending contact order, as everywhere else.
+ * that in-memory state, one flush of multi-row writes, commit, then the new sends go to the dispatcher (those it
+ * leased inside the transaction straight to the send pool, see {@link SendHandoff}). The contact locks of the whole
+ * batch are taken first, in ascending contact order, as everywhere else.
  *
  * <p>All or nothing: if anything fails, nothing of the batch is written and the exception reaches the caller, which
  * re-runs the batch item by item so only the poisoned item fails ({@code InboxEventBus}).

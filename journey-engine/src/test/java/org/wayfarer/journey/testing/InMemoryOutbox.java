@@ -17,9 +17,9 @@ import org.wayfarer.journey.dispatch.OutboxStatus;
 
 /**
  * {@link Outbox} in memory, for unit tests; the real adapters are covered by the store contracts. Rows are inserted
- * PENDING whatever the message says (or SENDING under a lease, by {@code insertLeased}), a delivery is unique per (instance, node, seq), claims carry a lease
- * (owner, until), and a receipt or renewal moves a row only while it is SENDING under the lease it names, as in the
- * table. Thread-safe.
+ * PENDING whatever the message says (or SENDING under a lease, by {@code insertLeased}), a delivery is unique per
+ * (instance, node, seq), claims carry a lease (owner, until), and a receipt or renewal moves a row only while it is
+ * SENDING under the lease it names, as in the table. Thread-safe.
  */
 public final class InMemoryOutbox implements Outbox {
 
