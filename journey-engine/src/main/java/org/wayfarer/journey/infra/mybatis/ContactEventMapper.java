@@ -10,18 +10,6 @@ import org.apache.ibatis.annotations.Update;
 /** The {@code contact_event} table. Public only so the Spring wiring can hand it to the adapter. */
 public interface ContactEventMapper extends BaseMapper<ContactEventRow> {
 
-    /** Ids stored under any of the keys (rows carrying only tenant, source and dedupe key); the keys come back too. */
-    @Select("""
-            <script>
-            SELECT id, tenant_id, source, dedupe_key FROM contact_event
-             WHERE (tenant_id, source, dedupe_key) IN
-            <foreach collection="keys" item="k" open="(" separator="," close=")">
-              (#{k.tenantId}, #{k.source}, #{k.dedupeKey})
-            </foreach>
-            </script>
-            """)
-    List<ContactEventRow> selectByDedupeKeys(@Param("keys") Collection<ContactEventRow> keys);
-
     /**
      * The id under (tenant, source, dedupe key), read as the latest committed row rather than from the transaction's
      * snapshot: after a duplicate-key failure on MariaDB (REPEATABLE READ) an older snapshot may not show the winner.

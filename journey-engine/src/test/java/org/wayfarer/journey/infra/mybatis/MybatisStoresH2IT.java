@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,8 +34,12 @@ import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.dispatch.OutboxContract;
 import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.dispatch.OutboxStatus;
+import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.EventLogContract;
+import org.wayfarer.journey.event.EventStatus;
+import org.wayfarer.journey.event.Identity;
+import org.wayfarer.journey.event.StoredEvent;
 import org.wayfarer.journey.runtime.InstanceStatus;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
@@ -111,11 +116,38 @@ class MybatisStoresH2IT extends MybatisStoresTestBase {
                 .allSatisfy(c -> assertThat(c.id()).isGreaterThan(9_101_000));
     }
 
-    private static int scanCount(DataSource dataSource, String explain, long first, int second) throws Exception {
+    /**
+     * A partition worker's read of its pending events reads those it returns: not the partition's processed events,
+     * nor other partitions' pending ones.
+     */
+    @Test
+    void pendingEventsAreReadInIndexOrderUpToTheLimit(@Autowired DataSource dataSource) throws Exception {
+        Instant at = Instant.parse("2100-03-01T08:00:00Z");
+        int partition = 9_901;
+        List<EventLog.NewEvent> rows = new ArrayList<>();
+        for (long id = 9_200_001; id <= 9_203_000; id++) {
+            ContactEvent event = new ContactEvent(7_003, "wx-scan", "k" + id, "wechat.followed",
+                    Identity.wechatOpenid("wx-scan", "o" + id), null, at, Map.of("scene", "s"), Map.of());
+            rows.add(new EventLog.NewEvent(id, event, id, id % 3 == 0 ? partition + 1 : partition));
+        }
+        eventLog.appendAll(rows, at);
+        eventLog.markProcessed(rows.stream().filter(r -> r.partition() == partition).limit(1_000)
+                .map(EventLog.NewEvent::id).toList(), at);
+
+        assertThat(scanCount(dataSource, "EXPLAIN ANALYZE " + MybatisEventLog.pendingQuery(0), partition,
+                at.toEpochMilli(), 100)).isLessThanOrEqualTo(101);
+        assertThat(eventLog.pending(partition, at, 100, List.of())).hasSize(100)
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo(EventStatus.PENDING))
+                .allSatisfy(e -> assertThat(e.partition()).isEqualTo(partition))
+                .isSortedAccordingTo(Comparator.comparingLong(StoredEvent::id));
+    }
+
+    private static int scanCount(DataSource dataSource, String explain, Object... params) throws Exception {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(explain)) {
-            statement.setLong(1, first);
-            statement.setInt(2, second);
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
             try (ResultSet plan = statement.executeQuery()) {
                 assertThat(plan.next()).isTrue();
                 Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan.getString(1));
