@@ -121,7 +121,7 @@ public class JourneyController {
     }
 
     @GetMapping("/{id}/stats")
-    @Operation(summary = "Entered, active, completed and exited counts, overall and per node")
+    @Operation(summary = "Entered, active, completed, exited and failed counts, overall and per node")
     public JourneyStatsResponse stats(
             @Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller, @PathVariable long id,
             @Parameter(description = "ISO-8601 instant, inclusive; counters are hourly", example = "2026-03-01T00:00:00Z")

@@ -19,6 +19,9 @@ public record JourneyStatsResponse(
         long active,
         long completed,
         long exited,
+        @Schema(description = "Instances ended FAILED: a wake-up that failed on every attempt (the step log's FAILED "
+                + "step carries the error)")
+        long failed,
         @Schema(description = "Per node id; nodes nobody reached in the window are left out")
         Map<String, NodeStatsResponse> nodes) {
 
@@ -30,6 +33,6 @@ public record JourneyStatsResponse(
         Map<String, NodeStatsResponse> nodes = new LinkedHashMap<>();
         stats.nodes().forEach((id, node) -> nodes.put(id, new NodeStatsResponse(node.entered())));
         return new JourneyStatsResponse(Long.toString(stats.journeyId()), stats.from(), stats.to(), stats.entered(),
-                stats.active(), stats.completed(), stats.exited(), nodes);
+                stats.active(), stats.completed(), stats.exited(), stats.failed(), nodes);
     }
 }

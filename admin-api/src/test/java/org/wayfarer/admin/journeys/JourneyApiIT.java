@@ -266,9 +266,11 @@ class JourneyApiIT {
                 new CounterDelta(TestKeys.TENANT, journeyId, "", "entered", t0.plus(Duration.ofDays(2)), 2),
                 new CounterDelta(TestKeys.TENANT, journeyId, "", "completed", t0, 3),
                 new CounterDelta(TestKeys.TENANT, journeyId, "", "exited", t0, 1),
+                new CounterDelta(TestKeys.TENANT, journeyId, "", "failed", t0, 1),
                 new CounterDelta(TestKeys.TENANT, journeyId, "welcome", "entered", t0, 5)));
         engine.instances.insert(instance(1, journeyId, InstanceStatus.WAITING));
         engine.instances.insert(instance(2, journeyId, InstanceStatus.COMPLETED));
+        engine.instances.insert(instance(3, journeyId, InstanceStatus.FAILED));
 
         mvc.perform(get("/api/v1/journeys/" + id + "/stats").header(HttpHeaders.AUTHORIZATION,
                         bearer(TestKeys.VIEWER)))
@@ -278,6 +280,7 @@ class JourneyApiIT {
                 .andExpect(jsonPath("$.active").value(1))
                 .andExpect(jsonPath("$.completed").value(3))
                 .andExpect(jsonPath("$.exited").value(1))
+                .andExpect(jsonPath("$.failed").value(1))
                 .andExpect(jsonPath("$.nodes.welcome.entered").value(5))
                 .andExpect(jsonPath("$.nodes", not(hasKey(""))));
         mvc.perform(get("/api/v1/journeys/" + id + "/stats").header(HttpHeaders.AUTHORIZATION,
@@ -287,6 +290,7 @@ class JourneyApiIT {
                 .andExpect(jsonPath("$.from").value("2026-03-02T00:00:00Z"))
                 .andExpect(jsonPath("$.entered").value(2))
                 .andExpect(jsonPath("$.completed").value(0))
+                .andExpect(jsonPath("$.failed").value(0))
                 .andExpect(jsonPath("$.active").value(1));
     }
 

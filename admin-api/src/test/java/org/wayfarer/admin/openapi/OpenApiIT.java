@@ -42,6 +42,8 @@ class OpenApiIT {
                         .value("string"))
                 .andExpect(jsonPath("$.components.schemas.JourneyResponse.properties.definition.type")
                         .value("object"))
+                .andExpect(jsonPath("$.components.schemas.JourneyStatsResponse.properties.failed.type")
+                        .value("integer"))
                 .andExpect(jsonPath("$.paths['/api/v1/journeys'].post.responses['201']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/journeys'].get.parameters").doesNotExist())
                 .andExpect(jsonPath("$.paths['/callbacks/wechat/mp/{appId}']").doesNotExist())

@@ -1,6 +1,7 @@
 package org.wayfarer.journey.runtime;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -87,6 +88,22 @@ public final class BatchProcessor {
         }
         handoff.committed(committed);
         return committed.size();
+    }
+
+    /**
+     * Records that resuming {@code wakeup} failed on its own (the batch was re-run item by item), in a transaction of
+     * its own under the contact's lock: with {@code retryAt} its wait is due again then, with its timer lease
+     * released; without it the instance ends {@link InstanceStatus#FAILED} (end reason
+     * {@value WakeupProcessor#WAKEUP_FAILED}, a step, the journey's {@code failed} counter). Nothing is written when
+     * the instance no longer waits on that timer or changed meanwhile: a concurrent resume or exit wins.
+     *
+     * @param attempts failed attempts of this timer, this one included
+     * @param error    what went wrong, cut to 500 characters when stored
+     * @return whether the failure was recorded
+     */
+    public boolean wakeupFailed(DueWakeup wakeup, int attempts, String error, Instant retryAt) {
+        return locks.withLocks(List.of(wakeup.contactId()), () -> transactions.inTransaction(() ->
+                wakeupProcessor.recordFailure(wakeup, attempts, error, retryAt, clock.instant())));
     }
 
     private Batch load(List<Long> contactIds, List<DueWakeup> wakeups) {

@@ -38,18 +38,22 @@ final class Changes {
         outbox.addAll(other.outbox);
     }
 
+    /** Writes steps and counters of a change that queues no send (a wake-up's failure). */
+    void flushWithoutSends(StepLog stepLog, JourneyCounters journeyCounters) {
+        if (!outbox.isEmpty()) {
+            throw new IllegalStateException(outbox.size() + " sends queued where none can be: flush them with a"
+                    + " SendHandoff");
+        }
+        writeLogs(stepLog, journeyCounters);
+    }
+
     /**
      * Writes steps and counters, then the outbox rows as {@code handoff} splits them; {@code split} learns the split
      * before the rows are inserted, so the caller can undo the split if the transaction fails from there on.
      */
     void flush(StepLog stepLog, JourneyCounters journeyCounters, Outbox outboxStore, SendHandoff handoff,
                Consumer<QueuedSends> split) {
-        if (!steps.isEmpty()) {
-            stepLog.append(steps);
-        }
-        if (!counters.isEmpty()) {
-            journeyCounters.increment(counters);
-        }
+        writeLogs(stepLog, journeyCounters);
         if (outbox.isEmpty()) {
             return;
         }
@@ -57,5 +61,14 @@ final class Changes {
         split.accept(sends);
         outboxStore.insert(sends.pending());
         outboxStore.insertLeased(sends.leased());
+    }
+
+    private void writeLogs(StepLog stepLog, JourneyCounters journeyCounters) {
+        if (!steps.isEmpty()) {
+            stepLog.append(steps);
+        }
+        if (!counters.isEmpty()) {
+            journeyCounters.increment(counters);
+        }
     }
 }

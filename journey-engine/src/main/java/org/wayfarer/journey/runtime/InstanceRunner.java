@@ -86,16 +86,31 @@ public final class InstanceRunner {
         return end(current, InstanceStatus.COMPLETED, "path-ended", run.now(), changes);
     }
 
-    /** Ends a live instance (completed or exited), recording the step and the journey-level counter. */
+    /** Ends a live instance (completed, exited or failed), recording the step and the journey-level counter. */
     JourneyInstance end(JourneyInstance instance, InstanceStatus status, String reason, Instant now, Changes changes) {
-        step(changes, instance, status.name(), reason, now);
-        changes.count(new CounterDelta(instance.tenantId(), instance.journeyId(), "",
-                status == InstanceStatus.EXITED ? "exited" : "completed", now, 1));
+        return end(instance, status, reason, reason, now, changes);
+    }
+
+    /** {@link #end(JourneyInstance, InstanceStatus, String, Instant, Changes)} with a step detail of its own. */
+    JourneyInstance end(JourneyInstance instance, InstanceStatus status, String reason, String detail, Instant now,
+                        Changes changes) {
+        step(changes, instance, status.name(), detail, now);
+        changes.count(new CounterDelta(instance.tenantId(), instance.journeyId(), "", endMetric(status), now, 1));
         String entryKey = instance.entryKey().startsWith(EntryKeys.LIVE)
                 ? EntryKeys.done(instance.id()) : instance.entryKey();
         return new JourneyInstance(instance.id(), instance.tenantId(), instance.journeyId(), instance.journeyVersion(),
                 instance.contactId(), entryKey, instance.triggerEventId(), status, instance.currentNode(),
                 instance.seq(), null, instance.enteredAt(), now, now, reason, instance.version());
+    }
+
+    /** The journey-level counter an end adds to (the metrics of {@code JourneyStatistics}). */
+    private static String endMetric(InstanceStatus status) {
+        return switch (status) {
+            case COMPLETED -> "completed";
+            case EXITED -> "exited";
+            case FAILED -> "failed";
+            case ACTIVE, WAITING -> throw new IllegalArgumentException(status + " is not an end of an instance");
+        };
     }
 
     void step(Changes changes, JourneyInstance instance, String outcome, String detail, Instant now) {

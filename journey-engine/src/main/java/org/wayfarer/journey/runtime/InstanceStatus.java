@@ -9,7 +9,12 @@ public enum InstanceStatus {
     /** Reached an exit node, the end of a path, or the goal. */
     COMPLETED,
     /** Removed by an {@code exitWhen} criterion. */
-    EXITED;
+    EXITED,
+    /**
+     * Its wake-up failed on every attempt ({@code max-event-attempts}); the last error is kept with the instance and
+     * in the step log. Terminal, like the other ends: nothing resumes it.
+     */
+    FAILED;
 
     public boolean isLive() {
         return this == ACTIVE || this == WAITING;

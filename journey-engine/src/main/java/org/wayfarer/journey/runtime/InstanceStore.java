@@ -19,7 +19,9 @@ public interface InstanceStore extends InstanceCounts {
 
     /**
      * Writes every mutable field (status, node, seq, wake-at, entry key, ended/end reason, updated-at) where the
-     * stored row still has {@code instance.version()}; stores version + 1 and clears any timer lease.
+     * stored row still has {@code instance.version()}; stores version + 1, clears any timer lease and sets the wake-up
+     * attempts to zero (whatever the instance does next, its next timer starts afresh). The last wake-up error is
+     * kept.
      *
      * @throws org.wayfarer.journey.StaleDataException when the row changed meanwhile
      */
@@ -66,8 +68,41 @@ public interface InstanceStore extends InstanceCounts {
      */
     void updateAll(List<JourneyInstance> instances);
 
-    /** A claimed wake-up: enough to route it to the contact's worker. */
-    record DueWakeup(long tenantId, long instanceId, long contactId, Instant wakeAt) {
+    /**
+     * Records that resuming a waiting instance failed, where the stored row is still {@code WAITING} at
+     * {@code instance.version()}: stores {@code attempts} and {@code error} (cut to 500 characters) and, from
+     * {@code instance}, status, wake-at, entry key, ended-at, end reason and updated-at; that is either the same wait
+     * due again later (a retry) or its {@link InstanceStatus#FAILED} end. Node and seq are not written. Stores
+     * version + 1 and clears the timer lease, so a retry is claimed again at its new wake-at. Joins the caller's
+     * transaction.
+     *
+     * @return false, and nothing is written, when the row changed meanwhile (a concurrent resume or exit wins)
+     */
+    boolean recordWakeupFailure(JourneyInstance instance, int attempts, String error);
+
+    /**
+     * The instance's wake-up failures, for inspection: empty when it has none on record (no wake-up of it ever failed)
+     * or there is no such instance of the tenant.
+     */
+    Optional<WakeupFailures> wakeupFailures(long tenantId, long instanceId);
+
+    /**
+     * @param attempts failed attempts of the current timer (zero again once the instance moved on)
+     * @param lastError the last failure's error text, kept after the instance moved on
+     */
+    record WakeupFailures(int attempts, String lastError) {
+    }
+
+    /**
+     * A claimed wake-up: enough to route it to the contact's worker, and how often resuming it has failed so far
+     * (as claimed), from which the worker decides its backoff.
+     */
+    record DueWakeup(long tenantId, long instanceId, long contactId, Instant wakeAt, int attempts) {
+
+        /** A wake-up whose timer has not failed before. */
+        public DueWakeup(long tenantId, long instanceId, long contactId, Instant wakeAt) {
+            this(tenantId, instanceId, contactId, wakeAt, 0);
+        }
     }
 
     /** Counts of the journey's instances by status (for stats). */

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One line of an instance's step log.
  *
- * @param outcome e.g. {@code ENTERED}, {@code SENT_QUEUED}, {@code WAITING}, {@code BRANCHED}, {@code COMPLETED}
+ * @param outcome e.g. {@code ENTERED}, {@code SENT_QUEUED}, {@code WAITING}, {@code BRANCHED}, {@code COMPLETED},
+ *                {@code EXITED}, {@code FAILED} (a wake-up that failed on every attempt; the detail carries the error)
  * @param detail  short human-readable detail, nullable
  */
 public record StepRecord(long id, long tenantId, long instanceId, long journeyId, int journeyVersion, long contactId,

@@ -1,5 +1,6 @@
 package org.wayfarer.journey.runtime;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +14,13 @@ import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
 /**
  * Resumes a waiting instance whose timer is due, against the batch's in-memory state. Safe to repeat: an instance
  * that is no longer waiting (an event in the same batch ended it, or another node resumed it), or not yet due, is
- * left alone; the batch's versioned write rejects a concurrent writer.
+ * left alone; the batch's versioned write rejects a concurrent writer. Also records a wake-up that failed on its
+ * own: a retry later, or the instance's {@link InstanceStatus#FAILED} end.
  */
 public final class WakeupProcessor {
+
+    /** End reason of an instance whose wake-up failed on every attempt. */
+    public static final String WAKEUP_FAILED = "wakeup-failed";
 
     private static final Logger log = LoggerFactory.getLogger(WakeupProcessor.class);
 
@@ -49,5 +54,37 @@ public final class WakeupProcessor {
         InstanceRunner.Run run = new InstanceRunner.Run(definition, Engine.facts(contact, trigger.event()),
                 trigger.event().source(), batch.now(), () -> batch.identities(instance.contactId()));
         batch.instanceChanged(engine.runner().run(instance, wait.next(), run, changes));
+    }
+
+    /**
+     * Records, in the caller's transaction, that resuming {@code wakeup} failed: with {@code retryAt} the same wait is
+     * due again then (nothing else of the instance changes); without it the instance ends FAILED, with its step and
+     * the journey's {@code failed} counter. Only while the instance still waits on the timer that failed, under the
+     * version read now; otherwise (resumed, ended or rescheduled meanwhile) nothing is written.
+     *
+     * @return whether the failure was recorded
+     */
+    boolean recordFailure(DueWakeup wakeup, int attempts, String error, Instant retryAt, Instant now) {
+        Optional<JourneyInstance> found = engine.instances().find(wakeup.tenantId(), wakeup.instanceId());
+        if (found.isEmpty() || found.get().status() != InstanceStatus.WAITING
+                || !wakeup.wakeAt().equals(found.get().wakeAt())) {
+            return false;
+        }
+        JourneyInstance instance = found.get();
+        Changes changes = new Changes();
+        JourneyInstance next = retryAt != null ? waitingUntil(instance, retryAt)
+                : engine.runner().end(instance, InstanceStatus.FAILED, WAKEUP_FAILED, WAKEUP_FAILED + ": " + error,
+                        now, changes);
+        if (!engine.instances().recordWakeupFailure(next, attempts, error)) {
+            return false;
+        }
+        changes.flushWithoutSends(engine.stepLog(), engine.counters());
+        return true;
+    }
+
+    private static JourneyInstance waitingUntil(JourneyInstance i, Instant wakeAt) {
+        return new JourneyInstance(i.id(), i.tenantId(), i.journeyId(), i.journeyVersion(), i.contactId(),
+                i.entryKey(), i.triggerEventId(), i.status(), i.currentNode(), i.seq(), wakeAt, i.enteredAt(),
+                i.updatedAt(), i.endedAt(), i.endReason(), i.version());
     }
 }

@@ -18,6 +18,8 @@ public final class JourneyStatistics {
     static final String ENTERED = "entered";
     static final String COMPLETED = "completed";
     static final String EXITED = "exited";
+    /** Instances ended FAILED because their wake-up failed on every attempt. */
+    static final String FAILED = "failed";
 
     private final JourneyStore journeys;
     private final JourneyCounters counters;
@@ -52,6 +54,7 @@ public final class JourneyStatistics {
         });
         long active = instances.liveCount(tenantId, journeyId);
         return new JourneyStats(journeyId, from, to, journeyLevel.getOrDefault(ENTERED, 0L), active,
-                journeyLevel.getOrDefault(COMPLETED, 0L), journeyLevel.getOrDefault(EXITED, 0L), nodes);
+                journeyLevel.getOrDefault(COMPLETED, 0L), journeyLevel.getOrDefault(EXITED, 0L),
+                journeyLevel.getOrDefault(FAILED, 0L), nodes);
     }
 }

@@ -1,2 +1,2 @@
-/** Journey analytics: entered, active, completed, exited, and per-node counts. */
+/** Journey analytics: entered, active, completed, exited, failed, and per-node counts. */
 package org.wayfarer.journey.stats;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.wayfarer.journey.ContractFixtures;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
+import org.wayfarer.journey.runtime.InstanceStore.WakeupFailures;
 
 /** What every {@link InstanceStore} adapter must do. Subclasses supply the store under test. */
 public abstract class InstanceStoreContract {
@@ -217,9 +218,11 @@ public abstract class InstanceStoreContract {
         store().insert(instance(nextId(), nextId(), "E:3", InstanceStatus.COMPLETED, null));
         store().insert(new JourneyInstance(nextId(), tenant, nextId(), 1, nextId(), "E:4", 1L,
                 InstanceStatus.COMPLETED, "n", 0, null, t0, t0, null, null, 0));
+        store().insert(instance(nextId(), nextId(), "E:5", InstanceStatus.FAILED, null));
 
         assertThat(store().countByStatus(tenant, journey)).isEqualTo(Map.of(InstanceStatus.ACTIVE, 0L,
-                InstanceStatus.WAITING, 2L, InstanceStatus.COMPLETED, 1L, InstanceStatus.EXITED, 0L));
+                InstanceStatus.WAITING, 2L, InstanceStatus.COMPLETED, 1L, InstanceStatus.EXITED, 0L,
+                InstanceStatus.FAILED, 1L));
         assertThat(store().countByStatus(nextId(), journey)).containsEntry(InstanceStatus.WAITING, 0L);
     }
 
@@ -274,6 +277,93 @@ public abstract class InstanceStoreContract {
         List<DueWakeup> claimed = store().claimDue(t0.plusSeconds(2), t0, 10, "node", t0.plusSeconds(60));
 
         assertThat(claimed).containsExactly(wakeup(soon));
+    }
+
+    @Test
+    void aFailedWakeupIsDueAgainAtItsRetryWithTheAttemptCountedAndTheLeaseReleased() {
+        JourneyInstance instance = waiting(nextId(), t0);
+        store().insert(instance);
+        Instant now = t0.plusSeconds(1);
+        store().claimDue(now, 10, "node-a", now.plus(Duration.ofHours(1)));
+        Instant retryAt = t0.plusSeconds(11);
+        JourneyInstance retry = wakingAt(instance, retryAt);
+
+        assertThat(store().recordWakeupFailure(retry, 1, "IllegalStateException: boom")).isTrue();
+
+        assertThat(store().find(tenant, instance.id())).contains(withVersion(retry, instance.version() + 1));
+        assertThat(store().wakeupFailures(tenant, instance.id()))
+                .contains(new WakeupFailures(1, "IllegalStateException: boom"));
+        assertThat(store().wakeupFailures(nextId(), instance.id())).as("another tenant's").isEmpty();
+        Instant early = retryAt.minusMillis(1);
+        assertThat(store().claimDue(early, 10, "node-b", early.plus(lease))).as("not before its retry").isEmpty();
+        assertThat(store().claimDue(retryAt, 10, "node-b", retryAt.plus(lease))).as("node-a's lease is gone")
+                .containsExactly(new DueWakeup(tenant, instance.id(), instance.contactId(), retryAt, 1));
+    }
+
+    @Test
+    void aWakeupFailedForTheLastTimeEndsTheInstanceFailedAndLeavesNodeAndSeqAlone() {
+        JourneyInstance instance = waiting(nextId(), t0);
+        store().insert(instance);
+        Instant now = t0.plusSeconds(5);
+        JourneyInstance failed = new JourneyInstance(instance.id(), tenant, journey, 1, instance.contactId(),
+                "DONE:" + instance.id(), instance.triggerEventId(), InstanceStatus.FAILED, "not-written", 99, null,
+                instance.enteredAt(), now, now, "wakeup-failed", instance.version());
+
+        assertThat(store().recordWakeupFailure(failed, 5, "x".repeat(600))).isTrue();
+
+        assertThat(store().find(tenant, instance.id())).contains(new JourneyInstance(instance.id(), tenant, journey, 1,
+                instance.contactId(), "DONE:" + instance.id(), instance.triggerEventId(), InstanceStatus.FAILED,
+                instance.currentNode(), instance.seq(), null, instance.enteredAt(), now, now, "wakeup-failed",
+                instance.version() + 1));
+        assertThat(store().wakeupFailures(tenant, instance.id())).contains(new WakeupFailures(5, "x".repeat(500)));
+        assertThat(store().liveFor(tenant, instance.contactId())).isEmpty();
+        assertThat(store().claimDue(now, 10, "node-a", now.plus(lease))).isEmpty();
+        assertThat(store().countByStatus(tenant, journey)).containsEntry(InstanceStatus.FAILED, 1L);
+    }
+
+    @Test
+    void aWakeupFailureNeverOverwritesAConcurrentResumeOrEnd() {
+        JourneyInstance instance = waiting(nextId(), t0);
+        store().insert(instance);
+        JourneyInstance resumed = new JourneyInstance(instance.id(), tenant, journey, 1, instance.contactId(),
+                instance.entryKey(), instance.triggerEventId(), InstanceStatus.WAITING, "wait2", 2,
+                t0.plusSeconds(90), instance.enteredAt(), t0.plusSeconds(1), null, null, instance.version());
+        store().update(resumed);
+
+        assertThat(store().recordWakeupFailure(wakingAt(instance, t0.plusSeconds(10)), 1, "late")).isFalse();
+        assertThat(store().find(tenant, instance.id())).contains(withVersion(resumed, 1));
+        assertThat(store().wakeupFailures(tenant, instance.id())).isEmpty();
+
+        JourneyInstance completed = ended(withVersion(resumed, 1));
+        store().update(completed);
+        JourneyInstance stillWaitingAsRead = withVersion(resumed, 2);
+        assertThat(store().recordWakeupFailure(stillWaitingAsRead, 1, "late")).as("only a WAITING row").isFalse();
+        JourneyInstance foreign = new JourneyInstance(instance.id(), nextId(), journey, 1, instance.contactId(),
+                instance.entryKey(), instance.triggerEventId(), InstanceStatus.WAITING, "wait", 1, t0, t0, t0, null,
+                null, 2);
+        assertThat(store().recordWakeupFailure(foreign, 1, "other tenant")).isFalse();
+        assertThat(store().find(tenant, instance.id())).contains(withVersion(completed, 2));
+    }
+
+    @Test
+    void anUpdateStartsTheNextTimerWithNoAttemptsAndKeepsTheLastError() {
+        JourneyInstance instance = waiting(nextId(), t0);
+        store().insert(instance);
+        store().recordWakeupFailure(wakingAt(instance, t0.plusSeconds(10)), 2, "boom");
+        Instant next = t0.plusSeconds(100);
+        store().update(new JourneyInstance(instance.id(), tenant, journey, 1, instance.contactId(),
+                instance.entryKey(), instance.triggerEventId(), InstanceStatus.WAITING, "wait2", 2, next,
+                instance.enteredAt(), t0.plusSeconds(10), null, null, instance.version() + 1));
+
+        assertThat(store().claimDue(next, 10, "node-a", next.plus(lease)))
+                .containsExactly(new DueWakeup(tenant, instance.id(), instance.contactId(), next, 0));
+        assertThat(store().wakeupFailures(tenant, instance.id())).contains(new WakeupFailures(0, "boom"));
+    }
+
+    private static JourneyInstance wakingAt(JourneyInstance i, Instant wakeAt) {
+        return new JourneyInstance(i.id(), i.tenantId(), i.journeyId(), i.journeyVersion(), i.contactId(),
+                i.entryKey(), i.triggerEventId(), i.status(), i.currentNode(), i.seq(), wakeAt, i.enteredAt(),
+                i.updatedAt(), i.endedAt(), i.endReason(), i.version());
     }
 
     private JourneyInstance ended(JourneyInstance i) {

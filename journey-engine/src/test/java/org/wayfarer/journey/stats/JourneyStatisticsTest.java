@@ -39,22 +39,26 @@ class JourneyStatisticsTest {
         counters.increment(List.of(
                 delta("", "entered", T0, 3), delta("", "entered", T0.plus(2, ChronoUnit.HOURS), 4),
                 delta("", "completed", T0.plus(1, ChronoUnit.HOURS), 2), delta("", "exited", T0, 1),
+                delta("", "failed", T0.plus(2, ChronoUnit.HOURS), 1),
                 delta("welcome", "entered", T0, 3), delta("welcome", "entered", T0.plus(2, ChronoUnit.HOURS), 4),
                 delta("wait", "entered", T0.plus(1, ChronoUnit.HOURS), 2)));
         addInstances(InstanceStatus.WAITING, 5);
         addInstances(InstanceStatus.ACTIVE, 1);
         addInstances(InstanceStatus.COMPLETED, 2);
+        addInstances(InstanceStatus.FAILED, 1);
 
         JourneyStats all = statistics.stats(TENANT, JOURNEY, null, null);
         assertThat(all.entered()).isEqualTo(7);
         assertThat(all.completed()).isEqualTo(2);
         assertThat(all.exited()).isEqualTo(1);
-        assertThat(all.active()).isEqualTo(6);
+        assertThat(all.failed()).isEqualTo(1);
+        assertThat(all.active()).as("a FAILED instance is not live").isEqualTo(6);
         assertThat(all.nodes()).containsExactly(
                 Map.entry("wait", new JourneyStats.NodeStats(2)), Map.entry("welcome", new JourneyStats.NodeStats(7)));
 
         JourneyStats firstTwoHours = statistics.stats(TENANT, JOURNEY, T0, T0.plus(2, ChronoUnit.HOURS));
         assertThat(firstTwoHours.entered()).isEqualTo(3);
+        assertThat(firstTwoHours.failed()).isZero();
         assertThat(firstTwoHours.nodes().get("welcome").entered()).isEqualTo(3);
         assertThat(firstTwoHours.active()).as("live instances are not bounded by the window").isEqualTo(6);
         assertThat(firstTwoHours.from()).isEqualTo(T0);
@@ -64,7 +68,7 @@ class JourneyStatisticsTest {
     void answersZerosForAJourneyNobodyEntered() {
         JourneyStats stats = statistics.stats(TENANT, JOURNEY, null, null);
 
-        assertThat(stats).isEqualTo(new JourneyStats(JOURNEY, null, null, 0, 0, 0, 0, Map.of()));
+        assertThat(stats).isEqualTo(new JourneyStats(JOURNEY, null, null, 0, 0, 0, 0, 0, Map.of()));
     }
 
     @Test

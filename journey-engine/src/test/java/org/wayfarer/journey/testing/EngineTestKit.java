@@ -197,6 +197,11 @@ public final class EngineTestKit {
         return contactStore.findByIdentity(TENANT, Identity.wechatOpenid(APP, openid)).map(c -> c.id()).orElse(null);
     }
 
+    /** The partition the follower's contact (and so its events and wake-ups) belongs to. */
+    public int partitionOf(String openid) {
+        return partitions.ofContact(contactId(openid));
+    }
+
     public List<JourneyInstance> liveInstances(String openid) {
         Long id = contactId(openid);
         return id == null ? List.of() : instances.liveFor(TENANT, id);

@@ -22,11 +22,15 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
     private final Map<Long, JourneyInstance> instances = new LinkedHashMap<>();
     private final Map<Long, Instant> leasedUntil = new HashMap<>();
+    private final Map<Long, Integer> wakeAttempts = new HashMap<>();
+    private final Map<Long, String> lastErrors = new HashMap<>();
 
-    /** Forgets every instance and lease. */
+    /** Forgets every instance, lease and wake-up failure. */
     public synchronized void clear() {
         instances.clear();
         leasedUntil.clear();
+        wakeAttempts.clear();
+        lastErrors.clear();
     }
 
     @Override
@@ -60,6 +64,35 @@ public final class InMemoryInstanceStore implements InstanceStore {
         }
         instances.put(updated.id(), updated);
         leasedUntil.remove(updated.id());
+        wakeAttempts.remove(updated.id());
+    }
+
+    /** Like the table: only a WAITING row at the version read; node and seq stay as stored. */
+    @Override
+    public synchronized boolean recordWakeupFailure(JourneyInstance instance, int attempts, String error) {
+        JourneyInstance current = instances.get(instance.id());
+        if (current == null || current.tenantId() != instance.tenantId() || current.version() != instance.version()
+                || current.status() != InstanceStatus.WAITING) {
+            return false;
+        }
+        instances.put(current.id(), new JourneyInstance(current.id(), current.tenantId(), current.journeyId(),
+                current.journeyVersion(), current.contactId(), instance.entryKey(), current.triggerEventId(),
+                instance.status(), current.currentNode(), current.seq(), instance.wakeAt(), current.enteredAt(),
+                instance.updatedAt(), instance.endedAt(), instance.endReason(), current.version() + 1));
+        leasedUntil.remove(current.id());
+        wakeAttempts.put(current.id(), attempts);
+        lastErrors.put(current.id(), error == null || error.length() <= 500 ? error : error.substring(0, 500));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<WakeupFailures> wakeupFailures(long tenantId, long instanceId) {
+        JourneyInstance current = instances.get(instanceId);
+        int attempts = wakeAttempts.getOrDefault(instanceId, 0);
+        if (current == null || current.tenantId() != tenantId || attempts == 0 && lastErrors.get(instanceId) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new WakeupFailures(attempts, lastErrors.get(instanceId)));
     }
 
     @Override
@@ -84,7 +117,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
                 .sorted(Comparator.comparing(JourneyInstance::wakeAt).thenComparingLong(JourneyInstance::id))
                 .limit(Columns.positive(limit)).toList();
         due.forEach(i -> leasedUntil.put(i.id(), leaseUntil));
-        return due.stream().map(i -> new DueWakeup(i.tenantId(), i.id(), i.contactId(), i.wakeAt())).toList();
+        return due.stream().map(i -> new DueWakeup(i.tenantId(), i.id(), i.contactId(), i.wakeAt(),
+                wakeAttempts.getOrDefault(i.id(), 0))).toList();
     }
 
     @Override

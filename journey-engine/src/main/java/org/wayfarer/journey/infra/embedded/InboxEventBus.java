@@ -30,7 +30,8 @@ public final class InboxEventBus implements EventBus, AutoCloseable {
     /**
      * @param batchSize          most events, and most wake-ups, in one batch
      * @param wakeupQueue        wake-ups a partition holds before {@link #wakeUp} refuses more
-     * @param maxAttempts        attempts before a failing event gives up as FAILED
+     * @param maxAttempts        attempts before a failing event gives up as FAILED, or a failing wake-up ends its
+     *                           instance FAILED
      * @param firstRetryDelay    backoff after the first failure, doubled after each further one
      */
     public record Settings(Duration sweepInterval, int batchSize, int wakeupQueue, int maxAttempts,

@@ -22,6 +22,8 @@ import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
  * process them as one batch; when a batch fails, re-run it item by item so only the poisoned item fails. A failed
  * event backs off exponentially and then gives up as FAILED; while it backs off, the contact's later events wait
  * behind it (the contact's order holds) and every other contact's go on, so the partition never stalls behind it.
+ * A failed wake-up backs off the same way (its timer is put back, lease released, and claimed again when due) and
+ * after the last attempt its instance ends FAILED.
  */
 public final class PartitionWorker {
 
@@ -174,9 +176,21 @@ public final class PartitionWorker {
         }
     }
 
-    private static void wakeupFailed(DueWakeup wakeup, Throwable cause) {
-        log.error("resuming instance {} failed; it is retried when its timer lease expires", wakeup.instanceId(),
-                cause);
+    private void wakeupFailed(DueWakeup wakeup, Throwable cause) {
+        int attempt = wakeup.attempts() + 1;
+        boolean giveUp = attempt >= settings.maxAttempts();
+        Instant retryAt = giveUp ? null : clock.instant().plus(backoff(attempt));
+        log.error("resuming instance {} failed on attempt {}{}", wakeup.instanceId(), attempt,
+                giveUp ? "; giving up, the instance is FAILED" : "; retrying at " + retryAt, cause);
+        try {
+            if (!processor.wakeupFailed(wakeup, attempt, describe(cause), retryAt)) {
+                log.info("instance {} was resumed, ended or rescheduled meanwhile; its failure is not recorded",
+                        wakeup.instanceId());
+            }
+        } catch (RuntimeException again) {
+            log.error("could not record the failed wake-up of instance {}; it is retried when its timer lease expires",
+                    wakeup.instanceId(), again);
+        }
     }
 
     private Duration backoff(int attempt) {

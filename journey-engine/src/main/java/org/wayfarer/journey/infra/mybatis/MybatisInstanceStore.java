@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.runtime.InstanceStatus;
@@ -35,13 +37,27 @@ public final class MybatisInstanceStore implements InstanceStore {
                                           updated_at, ended_at, end_reason, version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
-    /** Every mutable column, if the version still matches; releases any timer lease. */
+    /** Every mutable column, if the version still matches; releases any timer lease, the next timer starts afresh. */
     private static final String UPDATE = """
             UPDATE journey_instance
                SET status = ?, current_node = ?, seq = ?, wake_at = ?, entry_key = ?, ended_at = ?, end_reason = ?,
-                   updated_at = ?, lease_owner = NULL, lease_until = NULL, version = version + 1
+                   updated_at = ?, lease_owner = NULL, lease_until = NULL, wake_attempts = 0, version = version + 1
              WHERE id = ? AND tenant_id = ? AND version = ?
             """;
+    /** A failed wake-up: a retry (the same wait, due later) or the FAILED end, if the version still matches. */
+    private static final String WAKEUP_FAILED = """
+            UPDATE journey_instance
+               SET status = ?, wake_at = ?, entry_key = ?, ended_at = ?, end_reason = ?, updated_at = ?,
+                   wake_attempts = ?, last_error = ?, lease_owner = NULL, lease_until = NULL, version = version + 1
+             WHERE id = ? AND tenant_id = ? AND version = ? AND status = 'WAITING'
+            """;
+    private static final String WAKEUP_FAILURES = """
+            SELECT wake_attempts, last_error FROM journey_instance
+             WHERE id = ? AND tenant_id = ? AND (wake_attempts > 0 OR last_error IS NOT NULL)
+            """;
+    private static final int LAST_ERROR_WIDTH = 500;
+    /** Attempts of a timer claim that lost a deadlock (see {@link #claimDue}). */
+    private static final int CLAIM_ATTEMPTS = 3;
 
     private final JourneyInstanceMapper instances;
     private final JdbcTemplate jdbc;
@@ -98,8 +114,19 @@ public final class MybatisInstanceStore implements InstanceStore {
     @Override
     public List<DueWakeup> claimDue(Instant dueBy, Instant now, int limit, String owner, Instant leaseUntil) {
         int max = Columns.positive(limit);
-        return transactions.inTransaction(() -> timers.claim(dueBy.toEpochMilli(), now.toEpochMilli(), max, owner,
-                leaseUntil.toEpochMilli()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inTransaction(() -> timers.claim(dueBy.toEpochMilli(), now.toEpochMilli(), max,
+                        owner, leaseUntil.toEpochMilli()));
+            } catch (PessimisticLockingFailureException e) {
+                // MariaDB may pick one of two claimers as a deadlock victim: the lease UPDATE moves index entries
+                // the other's locking read ranged over. Nothing was claimed; claim again (not inside a caller's
+                // transaction, which the failure has doomed).
+                if (attempt >= CLAIM_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
@@ -151,6 +178,20 @@ public final class MybatisInstanceStore implements InstanceStore {
             throw new StaleDataException(stale.size() + " of " + rows.size() + " journey instances changed or vanished"
                     + " since they were read: " + stale.subList(0, Math.min(10, stale.size())));
         }
+    }
+
+    @Override
+    public boolean recordWakeupFailure(JourneyInstance instance, int attempts, String error) {
+        JourneyInstanceRow r = toRow(instance);
+        return jdbc.update(WAKEUP_FAILED, r.getStatus(), r.getWakeAt(), r.getEntryKey(), r.getEndedAt(),
+                r.getEndReason(), r.getUpdatedAt(), attempts, Columns.truncate(error, LAST_ERROR_WIDTH), r.getId(),
+                r.getTenantId(), r.getVersion()) > 0;
+    }
+
+    @Override
+    public Optional<WakeupFailures> wakeupFailures(long tenantId, long instanceId) {
+        return jdbc.query(WAKEUP_FAILURES, (rs, n) -> new WakeupFailures(rs.getInt("wake_attempts"),
+                rs.getString("last_error")), instanceId, tenantId).stream().findFirst();
     }
 
     /** Every status is present in the answer, zero when the journey has no instance in it. */

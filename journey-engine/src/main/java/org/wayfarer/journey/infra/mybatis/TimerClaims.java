@@ -22,7 +22,8 @@ import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
  */
 final class TimerClaims {
 
-    private static final String COLUMNS = "SELECT id, tenant_id, contact_id, wake_at FROM journey_instance";
+    private static final String COLUMNS =
+            "SELECT id, tenant_id, contact_id, wake_at, wake_attempts FROM journey_instance";
     private static final String ORDER = " ORDER BY status, lease_until, wake_at, id LIMIT ?";
     private static final String EXPIRED = COLUMNS
             + " WHERE status = 'WAITING' AND lease_until >= 0 AND lease_until < ? AND wake_at <= ?" + ORDER;
@@ -69,6 +70,6 @@ final class TimerClaims {
 
     private static DueWakeup wakeup(ResultSet rs, int row) throws SQLException {
         return new DueWakeup(rs.getLong("tenant_id"), rs.getLong("id"), rs.getLong("contact_id"),
-                Instant.ofEpochMilli(rs.getLong("wake_at")));
+                Instant.ofEpochMilli(rs.getLong("wake_at")), rs.getInt("wake_attempts"));
     }
 }

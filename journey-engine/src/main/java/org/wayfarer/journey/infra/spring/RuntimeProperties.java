@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param intakeTimeout         how long a callback waits for its event's commit
  * @param batchSize             most events (and most wake-ups) a partition processes in one transaction
  * @param wakeupQueue           due wake-ups a partition holds before the timing wheel keeps them back
- * @param maxEventAttempts      processing attempts before a failing event gives up as FAILED
- * @param eventRetryDelay       backoff after an event's first failure, doubled after each further one
+ * @param maxEventAttempts      processing attempts before a failing event gives up as FAILED (a failing wake-up,
+ *                              likewise, ends its instance FAILED)
+ * @param eventRetryDelay       backoff after an event's (or a wake-up's) first failure, doubled after each further
+ *                              one
  * @param maxEventRetryDelay    longest backoff between two attempts
  * @param timerHorizon          how far ahead timers are claimed into the in-memory timing wheel
  * @param timerClaimBatch       most timers claimed in one statement
