@@ -128,11 +128,12 @@ public final class OutboxDispatcher implements SendHandoff {
      */
     @Override
     public QueuedSends split(List<OutboxMessage> queued) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant clockNow = clock.instant();
+        Instant now = clockNow.truncatedTo(ChronoUnit.MILLIS); // what the table stores
         List<OutboxMessage> leasable = new ArrayList<>();
         List<OutboxMessage> pending = new ArrayList<>();
         for (OutboxMessage m : queued) {
-            (mayRepeat(m.channel()) && !m.nextAttemptAt().isAfter(now) ? leasable : pending).add(m);
+            (mayRepeat(m.channel()) && !m.nextAttemptAt().isAfter(clockNow) ? leasable : pending).add(m);
         }
         int n = leasable.isEmpty() ? 0 : slots.take(leasable.size());
         if (n == 0) {

@@ -82,6 +82,19 @@ class SendHandoffTest {
     }
 
     @Test
+    void aRowQueuedInTheSameMillisecondIsDue() {
+        clock.set(Instant.parse("2026-12-02T08:00:00.123456789Z"));
+        OutboxDispatcher dispatcher = dispatcher("node-a", 10);
+
+        QueuedSends sends = dispatcher.split(List.of(row(1, "wechat.template")));
+
+        assertThat(sends.leased()).singleElement().satisfies(claim -> {
+            assertThat(claim.firstAttemptAt()).isEqualTo(Instant.parse("2026-12-02T08:00:00.123Z"));
+            assertThat(claim.message().nextAttemptAt()).isEqualTo(Instant.parse("2026-12-02T08:00:00.123Z"));
+        });
+    }
+
+    @Test
     void aRollbackGivesTheReservedSlotsBack() {
         OutboxDispatcher dispatcher = dispatcher("node-a", 2);
 
