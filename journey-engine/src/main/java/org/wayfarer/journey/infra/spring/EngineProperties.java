@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSendAttempts     attempts before a retried send is given up
  * @param sendQueue           sends that may wait for a free send thread; the dispatcher claims no more rows than
  *                            {@code sendThreads + sendQueue} at once, so a claimed row never waits out its lease
+ *                            (256 queued behind 16 threads wait about 16 s if every call took a whole second, well
+ *                            inside the 60 s lease); a slot is held until the row's receipt is durable, and rows
+ *                            the processing transaction leases itself need a free slot, so a small queue sends them
+ *                            through an extra claim transaction
  */
 @ConfigurationProperties("wayfarer.engine")
 public record EngineProperties(
@@ -34,5 +38,5 @@ public record EngineProperties(
         @DefaultValue("100") double sendBurst,
         @DefaultValue("60s") Duration lease,
         @DefaultValue("8") int maxSendAttempts,
-        @DefaultValue("16") int sendQueue) {
+        @DefaultValue("256") int sendQueue) {
 }
