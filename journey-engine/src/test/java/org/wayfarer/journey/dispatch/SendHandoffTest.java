@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.channel.ChannelAccounts;
-import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.channel.Delivery;
-import org.wayfarer.journey.channel.SendReceipt;
-import org.wayfarer.journey.event.IdentityKind;
 import org.wayfarer.journey.testing.InMemoryOutbox;
 import org.wayfarer.journey.testing.MutableClock;
+import org.wayfarer.journey.testing.RecordingSender;
 
 /** {@link OutboxDispatcher} as the {@link SendHandoff} of processing transactions. */
 class SendHandoffTest {
@@ -24,7 +21,6 @@ class SendHandoffTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T08:00:00Z"));
     private final CountingOutbox outbox = new CountingOutbox(new InMemoryOutbox());
-    private final List<Delivery> sent = new ArrayList<>();
     private final ManualExecutor pool = new ManualExecutor();
     private final AccountOwnership ownership = new AccountOwnership(List.of(new ChannelAccounts() {
         @Override
@@ -37,8 +33,9 @@ class SendHandoffTest {
             return true;
         }
     }));
-    private final ChannelSenders senders = new ChannelSenders(List.of(
-            new Sender("wechat.template", Duration.ofMinutes(8)), new Sender("wechat.kefu", Duration.ZERO)));
+    private final RecordingSender template = new RecordingSender("wechat.template", Duration.ofMinutes(8));
+    private final ChannelSenders senders = new ChannelSenders(List.of(template,
+            new RecordingSender("wechat.kefu", Duration.ZERO)));
 
     @Test
     void rowsOfARepeatableChannelAreLeasedInTheTransactionUpToWhatThePoolCanTake() {
@@ -60,7 +57,7 @@ class SendHandoffTest {
         dispatcher.committed(sends);
         pool.runAll();
 
-        assertThat(sent).extracting(Delivery::deliveryId).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(template.sent()).extracting(Delivery::deliveryId).containsExactlyInAnyOrder(1L, 2L, 3L);
         assertThat(outbox.leasedInserted).as("only the row the pool could not take was claimed after the commit")
                 .containsExactly(3L);
         assertThat(outbox.leaseCalls).isEmpty();
@@ -112,7 +109,7 @@ class SendHandoffTest {
 
         survivor.sweep();
         pool.runAll();
-        assertThat(sent).as("still leased to node-a").isEmpty();
+        assertThat(template.sent()).as("still leased to node-a").isEmpty();
 
         clock.advance(LEASE.plusSeconds(1));
         survivor.sweep();
@@ -120,7 +117,7 @@ class SendHandoffTest {
         survivor.sweep();
         pool.runAll();
 
-        assertThat(sent).extracting(Delivery::deliveryId).containsExactly(1L);
+        assertThat(template.sent()).extracting(Delivery::deliveryId).containsExactly(1L);
         assertThat(outbox.find(1).orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
     }
 
@@ -138,36 +135,5 @@ class SendHandoffTest {
         return new OutboxMessage(id, 1, 10 + id, 20, "welcome", 1, 30, channel, "wxapp", "openid-" + id,
                 Map.of("templateId", "TPL"), OutboxStatus.PENDING, 0, clock.instant(), null, null, null,
                 clock.instant(), clock.instant());
-    }
-
-    private final class Sender implements ChannelSender {
-        private final String channel;
-        private final Duration window;
-
-        Sender(String channel, Duration window) {
-            this.channel = channel;
-            this.window = window;
-        }
-
-        @Override
-        public String channel() {
-            return channel;
-        }
-
-        @Override
-        public IdentityKind addressKind() {
-            return IdentityKind.WECHAT_OPENID;
-        }
-
-        @Override
-        public Duration idempotencyWindow() {
-            return window;
-        }
-
-        @Override
-        public SendReceipt send(Delivery delivery) {
-            sent.add(delivery);
-            return new SendReceipt.Accepted("MSG-" + delivery.deliveryId());
-        }
     }
 }
