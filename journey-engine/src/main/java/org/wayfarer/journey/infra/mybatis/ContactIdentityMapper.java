@@ -22,13 +22,4 @@ public interface ContactIdentityMapper extends BaseMapper<ContactIdentityRow> {
     List<ContactIdentityRow> selectOwners(@Param("tenantId") long tenantId,
                                           @Param("identities") Collection<ContactIdentityRow> identities);
 
-    /** The tenant goes inside the row value, so H2 and MariaDB look every identity up in the unique index. */
-    @Select("""
-            <script>
-            SELECT * FROM contact_identity
-             WHERE contact_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
-             ORDER BY id
-            </script>
-            """)
-    List<ContactIdentityRow> selectByContacts(@Param("ids") Collection<Long> contactIds);
 }

@@ -24,16 +24,6 @@ public interface JourneyInstanceMapper extends BaseMapper<JourneyInstanceRow> {
     int updateIfVersion(@Param("r") JourneyInstanceRow row);
 
     @Select("""
-            <script>
-            SELECT * FROM journey_instance
-             WHERE contact_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
-               AND (status IN ('ACTIVE', 'WAITING') OR entry_key LIKE 'ONCE:%')
-             ORDER BY entered_at, id
-            </script>
-            """)
-    List<JourneyInstanceRow> selectEntryState(@Param("ids") Collection<Long> contactIds);
-
-    @Select("""
             SELECT status, COUNT(*) AS amount FROM journey_instance
              WHERE tenant_id = #{tenantId} AND journey_id = #{journeyId}
              GROUP BY status

@@ -140,12 +140,19 @@ public final class MybatisContactStore implements ContactStore {
         }
     }
 
+    /** As JDBC, like {@link #identitiesOf}: each processing batch reads both (MyBatis mapped them by reflection). */
     @Override
     public Map<Long, Contact> findAll(Collection<Long> contactIds) {
         Map<Long, Contact> found = new HashMap<>();
         if (!contactIds.isEmpty()) {
-            Columns.inChunks(List.copyOf(contactIds), IDS_PER_STATEMENT, chunk ->
-                    contacts.selectByIds(chunk).forEach(row -> found.put(row.getId(), toContact(row))));
+            Columns.inChunks(List.copyOf(contactIds), IDS_PER_STATEMENT, chunk -> jdbc.query(
+                    "SELECT id, tenant_id, attributes_json, created_at, updated_at, version FROM contact WHERE id IN ("
+                            + Columns.placeholders(chunk.size()) + ")",
+                    rs -> {
+                        found.put(rs.getLong("id"), new Contact(rs.getLong("id"), rs.getLong("tenant_id"),
+                                json.read(rs.getString("attributes_json")), instant(rs.getLong("created_at")),
+                                instant(rs.getLong("updated_at")), rs.getInt("version")));
+                    }, chunk.toArray()));
         }
         return found;
     }
@@ -154,11 +161,14 @@ public final class MybatisContactStore implements ContactStore {
     public Map<Long, List<Identity>> identitiesOf(Collection<Long> contactIds) {
         Map<Long, List<Identity>> found = new HashMap<>();
         if (!contactIds.isEmpty()) {
-            Columns.inChunks(List.copyOf(contactIds), IDS_PER_STATEMENT, chunk -> {
-                for (ContactIdentityRow row : identities.selectByContacts(chunk)) {
-                    found.computeIfAbsent(row.getContactId(), id -> new ArrayList<>()).add(toIdentity(row));
-                }
-            });
+            Columns.inChunks(List.copyOf(contactIds), IDS_PER_STATEMENT, chunk -> jdbc.query(
+                    "SELECT contact_id, kind, namespace, id_value FROM contact_identity WHERE contact_id IN ("
+                            + Columns.placeholders(chunk.size()) + ") ORDER BY id",
+                    rs -> {
+                        found.computeIfAbsent(rs.getLong("contact_id"), id -> new ArrayList<>()).add(new Identity(
+                                IdentityKind.valueOf(rs.getString("kind")), rs.getString("namespace"),
+                                rs.getString("id_value")));
+                    }, chunk.toArray()));
         }
         return found;
     }
