@@ -1,6 +1,7 @@
 package org.wayfarer.journey.dispatch;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,21 @@ public record OutboxClaim(OutboxMessage message, String owner, Instant leaseUnti
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
         Objects.requireNonNull(firstAttemptAt, "firstAttemptAt");
+    }
+
+    /**
+     * The first claim of a row still as inserted, as the table stores it after the claim: SENDING, one attempt more,
+     * first attempt {@code at}, times to the millisecond. Both ways of leasing a new row produce it (the claim
+     * statement of a row still as inserted, and the processing transaction's own lease, {@link SendHandoff}).
+     */
+    public static OutboxClaim firstOf(OutboxMessage inserted, String owner, Instant at, Instant leaseUntil) {
+        OutboxMessage m = inserted;
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        OutboxMessage sending = new OutboxMessage(m.id(), m.tenantId(), m.instanceId(), m.journeyId(), m.nodeId(),
+                m.seq(), m.contactId(), m.channel(), m.account(), m.recipient(), m.message(), OutboxStatus.SENDING,
+                m.attempts() + 1, m.nextAttemptAt().truncatedTo(ChronoUnit.MILLIS), null, null, null,
+                m.createdAt().truncatedTo(ChronoUnit.MILLIS), now);
+        return new OutboxClaim(sending, owner, leaseUntil.truncatedTo(ChronoUnit.MILLIS), now, 0);
     }
 
     public long id() {

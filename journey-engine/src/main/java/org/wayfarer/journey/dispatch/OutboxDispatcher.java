@@ -129,7 +129,6 @@ public final class OutboxDispatcher implements SendHandoff {
     @Override
     public QueuedSends split(List<OutboxMessage> queued) {
         Instant clockNow = clock.instant();
-        Instant now = clockNow.truncatedTo(ChronoUnit.MILLIS); // what the table stores
         List<OutboxMessage> leasable = new ArrayList<>();
         List<OutboxMessage> pending = new ArrayList<>();
         for (OutboxMessage m : queued) {
@@ -140,14 +139,10 @@ public final class OutboxDispatcher implements SendHandoff {
             return new QueuedSends(queued, List.of());
         }
         pending.addAll(leasable.subList(n, leasable.size()));
-        Instant leaseUntil = nextLease(now);
+        Instant leaseUntil = nextLease(clockNow);
         List<OutboxClaim> leased = new ArrayList<>(n);
         for (OutboxMessage m : leasable.subList(0, n)) {
-            OutboxMessage sending = new OutboxMessage(m.id(), m.tenantId(), m.instanceId(), m.journeyId(), m.nodeId(),
-                    m.seq(), m.contactId(), m.channel(), m.account(), m.recipient(), m.message(), OutboxStatus.SENDING,
-                    m.attempts() + 1, m.nextAttemptAt().truncatedTo(ChronoUnit.MILLIS), null, null, null,
-                    m.createdAt().truncatedTo(ChronoUnit.MILLIS), now);
-            leased.add(new OutboxClaim(sending, settings.owner(), leaseUntil, now, 0));
+            leased.add(OutboxClaim.firstOf(m, settings.owner(), clockNow, leaseUntil));
         }
         return new QueuedSends(pending, leased);
     }

@@ -371,10 +371,7 @@ public abstract class OutboxLeaseContract {
 
     /** What {@link OutboxDispatcher#split} makes of a queued message: SENDING, one attempt, first attempt now. */
     protected OutboxClaim leasedAtInsert(OutboxMessage m, String owner, Instant leaseUntil) {
-        OutboxMessage sending = new OutboxMessage(m.id(), m.tenantId(), m.instanceId(), m.journeyId(), m.nodeId(),
-                m.seq(), m.contactId(), m.channel(), m.account(), m.recipient(), m.message(), OutboxStatus.SENDING,
-                m.attempts() + 1, m.nextAttemptAt(), null, null, null, m.createdAt(), t0);
-        return new OutboxClaim(sending, owner, leaseUntil, t0, 0);
+        return OutboxClaim.firstOf(m, owner, t0, leaseUntil);
     }
 
     protected OutboxClaim leased() {

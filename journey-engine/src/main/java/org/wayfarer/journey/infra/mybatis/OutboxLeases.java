@@ -98,7 +98,7 @@ final class OutboxLeases {
         List<Long> changedSince = new ArrayList<>();
         for (int i = 0; i < changed.length; i++) {
             if (changed[i]) {
-                claimed.add(asClaimed(due.get(i), owner, now, leaseUntil));
+                claimed.add(OutboxClaim.firstOf(due.get(i), owner, instant(now), instant(leaseUntil)));
             } else {
                 changedSince.add(due.get(i).id());
             }
@@ -108,16 +108,6 @@ final class OutboxLeases {
         }
         claimed.sort(OLDEST_DUE_FIRST);
         return claimed;
-    }
-
-    /** What {@link #CLAIM_AS_INSERTED} made of the row, to the millisecond the table stores. */
-    private static OutboxClaim asClaimed(OutboxMessage m, String owner, long now, long leaseUntil) {
-        Instant at = instant(now);
-        OutboxMessage sending = new OutboxMessage(m.id(), m.tenantId(), m.instanceId(), m.journeyId(), m.nodeId(),
-                m.seq(), m.contactId(), m.channel(), m.account(), m.recipient(), m.message(), OutboxStatus.SENDING,
-                m.attempts() + 1, instant(m.nextAttemptAt().toEpochMilli()), null, null, null,
-                instant(m.createdAt().toEpochMilli()), at);
-        return new OutboxClaim(sending, owner, instant(leaseUntil), at, 0);
     }
 
     /** The rows of {@code ids} held under the lease (owner, lease_until), which names one claim. */
