@@ -129,40 +129,13 @@ final class CallbackXml {
     }
 
     /**
-     * The text of the {@code Encrypt} element directly under the root of a safe-mode envelope, which is screened on
-     * the way exactly as {@link #screen} does (the whole envelope is read), so it needs no screen of its own.
+     * The text of the {@code Encrypt} element directly under the root of a safe-mode envelope: the envelope is
+     * {@link #screen}ed, and {@code Encrypt} is one of the fields the screen returns.
      *
-     * @throws CallbackRejectedException 400 when the envelope is not well-formed XML or has no {@code Encrypt}
+     * @throws CallbackRejectedException 400 when the envelope fails the screen or has no {@code Encrypt}
      */
     static String encryptedPart(String envelope) throws CallbackRejectedException {
-        if (declaresDoctype(envelope)) {
-            throw CallbackRejectedException.badRequest("DOCTYPE is not allowed");
-        }
-        String encrypt = null;
-        try {
-            XMLStreamReader reader = STAX.createXMLStreamReader(new StringReader(envelope));
-            try {
-                int depth = 0;
-                while (reader.hasNext()) {
-                    int event = reader.next();
-                    if (event == XMLStreamConstants.START_ELEMENT) {
-                        depth = deeper(depth);
-                        if (depth == 2 && encrypt == null && "Encrypt".equals(reader.getLocalName())) {
-                            encrypt = reader.getElementText().strip();
-                            depth--;
-                        }
-                    } else if (event == XMLStreamConstants.END_ELEMENT) {
-                        depth--;
-                    } else {
-                        refuseMarkup(event);
-                    }
-                }
-            } finally {
-                reader.close();
-            }
-        } catch (XMLStreamException | RuntimeException e) {
-            throw CallbackRejectedException.badRequest("malformed XML");
-        }
+        String encrypt = screen(envelope).get("Encrypt");
         if (encrypt == null || encrypt.isEmpty()) {
             throw CallbackRejectedException.badRequest("safe-mode body without Encrypt");
         }
