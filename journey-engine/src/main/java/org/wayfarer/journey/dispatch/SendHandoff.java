@@ -1,8 +1,6 @@
 package org.wayfarer.journey.dispatch;
 
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * How a processing transaction hands the sends it queued to the dispatcher. Inside the transaction, before the rows
@@ -21,26 +19,4 @@ public interface SendHandoff {
 
     /** After that transaction rolled back (or its outcome is unknown): the rows were not inserted by it. */
     void rolledBack(QueuedSends sends);
-
-    /** A handoff that leases nothing in the transaction and gives every row to {@code afterCommit}. */
-    static SendHandoff afterCommit(Consumer<List<OutboxMessage>> afterCommit) {
-        Objects.requireNonNull(afterCommit);
-        return new SendHandoff() {
-            @Override
-            public QueuedSends split(List<OutboxMessage> queued) {
-                return new QueuedSends(queued, List.of());
-            }
-
-            @Override
-            public void committed(QueuedSends sends) {
-                if (!sends.pending().isEmpty()) {
-                    afterCommit.accept(sends.pending());
-                }
-            }
-
-            @Override
-            public void rolledBack(QueuedSends sends) {
-            }
-        };
-    }
 }

@@ -26,7 +26,6 @@ import org.wayfarer.journey.catalog.JourneyCatalog;
 import org.wayfarer.journey.contact.ContactResolver;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.dispatch.OutboxMessage;
-import org.wayfarer.journey.dispatch.SendHandoff;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.EventStatus;
@@ -36,6 +35,7 @@ import org.wayfarer.journey.runtime.BatchProcessor;
 import org.wayfarer.journey.runtime.ContactLocks;
 import org.wayfarer.journey.runtime.Engine;
 import org.wayfarer.journey.runtime.InstanceStore;
+import org.wayfarer.journey.testing.PendingHandoff;
 
 /**
  * Two workers given the same contact's batch at once, on H2 with the real stores: as after a rebalance in a cluster,
@@ -118,7 +118,7 @@ class BatchConcurrencyIT {
                 .filter(e -> appended.contains(e.id())).toList();
         List<OutboxMessage> dispatched = new CopyOnWriteArrayList<>();
         BatchProcessor processor = new BatchProcessor(engine, events, resolver, contactLocks, transactions,
-                SendHandoff.afterCommit(dispatched::addAll), clock);
+                new PendingHandoff(dispatched::addAll), clock);
 
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService workers = Executors.newFixedThreadPool(2);
