@@ -14,6 +14,9 @@ import java.util.Set;
  * @param follows        follow callbacks per measured HTTP phase (each open-loop rate, and the closed loop)
  * @param rates          open-loop rates, callbacks per second, one latency phase each
  * @param warmup         unmeasured follows sent at the first rate before measuring (JIT, token, connections)
+ * @param settleSeconds  then unmeasured follows at {@code lowRate} for this long: on 2 slow cores the server's C2
+ *                       compiler is still working through its queue minutes after the warm-up, and every phase
+ *                       measured meanwhile pays for it (0: none)
  * @param lowFollows     follow callbacks of the low-load phase, right after the warm-up (0: no such phase)
  * @param lowRate        its open-loop rate, callbacks per second
  * @param clients        concurrent clients of the closed-loop (max intake) phase
@@ -34,7 +37,8 @@ import java.util.Set;
  * @param timerSeconds   how long the steady timer run lasts
  * @param timerTimeout   longest wait for due instances to be resumed, after the last one was due
  */
-record BenchOptions(int follows, List<Double> rates, int warmup, int lowFollows, double lowRate, int clients,
+record BenchOptions(int follows, List<Double> rates, int warmup, int settleSeconds, int lowFollows, double lowRate,
+                    int clients,
                     double crashSeconds, Set<Run> runs, double sendRate, String serverHeap, int drainSeconds,
                     boolean keepTemp, boolean profile, boolean countJdbc, List<String> serverArgs, int engineEntries,
                     int engineWarmup, int engineThreads, int timerBurst, double timerRate, double timerSeconds,
@@ -55,6 +59,8 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int lowFollows,
               --rates LIST       open-loop rates, one latency phase each (default 500,1000)
               --rate R           a single open-loop rate (same as --rates R)
               --warmup N         unmeasured follows before measuring (default 1000)
+              --settle-seconds S unmeasured follows at the low-load rate for S seconds after the warm-up, until
+                                 the server's JIT compiler has caught up (default 150; 0 skips)
               --low-follows N    follows of the low-load phase, after the warm-up: callback latency added by
                                  Wayfarer over the plain handler (default 400; 0 skips)
               --low-rate R       its open-loop rate per second (default 20)
@@ -90,6 +96,7 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int lowFollows,
                 case "--rate" -> b.rates = List.of(positiveDouble(flag, value(args, ++i, flag)));
                 case "--rates" -> b.rates = rates(flag, value(args, ++i, flag));
                 case "--warmup" -> b.warmup = nonNegativeInt(flag, value(args, ++i, flag));
+                case "--settle-seconds" -> b.settleSeconds = nonNegativeInt(flag, value(args, ++i, flag));
                 case "--low-follows" -> b.lowFollows = nonNegativeInt(flag, value(args, ++i, flag));
                 case "--low-rate" -> b.lowRate = positiveDouble(flag, value(args, ++i, flag));
                 case "--clients" -> b.clients = positiveInt(flag, value(args, ++i, flag));
@@ -130,6 +137,7 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int lowFollows,
         int follows = 2000;
         List<Double> rates = List.of(500.0, 1000.0);
         int warmup = 1000;
+        int settleSeconds = 150;
         int lowFollows = 400;
         double lowRate = 20;
         int clients = 32;
@@ -154,6 +162,7 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int lowFollows,
             follows = 200;
             rates = List.of(100.0, 200.0);
             warmup = 100;
+            settleSeconds = 3;
             lowFollows = 60;
             clients = 8;
             crashSeconds = 1;
@@ -168,9 +177,9 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int lowFollows,
         }
 
         BenchOptions build() {
-            return new BenchOptions(follows, List.copyOf(rates), warmup, lowFollows, lowRate, clients, crashSeconds,
-                    runs, sendRate, heap, drain, keep || profile, profile, countJdbc, List.copyOf(serverArgs),
-                    engineEntries, engineWarmup, engineThreads, timerBurst, timerRate, timerSeconds, timerTimeout);
+            return new BenchOptions(follows, List.copyOf(rates), warmup, settleSeconds, lowFollows, lowRate, clients,
+                    crashSeconds, runs, sendRate, heap, drain, keep || profile, profile, countJdbc,
+                    List.copyOf(serverArgs), engineEntries, engineWarmup, engineThreads, timerBurst, timerRate, timerSeconds, timerTimeout);
         }
     }
 

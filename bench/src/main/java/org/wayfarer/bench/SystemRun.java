@@ -8,7 +8,8 @@ import org.wayfarer.channel.wechat.testing.FakeWeChatServer;
 import org.wayfarer.channel.wechat.testing.WeChatCallbacks;
 
 /**
- * Runs the measured phases against one running system (Wayfarer or the baseline), after a warm-up:
+ * Runs the measured phases against one running system (Wayfarer or the baseline), after a warm-up at the first rate
+ * and {@link #settle() settling} at the low-load rate:
  * <ol>
  *   <li>low load: {@code lowFollows} follow callbacks open loop at {@code lowRate} (default 20/s), then waits for
  *       their sends: the callback latency of a server that is not queueing;</li>
@@ -22,6 +23,8 @@ final class SystemRun {
 
     /** No new template send for this long ends the wait for the rest (they are reported missing). */
     private static final Duration STALL = Duration.ofSeconds(10);
+
+    private static final int SETTLE_ROUND_SECONDS = 15;
 
     private final String name;
     private final String tag;
@@ -73,6 +76,7 @@ final class SystemRun {
             System.out.printf("  %s warm-up: %d follows, %d acknowledged, %d sends arrived%n", name, warmed.sent(),
                     warmed.acked(), warmed.received());
         }
+        settle();
 
         PhaseResult lowLoad = options.lowFollows() == 0 ? null
                 : openLoop("low-load", tag + "L", options.lowFollows(), options.lowRate());
@@ -95,6 +99,27 @@ final class SystemRun {
         ensureAlive();
         System.out.printf("  %s GET echo: %s, p99 %s%n", name, Stats.rate(echo.ackRate()), Stats.ms(echoP99));
         return new Result(name, lowLoad, List.copyOf(latencies), intake, echo.ackRate(), echoP99);
+    }
+
+    /**
+     * Unmeasured follows at the low-load rate for {@link BenchOptions#settleSeconds()}, in rounds of
+     * {@value #SETTLE_ROUND_SECONDS} s, each round's callback p50 and server CPU per follow printed: on two slow cores
+     * a JVM as large as the Wayfarer server is still C2-compiling what the warm-up made hot minutes later (each
+     * compile taking a core for hundreds of milliseconds), and a phase measured meanwhile measures the compiler. The
+     * rounds show the server coming down to its running cost; the baseline settles within its first round.
+     */
+    private void settle() {
+        int left = options.settleSeconds();
+        for (int round = 0; left > 0; round++) {
+            int seconds = Math.min(SETTLE_ROUND_SECONDS, left);
+            left -= seconds;
+            FollowBatch batch = FollowBatch.of(tag + "S" + round, (int) Math.max(1, Math.round(seconds
+                    * options.lowRate())), callbacks, baseUrl);
+            PhaseResult settled = measure(batch, () -> load.openLoop(batch, options.lowRate(), null), STALL);
+            System.out.printf("  %s settling, %d s at %.0f/s: callback p50 %s, server CPU per follow %s%n", name,
+                    options.settleSeconds() - left, options.lowRate(), Stats.ms(settled.ackP50()),
+                    Stats.ms(settled.serverCpuMs()));
+        }
     }
 
     /** One measured open-loop phase: {@code follows} new followers at {@code rate}, then the wait for their sends. */

@@ -21,6 +21,7 @@ class BenchOptionsTest {
         assertThat(options.rate()).isEqualTo(500);
         assertThat(options.lowFollows()).isEqualTo(400);
         assertThat(options.lowRate()).isEqualTo(20);
+        assertThat(options.settleSeconds()).isEqualTo(150);
     }
 
     @Test
@@ -34,6 +35,16 @@ class BenchOptionsTest {
         assertThat(options.timerSeconds()).isLessThanOrEqualTo(2);
         assertThat(options.lowFollows()).isPositive().isLessThanOrEqualTo(100);
         assertThat(options.lowRate()).isEqualTo(20);
+        assertThat(options.settleSeconds()).isPositive().isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void readsTheSettlingTimeAndZeroSkipsIt() {
+        assertThat(BenchOptions.parse(new String[] {"--settle-seconds", "40"}).settleSeconds()).isEqualTo(40);
+        assertThat(BenchOptions.parse(new String[] {"--settle-seconds", "0"}).settleSeconds()).isZero();
+        assertThat(BenchOptions.USAGE).contains("--settle-seconds S");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--settle-seconds", "-5"}))
+                .hasMessageContaining("--settle-seconds");
     }
 
     @Test

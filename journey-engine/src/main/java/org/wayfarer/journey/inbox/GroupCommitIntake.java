@@ -30,9 +30,9 @@ import org.wayfarer.journey.runtime.Partitions;
 
 /**
  * The engine's {@link EventIntake}, with group commit: request threads hand their events to one writer thread, which
- * stores everything handed to it within {@code maxDelay} (or up to a batch) in ONE transaction — one read for
- * duplicates, one for the identities, multi-row inserts of new contacts, identities and events — and completes each
- * caller after the commit. The contact is resolved here, so the event lands in its contact's partition.
+ * stores everything handed to it within {@code maxDelay} (or up to a batch; at once when an event comes alone) in
+ * ONE transaction — one read for duplicates, one for the identities, multi-row inserts of new contacts, identities and
+ * events — and completes each caller after the commit. The contact is resolved here, so the event lands in its contact's partition.
  *
  * <p>A batch that fails as a whole (another node created one of its contacts or stored one of its events at the same
  * moment) is written again event by event, so one event's trouble never fails the others. If the process dies before
@@ -47,8 +47,11 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
      * @param maxDelay      how long the writer waits for more events after the first of a batch
      * @param queueCapacity events waiting for the writer before {@link #accept} refuses more
      * @param acceptTimeout how long a caller waits for its commit
+     * @param waitWhenAlone whether a lone event on a quiet writer waits {@code maxDelay} for company too; the engine
+     *                      says no (see {@link #collect}), tests of what one batch does say yes
      */
-    public record Settings(int batchSize, Duration maxDelay, int queueCapacity, Duration acceptTimeout) {
+    public record Settings(int batchSize, Duration maxDelay, int queueCapacity, Duration acceptTimeout,
+                           boolean waitWhenAlone) {
     }
 
     private record Pending(long id, ContactEvent event, CompletableFuture<IntakeResult> result) {
@@ -69,6 +72,8 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
     private final BlockingQueue<Pending> queue;
     private volatile Thread writer;
     private volatile boolean running;
+    /** Size of the writer's previous batch; read and written by the writer thread only. */
+    private int lastBatchSize;
 
     public GroupCommitIntake(EventLog events, ContactResolver resolver, EventBus bus, Partitions partitions,
                              IdGenerator ids, Transactions transactions, Clock clock, Settings settings) {
@@ -172,11 +177,21 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
         }
     }
 
-    /** The first event plus whatever arrives within {@code maxDelay}, up to a batch. */
+    /**
+     * The first event plus whatever arrives within {@code maxDelay}, up to a batch. A lone event on a quiet writer
+     * (nothing else queued, and the last batch was a lone event too) is written at once: at low load nobody else is
+     * coming within the window, and waiting for them would add the whole window to that callback's answer. As soon
+     * as events arrive while a commit runs, batches have company again and the writer waits for more.
+     */
     private List<Pending> collect(Pending first) throws InterruptedException {
         List<Pending> batch = new ArrayList<>(settings.batchSize());
         batch.add(first);
         queue.drainTo(batch, settings.batchSize() - 1);
+        boolean quiet = !settings.waitWhenAlone() && batch.size() == 1 && lastBatchSize <= 1;
+        lastBatchSize = batch.size();
+        if (quiet) {
+            return batch;
+        }
         long deadline = System.nanoTime() + settings.maxDelay().toNanos();
         while (batch.size() < settings.batchSize()) {
             long left = deadline - System.nanoTime();
@@ -187,6 +202,7 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
             batch.add(next);
             queue.drainTo(batch, settings.batchSize() - batch.size());
         }
+        lastBatchSize = batch.size();
         return batch;
     }
 

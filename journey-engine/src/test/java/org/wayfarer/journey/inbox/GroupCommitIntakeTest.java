@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.wayfarer.journey.contact.ContactResolver;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventLog;
@@ -81,9 +83,10 @@ class GroupCommitIntakeTest {
                 partitions.ofContact(contact)));
     }
 
-    @Test
-    void concurrentCallersShareCommits() throws Exception {
-        intake = intake(Duration.ofMillis(5));
+    @ParameterizedTest(name = "a lone event waits for company: {0}")
+    @ValueSource(booleans = {true, false})
+    void concurrentCallersShareCommits(boolean waitWhenAlone) throws Exception {
+        intake = intake(Duration.ofMillis(5), waitWhenAlone);
         intake.start();
         ExecutorService callers = Executors.newFixedThreadPool(16);
         List<Future<IntakeResult>> results = new ArrayList<>();
@@ -98,6 +101,19 @@ class GroupCommitIntakeTest {
 
         assertThat(stored.all()).hasSize(400);
         assertThat(transactions.started()).as("commits for 400 events").isLessThan(200);
+    }
+
+    @Test
+    void aLoneEventIsWrittenAtOnceInsteadOfWaitingTheWindowForCompany() {
+        // a writer that waited the window for a lone event would leave this caller past its 5 s accept timeout
+        intake = intake(Duration.ofSeconds(30), false);
+        intake.start();
+
+        IntakeResult first = intake.accept(follow("oLONE", "k1"));
+        IntakeResult second = intake.accept(follow("oLONE", "k2"));
+
+        assertThat(List.of(first, second)).allMatch(r -> r instanceof IntakeResult.Accepted);
+        assertThat(stored.all()).hasSize(2);
     }
 
     @Test
@@ -172,10 +188,15 @@ class GroupCommitIntakeTest {
         assertThat(stored.find(b).orElseThrow().contactId()).isEqualTo(stored.find(a).orElseThrow().contactId());
     }
 
+    /** A writer that waits {@code maxDelay} even for a lone event, so two callers' events meet in one batch. */
     private GroupCommitIntake intake(Duration maxDelay) {
+        return intake(maxDelay, true);
+    }
+
+    private GroupCommitIntake intake(Duration maxDelay, boolean waitWhenAlone) {
         return new GroupCommitIntake(events, new ContactResolver(contacts, transactions, ids::incrementAndGet, clock),
                 bus, partitions, ids::incrementAndGet, transactions, clock,
-                new GroupCommitIntake.Settings(64, maxDelay, 1_000, Duration.ofSeconds(10)));
+                new GroupCommitIntake.Settings(64, maxDelay, 1_000, Duration.ofSeconds(5), waitWhenAlone));
     }
 
     private ContactEvent follow(String openid, String key) {

@@ -103,7 +103,7 @@ public final class EngineTestKit {
             workers.add(new PartitionWorker(p, events, processor, clock, settings));
         }
         intake = new GroupCommitIntake(events, resolver, bus, partitions, ids, transactions, clock,
-                new GroupCommitIntake.Settings(100, Duration.ZERO, 100, Duration.ofSeconds(5)));
+                new GroupCommitIntake.Settings(100, Duration.ZERO, 100, Duration.ofSeconds(5), false));
         failedEvents = new FailedEvents(events, bus, clock);
         timers = new TimerWheel(instances, bus, clock, new TimerWheel.Settings("kit", Duration.ofSeconds(2),
                 Duration.ofMinutes(1), 1_000, 10_000));

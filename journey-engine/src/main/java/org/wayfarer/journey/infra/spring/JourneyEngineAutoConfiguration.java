@@ -152,7 +152,7 @@ public class JourneyEngineAutoConfiguration {
                                   IdGenerator ids, Transactions transactions, Clock clock, RuntimeProperties runtime) {
         return new GroupCommitIntake(events, resolver, bus, partitions, ids, transactions, clock,
                 new GroupCommitIntake.Settings(runtime.intakeBatchSize(), runtime.intakeMaxDelay(),
-                        runtime.intakeQueue(), runtime.intakeTimeout()));
+                        runtime.intakeQueue(), runtime.intakeTimeout(), false));
     }
 
     @Bean
