@@ -71,8 +71,8 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int settleSecon
               --server-arg P=V   extra property for the Wayfarer server and the engine-only run (repeatable),
                                  e.g. --server-arg spring.datasource.hikari.maximum-pool-size=32
              Engine alone (events in-process, no-op sender) and Flowable 7 embedded:
-              --engine-entries N journey entries, and Flowable process starts, measured (default 3000)
-              --engine-warmup N  unmeasured ones first (default 1000)
+              --engine-entries N journey entries, and Flowable process starts, measured (default 10000)
+              --engine-warmup N  unmeasured ones first (default 5000)
               --engine-threads T threads handing them in (default 16)
              Timers (on the engine-only run):
               --timer-burst N    instances due in the same second (default 100000; 0 skips)
@@ -150,8 +150,8 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int settleSecon
         boolean profile;
         boolean countJdbc = true;
         List<String> serverArgs = new ArrayList<>();
-        int engineEntries = 3000;
-        int engineWarmup = 1000;
+        int engineEntries = 10_000;
+        int engineWarmup = 5000;
         int engineThreads = 16;
         int timerBurst = 100_000;
         double timerRate = 2000;

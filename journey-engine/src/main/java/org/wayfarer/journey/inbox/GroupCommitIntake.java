@@ -224,11 +224,12 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
                 }
             }
         }
+        // callers first: their answer is what a callback waits for; a woken worker would compete for the cores
+        results.forEach((pending, written) -> pending.result().complete(written.result()));
         results.forEach((pending, written) -> {
             if (written.result() instanceof IntakeResult.Accepted accepted) {
                 bus.published(accepted.eventId(), written.partition());
             }
-            pending.result().complete(written.result());
         });
     }
 
