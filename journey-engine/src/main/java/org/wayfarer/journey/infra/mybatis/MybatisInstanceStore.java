@@ -15,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.runtime.InstanceStatus;
@@ -68,7 +66,6 @@ public final class MybatisInstanceStore implements InstanceStore {
     private static final String ENTRY_STATE_WHERE =
             ") AND (status IN ('ACTIVE', 'WAITING') OR entry_key LIKE 'ONCE:%') ORDER BY entered_at, id";
     /** Attempts of a timer claim that lost a deadlock (see {@link #claimDue}). */
-    private static final int CLAIM_ATTEMPTS = 3;
 
     private final JourneyInstanceMapper instances;
     private final JdbcTemplate jdbc;
@@ -125,19 +122,8 @@ public final class MybatisInstanceStore implements InstanceStore {
     @Override
     public List<DueWakeup> claimDue(Instant dueBy, Instant now, int limit, String owner, Instant leaseUntil) {
         int max = Columns.positive(limit);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.inTransaction(() -> timers.claim(dueBy.toEpochMilli(), now.toEpochMilli(), max,
-                        owner, leaseUntil.toEpochMilli()));
-            } catch (PessimisticLockingFailureException e) {
-                // MariaDB may pick one of two claimers as a deadlock victim: the lease UPDATE moves index entries
-                // the other's locking read ranged over. Nothing was claimed; claim again (not inside a caller's
-                // transaction, which the failure has doomed).
-                if (attempt >= CLAIM_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
-                    throw e;
-                }
-            }
-        }
+        return DeadlockRetry.claim(() -> transactions.inTransaction(() -> timers.claim(dueBy.toEpochMilli(),
+                now.toEpochMilli(), max, owner, leaseUntil.toEpochMilli())));
     }
 
     @Override

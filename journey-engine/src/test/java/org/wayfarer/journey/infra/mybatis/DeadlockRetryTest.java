@@ -1,0 +1,67 @@
+package org.wayfarer.journey.infra.mybatis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+class DeadlockRetryTest {
+
+    private final AtomicInteger calls = new AtomicInteger();
+
+    @AfterEach
+    void leaveNoTransactionBehind() {
+        TransactionSynchronizationManager.setActualTransactionActive(false);
+    }
+
+    @Test
+    void aDeadlockVictimClaimsAgain() {
+        String claimed = DeadlockRetry.claim(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new CannotAcquireLockException("Deadlock found when trying to get lock");
+            }
+            return "claimed";
+        });
+
+        assertThat(claimed).isEqualTo("claimed");
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void givesUpAfterItsAttempts() {
+        assertThatThrownBy(() -> DeadlockRetry.claim(() -> {
+            calls.incrementAndGet();
+            throw new PessimisticLockingFailureException("deadlock");
+        })).isInstanceOf(PessimisticLockingFailureException.class);
+
+        assertThat(calls).hasValue(DeadlockRetry.ATTEMPTS);
+    }
+
+    @Test
+    void insideACallersTransactionTheFailureGoesToTheCaller() {
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+
+        assertThatThrownBy(() -> DeadlockRetry.claim(() -> {
+            calls.incrementAndGet();
+            throw new CannotAcquireLockException("deadlock");
+        })).isInstanceOf(CannotAcquireLockException.class);
+
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void otherFailuresAreNotRetried() {
+        assertThatThrownBy(() -> DeadlockRetry.claim(() -> {
+            calls.incrementAndGet();
+            throw new DataIntegrityViolationException("duplicate key");
+        })).isInstanceOf(DataIntegrityViolationException.class);
+
+        assertThat(calls).hasValue(1);
+    }
+}
