@@ -17,7 +17,7 @@ import java.util.Set;
  * @param settleSeconds  then unmeasured follows at {@code lowRate} for this long: on 2 slow cores the server's C2
  *                       compiler is still working through its queue minutes after the warm-up, and every phase
  *                       measured meanwhile pays for it (0: none)
- * @param lowFollows     follow callbacks of the low-load phase, right after the warm-up (0: no such phase)
+ * @param lowFollows     follow callbacks of the low-load phase, after the warm-up and settling (0: no such phase)
  * @param lowRate        its open-loop rate, callbacks per second
  * @param clients        concurrent clients of the closed-loop (max intake) phase
  * @param crashSeconds   how long the crash run drives follows before it kills the server
@@ -38,11 +38,10 @@ import java.util.Set;
  * @param timerTimeout   longest wait for due instances to be resumed, after the last one was due
  */
 record BenchOptions(int follows, List<Double> rates, int warmup, int settleSeconds, int lowFollows, double lowRate,
-                    int clients,
-                    double crashSeconds, Set<Run> runs, double sendRate, String serverHeap, int drainSeconds,
-                    boolean keepTemp, boolean profile, boolean countJdbc, List<String> serverArgs, int engineEntries,
-                    int engineWarmup, int engineThreads, int timerBurst, double timerRate, double timerSeconds,
-                    double timerTimeout) {
+                    int clients, double crashSeconds, Set<Run> runs, double sendRate, String serverHeap,
+                    int drainSeconds, boolean keepTemp, boolean profile, boolean countJdbc, List<String> serverArgs,
+                    int engineEntries, int engineWarmup, int engineThreads, int timerBurst, double timerRate,
+                    double timerSeconds, double timerTimeout) {
 
     enum Run {
         WAYFARER, BASELINE, ENGINE, FLOWABLE, TIMERS, CRASH
@@ -179,7 +178,8 @@ record BenchOptions(int follows, List<Double> rates, int warmup, int settleSecon
         BenchOptions build() {
             return new BenchOptions(follows, List.copyOf(rates), warmup, settleSeconds, lowFollows, lowRate, clients,
                     crashSeconds, runs, sendRate, heap, drain, keep || profile, profile, countJdbc,
-                    List.copyOf(serverArgs), engineEntries, engineWarmup, engineThreads, timerBurst, timerRate, timerSeconds, timerTimeout);
+                    List.copyOf(serverArgs), engineEntries, engineWarmup, engineThreads, timerBurst, timerRate,
+                    timerSeconds, timerTimeout);
         }
     }
 

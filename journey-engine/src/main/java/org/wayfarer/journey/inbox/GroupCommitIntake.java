@@ -32,7 +32,8 @@ import org.wayfarer.journey.runtime.Partitions;
  * The engine's {@link EventIntake}, with group commit: request threads hand their events to one writer thread, which
  * stores everything handed to it within {@code maxDelay} (or up to a batch; at once when an event comes alone) in
  * ONE transaction — one read for duplicates, one for the identities, multi-row inserts of new contacts, identities and
- * events — and completes each caller after the commit. The contact is resolved here, so the event lands in its contact's partition.
+ * events — and completes each caller after the commit. The contact is resolved here, so the event lands in its
+ * contact's partition.
  *
  * <p>A batch that fails as a whole (another node created one of its contacts or stored one of its events at the same
  * moment) is written again event by event, so one event's trouble never fails the others. If the process dies before
