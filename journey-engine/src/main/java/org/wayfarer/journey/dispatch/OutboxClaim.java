@@ -26,8 +26,7 @@ public record OutboxClaim(OutboxMessage message, String owner, Instant leaseUnti
      * first attempt {@code at}, times to the millisecond. Both ways of leasing a new row produce it (the claim
      * statement of a row still as inserted, and the processing transaction's own lease, {@link SendHandoff}).
      */
-    public static OutboxClaim firstOf(OutboxMessage inserted, String owner, Instant at, Instant leaseUntil) {
-        OutboxMessage m = inserted;
+    public static OutboxClaim firstOf(OutboxMessage m, String owner, Instant at, Instant leaseUntil) {
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
         OutboxMessage sending = new OutboxMessage(m.id(), m.tenantId(), m.instanceId(), m.journeyId(), m.nodeId(),
                 m.seq(), m.contactId(), m.channel(), m.account(), m.recipient(), m.message(), OutboxStatus.SENDING,

@@ -168,7 +168,9 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first != null) {
-                    write(collect(first));
+                    List<Pending> batch = collect(first);
+                    lastBatchSize = batch.size();
+                    write(batch);
                 }
             } catch (InterruptedException e) {
                 return; // close() writes what is still queued
@@ -188,9 +190,7 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
         List<Pending> batch = new ArrayList<>(settings.batchSize());
         batch.add(first);
         queue.drainTo(batch, settings.batchSize() - 1);
-        boolean quiet = !settings.waitWhenAlone() && batch.size() == 1 && lastBatchSize <= 1;
-        lastBatchSize = batch.size();
-        if (quiet) {
+        if (!settings.waitWhenAlone() && batch.size() == 1 && lastBatchSize <= 1) {
             return batch;
         }
         long deadline = System.nanoTime() + settings.maxDelay().toNanos();
@@ -203,7 +203,6 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
             batch.add(next);
             queue.drainTo(batch, settings.batchSize() - batch.size());
         }
-        lastBatchSize = batch.size();
         return batch;
     }
 

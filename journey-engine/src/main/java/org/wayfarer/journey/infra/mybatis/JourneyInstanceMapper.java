@@ -1,7 +1,6 @@
 package org.wayfarer.journey.infra.mybatis;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.annotations.Param;

@@ -65,7 +65,6 @@ public final class MybatisInstanceStore implements InstanceStore {
             + " end_reason, version FROM journey_instance WHERE contact_id IN (";
     private static final String ENTRY_STATE_WHERE =
             ") AND (status IN ('ACTIVE', 'WAITING') OR entry_key LIKE 'ONCE:%') ORDER BY entered_at, id";
-    /** Attempts of a timer claim that lost a deadlock (see {@link #claimDue}). */
 
     private final JourneyInstanceMapper instances;
     private final JdbcTemplate jdbc;

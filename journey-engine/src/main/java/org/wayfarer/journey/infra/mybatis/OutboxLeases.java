@@ -4,7 +4,6 @@ import static org.wayfarer.journey.infra.mybatis.Columns.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
