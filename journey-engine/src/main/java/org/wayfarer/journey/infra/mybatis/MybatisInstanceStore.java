@@ -121,8 +121,8 @@ public final class MybatisInstanceStore implements InstanceStore {
     @Override
     public List<DueWakeup> claimDue(Instant dueBy, Instant now, int limit, String owner, Instant leaseUntil) {
         int max = Columns.positive(limit);
-        return DeadlockRetry.claim(() -> transactions.inTransaction(() -> timers.claim(dueBy.toEpochMilli(),
-                now.toEpochMilli(), max, owner, leaseUntil.toEpochMilli())));
+        return DeadlockRetry.claim(transactions, () -> timers.claim(dueBy.toEpochMilli(), now.toEpochMilli(), max,
+                owner, leaseUntil.toEpochMilli()));
     }
 
     @Override

@@ -130,10 +130,10 @@ public final class MybatisOutbox implements Outbox {
     public List<OutboxClaim> leaseDue(Instant now, int limit, String owner, Instant leaseUntil) {
         long nowMillis = now.toEpochMilli();
         int max = Columns.positive(limit);
-        return DeadlockRetry.claim(() -> transactions.inTransaction(() -> {
+        return DeadlockRetry.claim(transactions, () -> {
             List<Long> locked = jdbc.queryForList(DUE + skipLocked.clause(), Long.class, nowMillis, max);
             return locked.isEmpty() ? List.of() : leases.byId(locked, owner, nowMillis, leaseUntil.toEpochMilli());
-        }));
+        });
     }
 
     @Override

@@ -4,16 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.wayfarer.journey.Transactions;
 
 class DeadlockRetryTest {
 
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger transactionsOpened = new AtomicInteger();
+    private final Transactions transactions = new Transactions() {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            transactionsOpened.incrementAndGet();
+            return work.get();
+        }
+    };
 
     @AfterEach
     void leaveNoTransactionBehind() {
@@ -21,8 +31,8 @@ class DeadlockRetryTest {
     }
 
     @Test
-    void aDeadlockVictimClaimsAgain() {
-        String claimed = DeadlockRetry.claim(() -> {
+    void aDeadlockVictimClaimsAgainInANewTransaction() {
+        String claimed = DeadlockRetry.claim(transactions, () -> {
             if (calls.incrementAndGet() == 1) {
                 throw new CannotAcquireLockException("Deadlock found when trying to get lock");
             }
@@ -31,14 +41,14 @@ class DeadlockRetryTest {
 
         assertThat(claimed).isEqualTo("claimed");
         assertThat(calls).hasValue(2);
+        assertThat(transactionsOpened).hasValue(2);
     }
 
     @Test
     void givesUpAfterItsAttempts() {
-        assertThatThrownBy(() -> DeadlockRetry.claim(() -> {
-            calls.incrementAndGet();
-            throw new PessimisticLockingFailureException("deadlock");
-        })).isInstanceOf(PessimisticLockingFailureException.class);
+        assertThatThrownBy(() -> DeadlockRetry.claim(transactions, alwaysFailing(
+                new PessimisticLockingFailureException("deadlock"))))
+                .isInstanceOf(PessimisticLockingFailureException.class);
 
         assertThat(calls).hasValue(DeadlockRetry.ATTEMPTS);
     }
@@ -47,21 +57,26 @@ class DeadlockRetryTest {
     void insideACallersTransactionTheFailureGoesToTheCaller() {
         TransactionSynchronizationManager.setActualTransactionActive(true);
 
-        assertThatThrownBy(() -> DeadlockRetry.claim(() -> {
-            calls.incrementAndGet();
-            throw new CannotAcquireLockException("deadlock");
-        })).isInstanceOf(CannotAcquireLockException.class);
+        assertThatThrownBy(() -> DeadlockRetry.claim(transactions, alwaysFailing(
+                new CannotAcquireLockException("deadlock"))))
+                .isInstanceOf(CannotAcquireLockException.class);
 
         assertThat(calls).hasValue(1);
     }
 
     @Test
     void otherFailuresAreNotRetried() {
-        assertThatThrownBy(() -> DeadlockRetry.claim(() -> {
-            calls.incrementAndGet();
-            throw new DataIntegrityViolationException("duplicate key");
-        })).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> DeadlockRetry.claim(transactions, alwaysFailing(
+                new DataIntegrityViolationException("duplicate key"))))
+                .isInstanceOf(DataIntegrityViolationException.class);
 
         assertThat(calls).hasValue(1);
+    }
+
+    private Supplier<String> alwaysFailing(RuntimeException failure) {
+        return () -> {
+            calls.incrementAndGet();
+            throw failure;
+        };
     }
 }
