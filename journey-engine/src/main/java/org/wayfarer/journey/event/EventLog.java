@@ -85,6 +85,12 @@ public interface EventLog {
     /** Moves these pending events to {@code partition}; events no longer pending are left alone. */
     void reroute(Collection<Long> eventIds, int partition);
 
+    /**
+     * The namespace (the account: an appId, a corpId) of the contact's newest event, in any status, that came from
+     * an identity of {@code kind}; empty when it has none. Which account a contact most recently interacted with.
+     */
+    Optional<String> lastNamespace(long tenantId, long contactId, IdentityKind kind);
+
     /** The contact's processed events, newest first. */
     List<StoredEvent> timeline(long tenantId, long contactId, int limit);
 }

@@ -116,8 +116,8 @@ public final class ContactEventProcessor {
         changes.count(new CounterDelta(event.tenantId(), journeyId, "", "entered", now, 1));
         engine.runner().step(changes, fresh, "ENTERED", event.type(), now);
         batch.entered(fresh);
-        InstanceRunner.Run run = new InstanceRunner.Run(definition, facts, event.source(), now,
-                () -> batch.identities(contactId));
+        InstanceRunner.Run run = new InstanceRunner.Run(definition, facts, now,
+                engine.recipients(batch, event.tenantId(), contactId, event.source()));
         batch.instanceChanged(engine.runner().run(fresh, definition.start(), run, changes));
     }
 

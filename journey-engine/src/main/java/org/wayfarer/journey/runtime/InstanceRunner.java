@@ -1,9 +1,8 @@
 package org.wayfarer.journey.runtime;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.Optional;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.definition.Facts;
 import org.wayfarer.journey.definition.JourneyDefinition;
@@ -11,8 +10,6 @@ import org.wayfarer.journey.definition.Node;
 import org.wayfarer.journey.dispatch.ChannelSenders;
 import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.dispatch.OutboxStatus;
-import org.wayfarer.journey.event.Identity;
-import org.wayfarer.journey.event.IdentityKind;
 import org.wayfarer.journey.stats.CounterDelta;
 
 /**
@@ -33,15 +30,13 @@ public final class InstanceRunner {
         this.senders = Objects.requireNonNull(senders);
     }
 
-    /** Everything a run may look at. {@code identities} is called at most once, on the first send. */
-    record Run(JourneyDefinition definition, Facts facts, String triggerSource, Instant now,
-               Supplier<List<Identity>> identities) {
+    /** Everything a run may look at; {@code recipients} reads the contact's identities on the first send only. */
+    record Run(JourneyDefinition definition, Facts facts, Instant now, Recipients recipients) {
     }
 
     /** Runs from {@code nodeId} (null: the path has ended) and returns the instance's new state. */
     JourneyInstance run(JourneyInstance instance, String nodeId, Run run, Changes changes) {
-        StepContext context = new StepContext(run.facts(), run.now(), run.triggerSource());
-        List<Identity> identities = null;
+        StepContext context = new StepContext(run.facts(), run.now(), instance.id());
         JourneyInstance current = instance;
         String next = nodeId;
         for (int steps = 0; next != null; steps++) {
@@ -57,17 +52,16 @@ public final class InstanceRunner {
                 step(changes, current, "ADVANCED", advance.next(), run.now());
                 next = advance.next();
             } else if (outcome instanceof StepOutcome.Dispatch dispatch) {
-                if (identities == null) {
-                    identities = run.identities().get();
-                }
-                String recipient = address(identities, dispatch);
-                if (recipient == null) {
-                    step(changes, current, "NO_ADDRESS", dispatch.channel() + " via " + dispatch.account(), run.now());
+                Optional<Recipients.Recipient> recipient = run.recipients()
+                        .find(senders.addressKind(dispatch.channel()), dispatch.account());
+                if (recipient.isEmpty()) {
+                    step(changes, current, "NO_ADDRESS", dispatch.channel() + " via "
+                            + (dispatch.account() == null ? "any account" : dispatch.account()), run.now());
                 } else {
                     changes.send(new OutboxMessage(ids.nextId(), current.tenantId(), current.id(), current.journeyId(),
-                            node.id(), current.seq(), current.contactId(), dispatch.channel(), dispatch.account(),
-                            recipient, dispatch.message(), OutboxStatus.PENDING, 0, run.now(), null, null, null,
-                            run.now(), run.now()));
+                            node.id(), current.seq(), current.contactId(), dispatch.channel(),
+                            recipient.get().account(), recipient.get().address(), dispatch.message(),
+                            OutboxStatus.PENDING, 0, run.now(), null, null, null, run.now(), run.now()));
                     step(changes, current, "SEND_QUEUED", dispatch.channel(), run.now());
                 }
                 next = dispatch.next();
@@ -119,24 +113,10 @@ public final class InstanceRunner {
                 truncate(detail), now));
     }
 
-    private String address(List<Identity> identities, StepOutcome.Dispatch dispatch) {
-        IdentityKind kind = senders.addressKind(dispatch.channel());
-        for (Identity identity : identities) {
-            if (identity.kind() == kind && identity.namespace().equals(nullToEmpty(dispatch.account()))) {
-                return identity.value();
-            }
-        }
-        return null;
-    }
-
     private static JourneyInstance at(JourneyInstance i, String nodeId, Instant now) {
         return new JourneyInstance(i.id(), i.tenantId(), i.journeyId(), i.journeyVersion(), i.contactId(),
                 i.entryKey(), i.triggerEventId(), InstanceStatus.ACTIVE, nodeId, i.seq() + 1, null, i.enteredAt(),
                 now, null, null, i.version());
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     private static String truncate(String detail) {

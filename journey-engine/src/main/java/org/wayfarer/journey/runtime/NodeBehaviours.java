@@ -23,8 +23,8 @@ public final class NodeBehaviours {
      * Decides the outcome of entering {@code node}.
      *
      * <ul>
-     *   <li>send: {@link StepOutcome.Dispatch} of the message rendered against the facts, from the node's account or,
-     *       when it names none, the account the triggering event came from;</li>
+     *   <li>send: {@link StepOutcome.Dispatch} of the message rendered against the facts, from the node's account
+     *       (null when it names none: the runtime picks the account the contact is reachable by);</li>
      *   <li>wait: {@link StepOutcome.WaitUntil} {@code ctx.now() + duration};</li>
      *   <li>branch: {@link StepOutcome.Advance} to the first case whose condition holds, else {@code otherwise}; a
      *       condition that fails to evaluate (e.g. a method called on a missing value) counts as false;</li>
@@ -33,8 +33,8 @@ public final class NodeBehaviours {
      */
     public static StepOutcome enter(Node node, StepContext ctx) {
         if (node instanceof SendNode send) {
-            String account = send.account() != null ? send.account() : ctx.triggerSource();
-            return new StepOutcome.Dispatch(send.channel(), account, send.message().render(ctx.facts()), send.next());
+            return new StepOutcome.Dispatch(send.channel(), send.account(), send.message().render(ctx.facts()),
+                    send.next());
         }
         if (node instanceof WaitNode wait) {
             return new StepOutcome.WaitUntil(ctx.now().plus(wait.duration()), wait.next());

@@ -14,7 +14,10 @@ public sealed interface StepOutcome {
     record WaitUntil(Instant wakeAt, String next) implements StepOutcome {
     }
 
-    /** Queue {@code message} (already rendered) on {@code channel} from {@code account}, then go on to {@code next}. */
+    /**
+     * Queue {@code message} (already rendered) on {@code channel} from {@code account} (null: whichever account the
+     * contact is reachable by), then go on to {@code next}.
+     */
     record Dispatch(String channel, String account, Map<String, Object> message, String next) implements StepOutcome {
     }
 

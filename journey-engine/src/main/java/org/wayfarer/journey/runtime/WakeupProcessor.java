@@ -52,7 +52,8 @@ public final class WakeupProcessor {
         Changes changes = batch.changes();
         engine.runner().step(changes, instance, "RESUMED", "due " + instance.wakeAt(), batch.now());
         InstanceRunner.Run run = new InstanceRunner.Run(definition, Engine.facts(contact, trigger.event()),
-                trigger.event().source(), batch.now(), () -> batch.identities(instance.contactId()));
+                batch.now(), engine.recipients(batch, instance.tenantId(), instance.contactId(),
+                        trigger.event().source()));
         batch.instanceChanged(engine.runner().run(instance, wait.next(), run, changes));
     }
 

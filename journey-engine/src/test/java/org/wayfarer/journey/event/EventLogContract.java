@@ -292,6 +292,25 @@ public abstract class EventLogContract {
         assertThat(log().timeline(nextId(), contact, 10)).isEmpty();
     }
 
+    @Test
+    void lastNamespaceIsTheAccountOfTheContactsNewestEventOfThatIdentityKind() {
+        append(nextId(), openidEvent("wx-old", t0));
+        append(nextId(), openidEvent("wx-new", t0.plusSeconds(20)));
+        append(nextId(), openidEvent("wx-between", t0.plusSeconds(10)));
+        append(nextId(), new ContactEvent(tenant, "api", "k-" + nextId(), "custom.cart_abandoned",
+                new Identity(IdentityKind.EXTERNAL, "", "m-1"), null, t0.plusSeconds(30), null, null));
+
+        assertThat(log().lastNamespace(tenant, contact, IdentityKind.WECHAT_OPENID)).contains("wx-new");
+        assertThat(log().lastNamespace(tenant, contact, IdentityKind.EXTERNAL)).contains("");
+        assertThat(log().lastNamespace(tenant, contact, IdentityKind.PHONE)).isEmpty();
+        assertThat(log().lastNamespace(nextId(), contact, IdentityKind.WECHAT_OPENID)).isEmpty();
+    }
+
+    private ContactEvent openidEvent(String appId, Instant occurredAt) {
+        return new ContactEvent(tenant, appId, "k-" + nextId(), EventTypes.WECHAT_MESSAGE_RECEIVED,
+                Identity.wechatOpenid(appId, "o1"), null, occurredAt, Map.of(), Map.of());
+    }
+
     private IntakeResult append(long id, ContactEvent event) {
         return log().append(new EventLog.NewEvent(id, event, contact, partition), t0.plusMillis(5));
     }

@@ -41,15 +41,15 @@ class NodeBehavioursTest {
             """).definition();
 
     private static StepContext ctx(Map<String, Object> attributes, Map<String, Object> event) {
-        return new StepContext(new Facts(Map.of("id", 1L, "attributes", attributes), event), NOW, "wx-trigger-app");
+        return new StepContext(new Facts(Map.of("id", 1L, "attributes", attributes), event), NOW, 42L);
     }
 
     @Test
-    void sendRendersPersonalisedFieldsFromTheTriggeringAccount() {
+    void sendRendersPersonalisedFieldsAndLeavesTheAccountToTheRuntimeWhenTheNodeNamesNone() {
         StepOutcome outcome = NodeBehaviours.enter(JOURNEY.node("hello"), ctx(Map.of("name", "Li"),
                 Map.of("scene", "store_7")));
 
-        assertThat(outcome).isEqualTo(new StepOutcome.Dispatch("wechat.template", "wx-trigger-app",
+        assertThat(outcome).isEqualTo(new StepOutcome.Dispatch("wechat.template", null,
                 Map.of("templateId", "TPL", "data", Map.of("thing1", Map.of("value", "Hi Li"),
                         "thing2", Map.of("value", "store_7"))), "other"));
     }

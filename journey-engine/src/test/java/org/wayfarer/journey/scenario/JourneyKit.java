@@ -109,7 +109,16 @@ final class JourneyKit {
 
     /** Any event for the follower; waits until the engine has processed it. Returns the event id. */
     long happens(String type, String openid, Map<String, Object> properties, Map<String, Object> attributes) {
-        IntakeResult result = intake.accept(new ContactEvent(TENANT, APP, "kit:" + SEQ.incrementAndGet(), type,
+        return happensVia(APP, type, openid, properties, attributes);
+    }
+
+    /**
+     * An event about the follower from {@code source}: {@code "api"} for the shop or member system posting to the
+     * admin API, an appId for a WeChat callback. Waits until the engine has processed it.
+     */
+    long happensVia(String source, String type, String openid, Map<String, Object> properties,
+                    Map<String, Object> attributes) {
+        IntakeResult result = intake.accept(new ContactEvent(TENANT, source, "kit:" + SEQ.incrementAndGet(), type,
                 Identity.wechatOpenid(APP, openid), null, clock.instant(), properties, attributes));
         assertThat(result).isInstanceOf(IntakeResult.Accepted.class);
         await().atMost(Duration.ofSeconds(10)).until(() ->

@@ -230,6 +230,20 @@ class JourneyScenariosIT {
                 .containsExactly("TPL_WELCOME_V2", "TPL_JOIN_V2");
     }
 
+    @Test
+    void journeyFedByTheShopReachesTheFollowerThroughTheAccountTheyFollowed() {
+        String type = "custom.cart_" + scene;
+        kit.publish(orderJourney("shop-" + scene, type, "{\"policy\":\"EVERY_TIME\"}", "TPL_CART"));
+        kit.happens("wechat.followed", "oSHOPPER", Map.of(), Map.of());
+
+        kit.happensVia("api", type, "oSHOPPER", Map.of("orderId", "C-9"), Map.of());
+
+        Delivery sent = kit.awaitSent("oSHOPPER", 1).get(0);
+        assertThat(sent.account()).as("the account the follower is reachable by, not the source 'api'")
+                .isEqualTo(JourneyKit.APP);
+        assertThat(sent.message()).containsEntry("templateId", "TPL_CART");
+    }
+
     private String storeWelcome(String key, String policy) {
         return """
                 {"key": "%s", "name": "Welcome followers from store QR codes",

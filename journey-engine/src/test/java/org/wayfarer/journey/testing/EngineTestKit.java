@@ -90,7 +90,7 @@ public final class EngineTestKit {
         OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, senders, ownership,
                 new TokenBucketRateLimiter(1e6, 1e6), Runnable::run, clock,
                 new OutboxDispatcher.Settings("kit", Duration.ofMinutes(1), 8, 100, 100));
-        Engine engine = new Engine(contacts, instances, steps, counters, outbox, published,
+        Engine engine = new Engine(contacts, instances, events, steps, counters, outbox, published,
                 new InstanceRunner(ids, senders), ids);
         ContactResolver resolver = new ContactResolver(contacts, transactions, ids, clock);
         BatchProcessor processor = new BatchProcessor(engine, events, resolver,

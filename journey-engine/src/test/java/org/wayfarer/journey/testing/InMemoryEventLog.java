@@ -12,6 +12,7 @@ import java.util.Set;
 import org.wayfarer.journey.event.DedupeKey;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.EventStatus;
+import org.wayfarer.journey.event.IdentityKind;
 import org.wayfarer.journey.event.IntakeResult;
 import org.wayfarer.journey.event.StoredEvent;
 
@@ -181,6 +182,15 @@ public final class InMemoryEventLog implements EventLog {
                 .sorted(Comparator.comparing((StoredEvent e) -> e.event().occurredAt())
                         .thenComparingLong(StoredEvent::id).reversed())
                 .limit(Columns.positive(limit)).toList();
+    }
+
+    @Override
+    public synchronized Optional<String> lastNamespace(long tenantId, long contactId, IdentityKind kind) {
+        return events.values().stream()
+                .filter(e -> e.event().tenantId() == tenantId && Long.valueOf(contactId).equals(e.contactId())
+                        && e.event().identity().kind() == kind)
+                .max(Comparator.comparing((StoredEvent e) -> e.event().occurredAt()).thenComparingLong(StoredEvent::id))
+                .map(e -> e.event().identity().namespace());
     }
 
     private static StoredEvent with(StoredEvent e, EventStatus status, int attempts, Instant nextAttemptAt,

@@ -217,6 +217,18 @@ public final class MybatisEventLog implements EventLog {
                 .stream().map(this::toStored).toList();
     }
 
+    @Override
+    public Optional<String> lastNamespace(long tenantId, long contactId, IdentityKind kind) {
+        ContactEventRow row = events.selectOne(Wrappers.lambdaQuery(ContactEventRow.class)
+                .select(ContactEventRow::getIdentityNamespace)
+                .eq(ContactEventRow::getContactId, contactId)
+                .eq(ContactEventRow::getTenantId, tenantId)
+                .eq(ContactEventRow::getIdentityKind, kind.name())
+                .orderByDesc(ContactEventRow::getOccurredAt, ContactEventRow::getId)
+                .last("LIMIT 1"));
+        return Optional.ofNullable(row).map(ContactEventRow::getIdentityNamespace);
+    }
+
     private Long existingId(ContactEvent event) {
         ContactEventRow row = events.selectOne(Wrappers.lambdaQuery(ContactEventRow.class)
                 .select(ContactEventRow::getId)

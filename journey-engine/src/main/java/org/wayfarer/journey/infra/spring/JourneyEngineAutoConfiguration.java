@@ -116,9 +116,9 @@ public class JourneyEngineAutoConfiguration {
     }
 
     @Bean
-    Engine engine(ContactStore contacts, InstanceStore instances, StepLog steps, JourneyCounters counters,
+    Engine engine(ContactStore contacts, InstanceStore instances, EventLog events, StepLog steps, JourneyCounters counters,
                   Outbox outbox, PublishedJourneys publishedJourneys, ChannelSenders senders, IdGenerator ids) {
-        return new Engine(contacts, instances, steps, counters, outbox, publishedJourneys,
+        return new Engine(contacts, instances, events, steps, counters, outbox, publishedJourneys,
                 new InstanceRunner(ids, senders), ids);
     }
 
