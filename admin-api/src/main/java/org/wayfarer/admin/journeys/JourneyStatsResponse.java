@@ -26,12 +26,12 @@ public record JourneyStatsResponse(
         Map<String, NodeStatsResponse> nodes) {
 
     /** Counts of one node. */
-    public record NodeStatsResponse(long entered) {
+    public record NodeStatsResponse(long entered, Map<String, Long> paths) {
     }
 
     static JourneyStatsResponse of(JourneyStats stats) {
         Map<String, NodeStatsResponse> nodes = new LinkedHashMap<>();
-        stats.nodes().forEach((id, node) -> nodes.put(id, new NodeStatsResponse(node.entered())));
+        stats.nodes().forEach((id, node) -> nodes.put(id, new NodeStatsResponse(node.entered(), node.paths())));
         return new JourneyStatsResponse(Long.toString(stats.journeyId()), stats.from(), stats.to(), stats.entered(),
                 stats.active(), stats.completed(), stats.exited(), stats.failed(), nodes);
     }

@@ -70,7 +70,7 @@ final class MustacheMessageTemplate implements MessageTemplate {
 
     @Override
     public Map<String, Object> render(Facts facts) {
-        Map<String, Object> context = Map.of("contact", facts.contact(), "event", facts.event());
+        Map<String, Object> context = facts.asRoot();
         RenderBudget budget = new RenderBudget(MAX_SECTION_ITERATIONS, MAX_VALUE_CHARS, MAX_MESSAGE_CHARS);
         RenderBudget outer = BUDGET.get();
         BUDGET.set(budget);

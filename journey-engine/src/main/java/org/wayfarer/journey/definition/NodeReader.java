@@ -1,6 +1,5 @@
 package org.wayfarer.journey.definition;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,23 +20,27 @@ final class NodeReader {
     }
 
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final List<String> TYPES = List.of("send", "wait", "branch", "exit");
+    private static final List<String> TYPES = List.of("send", "wait", "waitFor", "branch", "split", "exit");
+    /** The node types that hold an instance until a time or an event: a cycle must pass through one. */
+    private static final Set<String> WAITING_TYPES = Set.of("wait", "waitFor");
+    /** Every field that links to another node, in any node type (for nodes whose type is unknown). */
+    private static final List<String> LINK_FIELDS = List.of("next", "otherwise", "timeoutNext", "failed", "soldOut");
     private static final Set<String> SEND_FIELDS = Set.of("type", "channel", "account", "message", "next");
-    private static final Set<String> WAIT_FIELDS = Set.of("type", "duration", "next");
-    private static final Set<String> BRANCH_FIELDS = Set.of("type", "cases", "otherwise");
-    private static final Set<String> CASE_FIELDS = Set.of("when", "next");
-    private static final Set<String> EXIT_FIELDS = Set.of("type", "next");
 
     private final Problems problems;
     private final JsonFields fields;
-    private final SpelExpressions expressions;
+    private final NodeLinks links;
+    private final TimingNodeReader timing;
+    private final FlowNodeReader flow;
     private final Set<String> knownChannels;
     private final int maxNodes;
 
     NodeReader(Problems problems, SpelExpressions expressions, Set<String> knownChannels, int maxNodes) {
         this.problems = problems;
         this.fields = new JsonFields(problems);
-        this.expressions = expressions;
+        this.links = new NodeLinks(fields);
+        this.timing = new TimingNodeReader(problems, fields, links, expressions);
+        this.flow = new FlowNodeReader(problems, fields, links, expressions);
         this.knownChannels = knownChannels;
         this.maxNodes = maxNodes;
     }
@@ -76,7 +79,8 @@ final class NodeReader {
     }
 
     private static boolean isWait(JsonNode node) {
-        return node.isObject() && node.path("type").isString() && "wait".equals(node.path("type").stringValue());
+        return node.isObject() && node.path("type").isString()
+                && WAITING_TYPES.contains(node.path("type").stringValue());
     }
 
     /** Reads one node, adding its links to {@code edges}; null when it has errors (reported). */
@@ -94,9 +98,11 @@ final class NodeReader {
         Node node;
         switch (type) {
             case "send" -> node = send(id, json, pointer, edges);
-            case "wait" -> node = waitNode(id, json, pointer, edges);
-            case "branch" -> node = branch(id, json, pointer, edges);
-            case "exit" -> node = exit(id, json, pointer);
+            case "wait" -> node = timing.waitNode(id, json, pointer, edges);
+            case "waitFor" -> node = timing.waitFor(id, json, pointer, edges);
+            case "branch" -> node = flow.branch(id, json, pointer, edges);
+            case "split" -> node = flow.split(id, json, pointer, edges);
+            case "exit" -> node = flow.exit(id, json, pointer);
             default -> {
                 problems.error(Problems.pointer(pointer, "type"), "unknown-node-type", "type '" + type
                         + "' is not one of " + String.join(", ", TYPES));
@@ -122,89 +128,33 @@ final class NodeReader {
         JsonNode messageJson = fields.requiredObject(json, "message", pointer);
         MessageTemplate message = messageJson == null ? null
                 : MustacheMessageTemplate.compile(messageJson, Problems.pointer(pointer, "message"), problems);
-        String next = next(json, "next", pointer, edges);
+        String next = links.optional(json, "next", pointer, edges);
         return message == null ? null : new SendNode(id, channel, account, message, next);
     }
 
-    private WaitNode waitNode(String id, JsonNode json, String pointer, List<GraphRules.Edge> edges) {
-        fields.warnUnknown(json, pointer, WAIT_FIELDS);
-        Duration duration = fields.duration(json, "duration", pointer, true);
-        String next = next(json, "next", pointer, edges);
-        return duration == null ? null : new WaitNode(id, duration, next);
-    }
 
-    private BranchNode branch(String id, JsonNode json, String pointer, List<GraphRules.Edge> edges) {
-        fields.warnUnknown(json, pointer, BRANCH_FIELDS);
-        String casesPointer = Problems.pointer(pointer, "cases");
-        JsonNode casesJson = JsonFields.present(json, "cases");
-        List<BranchNode.Case> cases = new ArrayList<>();
-        if (casesJson == null) {
-            problems.error(casesPointer, "missing-field", "'cases' is required: a list of {\"when\", \"next\"}");
-        } else if (!casesJson.isArray() || casesJson.isEmpty()) {
-            problems.error(casesPointer, "bad-value", "'cases' must be a list of at least one {\"when\", \"next\"}");
-        } else {
-            for (int i = 0; i < casesJson.size(); i++) {
-                BranchNode.Case branchCase = branchCase(casesJson.get(i), Problems.pointer(casesPointer, i), edges);
-                if (branchCase != null) {
-                    cases.add(branchCase);
-                }
-            }
-        }
-        String otherwise = next(json, "otherwise", pointer, edges);
-        return new BranchNode(id, cases, otherwise);
-    }
 
-    private BranchNode.Case branchCase(JsonNode json, String pointer, List<GraphRules.Edge> edges) {
-        if (!json.isObject()) {
-            problems.error(pointer, "bad-value", "a case must be an object {\"when\", \"next\"}");
-            return null;
-        }
-        fields.warnUnknown(json, pointer, CASE_FIELDS);
-        String when = fields.requiredString(json, "when", pointer);
-        Expression condition = when == null ? null
-                : expressions.compile(when, Problems.pointer(pointer, "when"), problems);
-        if (JsonFields.present(json, "next") == null) {
-            problems.error(Problems.pointer(pointer, "next"), "missing-field", "'next' is required in a case");
-        }
-        String next = next(json, "next", pointer, edges);
-        return condition == null || next == null ? null : new BranchNode.Case(condition, next);
-    }
 
-    private ExitNode exit(String id, JsonNode json, String pointer) {
-        if (JsonFields.present(json, "next") != null) {
-            // a warning, not an error: the journey is still well defined, the author just expects more than happens
-            problems.warning(Problems.pointer(pointer, "next"), "exit-next-ignored",
-                    "an exit node ends the journey; its 'next' is ignored");
-        }
-        fields.warnUnknown(json, pointer, EXIT_FIELDS);
-        return new ExitNode(id);
-    }
 
     /**
      * Records the links of a node whose type is unknown, so that the nodes after it are not also reported as
      * unreachable: a typo in one type should produce one error.
      */
     private static void followAnyLinks(JsonNode json, String pointer, List<GraphRules.Edge> edges) {
-        for (String field : List.of("next", "otherwise")) {
+        for (String field : LINK_FIELDS) {
             if (json.path(field).isString()) {
                 edges.add(new GraphRules.Edge(json.path(field).stringValue(), Problems.pointer(pointer, field)));
             }
         }
-        JsonNode cases = json.path("cases");
-        for (int i = 0; cases.isArray() && i < cases.size(); i++) {
-            if (cases.get(i).path("next").isString()) {
-                edges.add(new GraphRules.Edge(cases.get(i).path("next").stringValue(),
-                        Problems.pointer(Problems.pointer(Problems.pointer(pointer, "cases"), i), "next")));
+        for (String list : List.of("cases", "paths")) {
+            JsonNode items = json.path(list);
+            for (int i = 0; items.isArray() && i < items.size(); i++) {
+                if (items.get(i).path("next").isString()) {
+                    edges.add(new GraphRules.Edge(items.get(i).path("next").stringValue(),
+                            Problems.pointer(Problems.pointer(Problems.pointer(pointer, list), i), "next")));
+                }
             }
         }
     }
 
-    /** Reads an optional link field and records it as an edge; null when absent or not a string (reported). */
-    private String next(JsonNode json, String field, String pointer, List<GraphRules.Edge> edges) {
-        String next = fields.optionalString(json, field, pointer);
-        if (next != null) {
-            edges.add(new GraphRules.Edge(next, Problems.pointer(pointer, field)));
-        }
-        return next;
-    }
 }

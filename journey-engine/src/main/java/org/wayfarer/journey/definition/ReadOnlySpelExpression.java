@@ -5,7 +5,7 @@ import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.spel.standard.SpelExpression;
 
 /**
- * A checked SpEL expression evaluated against {@code {contact, event}} in the shared read-only context. The root is
+ * A checked SpEL expression evaluated against the {@link Facts} root in the shared read-only context. The root is
  * passed per call, so one instance serves all threads.
  *
  * <p>A {@link StackOverflowError} or {@link OutOfMemoryError} raised while evaluating is contained: it becomes an
@@ -34,7 +34,7 @@ final class ReadOnlySpelExpression implements Expression {
 
     @Override
     public Object evaluate(Facts facts) {
-        Map<String, Object> root = Map.of("contact", facts.contact(), "event", facts.event());
+        Map<String, Object> root = facts.asRoot();
         try {
             return expression.getValue(context, root);
         } catch (RuntimeException e) {

@@ -21,11 +21,11 @@ import org.springframework.expression.spel.ast.TypeReference;
 import org.springframework.expression.spel.ast.VariableReference;
 
 /**
- * Walks a parsed SpEL tree and lists what the journey language does not allow: anything but the variables
- * {@code contact} and {@code event} at the top, type references, constructors, bean references, assignment,
- * {@code #variables}, functions, method calls on the root, and every method not in {@link AllowedMethods} (those
- * that could allocate or backtrack without bound, such as {@code repeat}, {@code matches} or {@code split}, among
- * them). The read-only evaluation context refuses these too; checking the tree turns a run-time failure into a
+ * Walks a parsed SpEL tree and lists what the journey language does not allow: anything but the variables of
+ * {@link Facts} ({@code contact}, {@code event}, {@code waited}, {@code webhook}) at the top, type references,
+ * constructors, bean references, assignment, {@code #variables}, functions, method calls on the root, and every method
+ * not in {@link AllowedMethods} (those that could allocate or backtrack without bound, such as {@code repeat},
+ * {@code matches} or {@code split}, among them). The read-only evaluation context refuses these too; checking the tree turns a run-time failure into a
  * validation error the author sees at once.
  *
  * <p>Scopes follow SpEL's evaluation: the head of a chain, method arguments and indexes are evaluated against the
@@ -37,7 +37,7 @@ final class SpelAstRules {
     record Violation(String code, String message) {
     }
 
-    static final Set<String> VARIABLES = Set.of("contact", "event");
+    static final Set<String> VARIABLES = Facts.VARIABLES;
 
     /** Deeper trees are refused so evaluation never recurses far enough to exhaust a worker's stack. */
     static final int MAX_DEPTH = 64;
@@ -74,7 +74,7 @@ final class SpelAstRules {
         } else if (node instanceof PropertyOrFieldReference property) {
             if (!inElement && !VARIABLES.contains(property.getName())) {
                 violations.add(new Violation("unknown-variable", "unknown variable '" + property.getName()
-                        + "': expressions can use only contact and event"));
+                        + "': expressions can use only contact, event, waited and webhook"));
             }
         } else if (node instanceof MethodReference method) {
             if (inElement) {
@@ -91,7 +91,7 @@ final class SpelAstRules {
             }
         } else if (node instanceof VariableReference) {
             if (!inElement || !"#this".equals(node.toStringAST())) {
-                reject("'" + node.toStringAST() + "' is not available: use contact and event"
+                reject("'" + node.toStringAST() + "' is not available: use contact, event, waited and webhook"
                         + " (#this only inside .?[...] and .![...])");
             }
         } else if (node instanceof InlineMap) {

@@ -1,7 +1,37 @@
 package org.wayfarer.journey.definition;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 
-/** Waits a fixed duration, then continues at {@code next} (nullable: the instance completes). */
-public record WaitNode(String id, Duration duration, String next) implements Node {
+/** Waits, then continues at {@code next} (nullable: the instance completes). How long is one of {@link Until}. */
+public record WaitNode(String id, Until until, String next) implements Node {
+
+    public WaitNode {
+        Objects.requireNonNull(until, "until");
+    }
+
+    /** A wait of a fixed duration. */
+    public WaitNode(String id, Duration duration, String next) {
+        this(id, new For(duration), next);
+    }
+
+    /** When the wait ends. */
+    public sealed interface Until permits For, At, AtExpression {
+    }
+
+    /** {@code "duration"}: this long after the instance arrives. */
+    public record For(Duration duration) implements Until {
+    }
+
+    /** {@code "until"} with an ISO-8601 instant: then (at once when it has passed). */
+    public record At(Instant instant) implements Until {
+    }
+
+    /**
+     * {@code "until"} with an expression giving an instant (ISO-8601 text with an offset, or epoch milliseconds),
+     * e.g. {@code event.appointmentAt}: then; at once when it has passed or gives no instant.
+     */
+    public record AtExpression(Expression expression) implements Until {
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.contact.Contact;
 import org.wayfarer.journey.dispatch.QueuedSends;
@@ -30,15 +31,22 @@ final class Batch {
     private final Map<Long, List<JourneyInstance>> instancesByContact = new HashMap<>();
     private final Map<Long, List<Identity>> identities;
     private final Map<Long, StoredEvent> triggers = new HashMap<>();
+    private final Function<Long, Optional<StoredEvent>> loadTrigger;
     private final Map<Long, Contact> changedContacts = new LinkedHashMap<>();
     private final Map<Long, JourneyInstance> inserted = new LinkedHashMap<>();
     private final Map<Long, JourneyInstance> updated = new LinkedHashMap<>();
     private final List<Long> processedEvents = new ArrayList<>();
     private final Changes changes = new Changes();
 
+    /**
+     * @param triggers    the triggers of instances known to resume (woken timers), read in bulk
+     * @param loadTrigger reads any other trigger when an event resumes its instance (a waitFor that arrived)
+     */
     Batch(Instant now, Map<Long, Contact> contacts, Collection<JourneyInstance> instances,
-          Map<Long, List<Identity>> identities, Collection<StoredEvent> triggers) {
+          Map<Long, List<Identity>> identities, Collection<StoredEvent> triggers,
+          Function<Long, Optional<StoredEvent>> loadTrigger) {
         this.now = now;
+        this.loadTrigger = loadTrigger;
         this.contacts = new HashMap<>(contacts);
         this.identities = identities;
         for (JourneyInstance instance : instances) {
@@ -104,7 +112,13 @@ final class Batch {
     }
 
     Optional<StoredEvent> trigger(long eventId) {
-        return Optional.ofNullable(triggers.get(eventId));
+        StoredEvent known = triggers.get(eventId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<StoredEvent> loaded = loadTrigger.apply(eventId);
+        loaded.ifPresent(event -> triggers.put(eventId, event));
+        return loaded;
     }
 
     void processed(long eventId) {

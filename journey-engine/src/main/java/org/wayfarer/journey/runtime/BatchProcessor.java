@@ -117,7 +117,7 @@ public final class BatchProcessor {
             }
         }
         return new Batch(clock.instant(), engine.contacts().findAll(contactIds), instances,
-                engine.contacts().identitiesOf(contactIds), events.findAll(triggerIds));
+                engine.contacts().identitiesOf(contactIds), events.findAll(triggerIds), events::find);
     }
 
     /** Events stored before contacts were resolved at intake carry no contact yet: resolve them now. */

@@ -11,6 +11,7 @@ import org.wayfarer.journey.definition.Expression;
 import org.wayfarer.journey.definition.Facts;
 import org.wayfarer.journey.definition.Goal;
 import org.wayfarer.journey.definition.JourneyDefinition;
+import org.wayfarer.journey.definition.WaitForNode;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.StoredEvent;
 import org.wayfarer.journey.stats.CounterDelta;
@@ -80,7 +81,33 @@ public final class ContactEventProcessor {
                 && (goal.within() == null || !now.isAfter(instance.enteredAt().plus(goal.within())))) {
             batch.instanceChanged(engine.runner().end(instance, InstanceStatus.COMPLETED, "goal", now,
                     batch.changes()));
+            return;
         }
+        if (instance.status() == InstanceStatus.WAITING
+                && definition.node(instance.currentNode()) instanceof WaitForNode waitFor
+                && NodeBehaviours.arrived(waitFor, event.type(), facts)) {
+            resume(instance, waitFor, definition, event, facts, batch);
+        }
+    }
+
+    /**
+     * Goes on from a waitFor the event satisfied: an awaited event is remembered as {@code waited.<node>}; the run
+     * sees the instance's own trigger as {@code event}, as every later node does.
+     */
+    private void resume(JourneyInstance instance, WaitForNode waitFor, JourneyDefinition definition,
+                        ContactEvent event, Facts facts, Batch batch) {
+        JourneyInstance arrived = waitFor.event() == null ? instance
+                : instance.remembering(Engine.WAITED, waitFor.id(), facts.event());
+        StoredEvent trigger = batch.trigger(instance.triggerEventId()).orElseThrow(() -> new IllegalStateException(
+                "trigger event " + instance.triggerEventId() + " of instance " + instance.id() + " does not exist"));
+        Changes changes = batch.changes();
+        engine.runner().step(changes, arrived, waitFor.event() != null ? "EVENT_ARRIVED" : "CONDITION_MET",
+                event.type(), batch.now());
+        Contact contact = batch.contact(instance.contactId()).orElseThrow();
+        InstanceRunner.Run run = new InstanceRunner.Run(definition, Engine.facts(contact, trigger.event(), arrived),
+                batch.now(), engine.recipients(batch, instance.tenantId(), instance.contactId(),
+                        trigger.event().source()));
+        batch.instanceChanged(engine.runner().run(arrived, waitFor.next(), run, changes));
     }
 
     private void enter(PublishedJourneys.Candidate candidate, StoredEvent stored, long contactId, Facts facts,

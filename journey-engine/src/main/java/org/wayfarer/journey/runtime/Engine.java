@@ -12,17 +12,36 @@ import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.stats.JourneyCounters;
 
 /** The stores and collaborators the event and wake-up processors share. */
-public record Engine(ContactStore contacts, InstanceStore instances, EventLog events, StepLog stepLog, JourneyCounters counters,
-                     Outbox outbox, PublishedJourneys published, InstanceRunner runner, IdGenerator ids) {
+public record Engine(ContactStore contacts, InstanceStore instances, EventLog events, StepLog stepLog,
+                     JourneyCounters counters, Outbox outbox, PublishedJourneys published, InstanceRunner runner,
+                     IdGenerator ids) {
 
     /** What conditions and templates see: {@code contact.id}, {@code contact.attributes}, event properties + meta. */
     static Facts facts(Contact contact, ContactEvent event) {
-        Map<String, Object> contactView = Map.of("id", contact.id(), "attributes", contact.attributes());
+        return new Facts(contactView(contact), eventView(event));
+    }
+
+    /** {@link #facts(Contact, ContactEvent)} plus what {@code instance} remembers ({@code waited}, {@code webhook}). */
+    static Facts facts(Contact contact, ContactEvent trigger, JourneyInstance instance) {
+        return new Facts(contactView(contact), eventView(trigger), instance.scope(WAITED), instance.scope(WEBHOOK));
+    }
+
+    /** The context scope of events awaited by waitFor nodes, by node id. */
+    static final String WAITED = "waited";
+    /** The context scope of webhook responses, by {@code saveAs}. */
+    static final String WEBHOOK = "webhook";
+
+    private static Map<String, Object> contactView(Contact contact) {
+        return Map.of("id", contact.id(), "attributes", contact.attributes());
+    }
+
+    /** An event as {@code event} (and {@code waited.<node>}) shows it: its properties, type, source and time. */
+    static Map<String, Object> eventView(ContactEvent event) {
         Map<String, Object> eventView = new HashMap<>(event.properties());
         eventView.put("type", event.type());
         eventView.put("source", event.source());
         eventView.put("occurredAt", event.occurredAt().toString());
-        return new Facts(contactView, eventView);
+        return eventView;
     }
 
     /** Where the sends of one run for this contact go (see {@link Recipients}); reads nothing until asked. */

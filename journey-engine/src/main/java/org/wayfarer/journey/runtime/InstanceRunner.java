@@ -11,6 +11,7 @@ import org.wayfarer.journey.dispatch.ChannelSenders;
 import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.dispatch.OutboxStatus;
 import org.wayfarer.journey.stats.CounterDelta;
+import org.wayfarer.journey.stats.JourneyStatistics;
 
 /**
  * Runs an instance node after node until it waits or ends: decide with the pure node behaviours, record the
@@ -19,8 +20,14 @@ import org.wayfarer.journey.stats.CounterDelta;
  */
 public final class InstanceRunner {
 
-    /** Validation forbids cycles without a wait; this only stops a bug from spinning forever. */
+    /**
+     * Validation forbids cycles without a wait node, but a waitFor whose condition already holds passes at once, so a
+     * run that takes this many steps ends the instance {@link InstanceStatus#FAILED} instead of spinning.
+     */
     static final int MAX_STEPS_PER_RUN = 500;
+
+    /** End reason of an instance that hit {@link #MAX_STEPS_PER_RUN}. */
+    public static final String STEP_LIMIT = "step-limit";
 
     private final IdGenerator ids;
     private final ChannelSenders senders;
@@ -41,16 +48,24 @@ public final class InstanceRunner {
         String next = nodeId;
         for (int steps = 0; next != null; steps++) {
             if (steps == MAX_STEPS_PER_RUN) {
-                throw new IllegalStateException("journey " + instance.journeyId() + " instance " + instance.id()
-                        + " took " + MAX_STEPS_PER_RUN + " steps without waiting; aborting the run");
+                return end(current, InstanceStatus.FAILED, STEP_LIMIT, STEP_LIMIT + ": took " + MAX_STEPS_PER_RUN
+                        + " steps without waiting (a loop whose wait never holds it, e.g. a waitFor whose condition "
+                        + "already holds)", run.now(), changes);
             }
             Node node = run.definition().node(next);
-            current = at(current, node.id(), run.now());
-            changes.count(new CounterDelta(current.tenantId(), current.journeyId(), node.id(), "entered", run.now(), 1));
+            current = current.at(node.id(), run.now());
+            changes.count(new CounterDelta(current.tenantId(), current.journeyId(), node.id(), "entered", run.now(),
+                    1));
             StepOutcome outcome = NodeBehaviours.enter(node, context);
             if (outcome instanceof StepOutcome.Advance advance) {
-                step(changes, current, "ADVANCED", advance.next(), run.now());
+                step(changes, current, "ADVANCED", advance.detail() != null ? advance.detail() : advance.next(),
+                        run.now());
                 next = advance.next();
+            } else if (outcome instanceof StepOutcome.Split split) {
+                changes.count(new CounterDelta(current.tenantId(), current.journeyId(), node.id(),
+                        JourneyStatistics.PATH_METRIC + split.path(), run.now(), 1));
+                step(changes, current, "SPLIT", "path " + split.path(), run.now());
+                next = split.next();
             } else if (outcome instanceof StepOutcome.Dispatch dispatch) {
                 Optional<Recipients.Recipient> recipient = run.recipients()
                         .find(senders.addressKind(dispatch.channel()), dispatch.account());
@@ -67,10 +82,11 @@ public final class InstanceRunner {
                 next = dispatch.next();
             } else if (outcome instanceof StepOutcome.WaitUntil wait) {
                 step(changes, current, "WAITING", "until " + wait.wakeAt(), run.now());
-                return new JourneyInstance(current.id(), current.tenantId(), current.journeyId(),
-                        current.journeyVersion(), current.contactId(), current.entryKey(), current.triggerEventId(),
-                        InstanceStatus.WAITING, current.currentNode(), current.seq(), wait.wakeAt(),
-                        current.enteredAt(), run.now(), null, null, current.version());
+                return current.waitingUntil(wait.wakeAt(), run.now());
+            } else if (outcome instanceof StepOutcome.WaitForEvent waitFor) {
+                step(changes, current, "WAITING_FOR", waitFor.awaiting()
+                        + (waitFor.timeoutAt() == null ? "" : " until " + waitFor.timeoutAt()), run.now());
+                return current.waitingUntil(waitFor.timeoutAt(), run.now());
             } else if (outcome instanceof StepOutcome.Exit exit) {
                 return end(current, InstanceStatus.COMPLETED, exit.reason(), run.now(), changes);
             } else {
@@ -92,9 +108,7 @@ public final class InstanceRunner {
         changes.count(new CounterDelta(instance.tenantId(), instance.journeyId(), "", endMetric(status), now, 1));
         String entryKey = instance.entryKey().startsWith(EntryKeys.LIVE)
                 ? EntryKeys.done(instance.id()) : instance.entryKey();
-        return new JourneyInstance(instance.id(), instance.tenantId(), instance.journeyId(), instance.journeyVersion(),
-                instance.contactId(), entryKey, instance.triggerEventId(), status, instance.currentNode(),
-                instance.seq(), null, instance.enteredAt(), now, now, reason, instance.version());
+        return instance.ended(status, entryKey, reason, now);
     }
 
     /** The journey-level counter an end adds to (the metrics of {@code JourneyStatistics}). */
@@ -111,12 +125,6 @@ public final class InstanceRunner {
         changes.step(new StepRecord(ids.nextId(), instance.tenantId(), instance.id(), instance.journeyId(),
                 instance.journeyVersion(), instance.contactId(), instance.currentNode(), instance.seq(), outcome,
                 truncate(detail), now));
-    }
-
-    private static JourneyInstance at(JourneyInstance i, String nodeId, Instant now) {
-        return new JourneyInstance(i.id(), i.tenantId(), i.journeyId(), i.journeyVersion(), i.contactId(),
-                i.entryKey(), i.triggerEventId(), InstanceStatus.ACTIVE, nodeId, i.seq() + 1, null, i.enteredAt(),
-                now, null, null, i.version());
     }
 
     private static String truncate(String detail) {

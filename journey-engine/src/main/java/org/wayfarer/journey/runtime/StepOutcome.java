@@ -6,12 +6,27 @@ import java.util.Map;
 /** What a node decided; the runtime persists it, then acts on it. {@code next} is null where the path ends. */
 public sealed interface StepOutcome {
 
-    /** Go straight on to {@code next}. */
-    record Advance(String next) implements StepOutcome {
+    /** Go straight on to {@code next}; {@code detail} (nullable) says why, for the step log. */
+    record Advance(String next, String detail) implements StepOutcome {
+
+        public Advance(String next) {
+            this(next, null);
+        }
     }
 
     /** Sleep until {@code wakeAt}, then go on to {@code next}. */
     record WaitUntil(Instant wakeAt, String next) implements StepOutcome {
+    }
+
+    /**
+     * Park until the awaited event or condition arrives, or until {@code timeoutAt} (null: no timeout);
+     * {@code awaiting} describes what for, for the step log.
+     */
+    record WaitForEvent(String awaiting, Instant timeoutAt) implements StepOutcome {
+    }
+
+    /** A split drew {@code path}: count it, then go on to {@code next}. */
+    record Split(String path, String next) implements StepOutcome {
     }
 
     /**

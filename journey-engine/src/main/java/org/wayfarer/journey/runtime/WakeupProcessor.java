@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.wayfarer.journey.contact.Contact;
 import org.wayfarer.journey.definition.JourneyDefinition;
 import org.wayfarer.journey.definition.Node;
+import org.wayfarer.journey.definition.WaitForNode;
 import org.wayfarer.journey.definition.WaitNode;
 import org.wayfarer.journey.event.StoredEvent;
 import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
@@ -41,20 +42,21 @@ public final class WakeupProcessor {
         JourneyDefinition definition = engine.published().definition(instance.tenantId(), instance.journeyId(),
                 instance.journeyVersion());
         Node waiting = definition.node(instance.currentNode());
-        if (!(waiting instanceof WaitNode wait)) {
+        if (!(waiting instanceof WaitNode) && !(waiting instanceof WaitForNode)) {
             throw new IllegalStateException("instance " + instance.id() + " waits at node '" + instance.currentNode()
-                    + "', which is not a wait node in version " + instance.journeyVersion());
+                    + "', which does not wait on a timer in version " + instance.journeyVersion());
         }
         Contact contact = batch.contact(instance.contactId()).orElseThrow(() -> new IllegalStateException(
                 "contact " + instance.contactId() + " of instance " + instance.id() + " does not exist"));
         StoredEvent trigger = batch.trigger(instance.triggerEventId()).orElseThrow(() -> new IllegalStateException(
                 "trigger event " + instance.triggerEventId() + " of instance " + instance.id() + " does not exist"));
         Changes changes = batch.changes();
-        engine.runner().step(changes, instance, "RESUMED", "due " + instance.wakeAt(), batch.now());
-        InstanceRunner.Run run = new InstanceRunner.Run(definition, Engine.facts(contact, trigger.event()),
+        engine.runner().step(changes, instance, waiting instanceof WaitNode ? "RESUMED" : "TIMED_OUT",
+                "due " + instance.wakeAt(), batch.now());
+        InstanceRunner.Run run = new InstanceRunner.Run(definition, Engine.facts(contact, trigger.event(), instance),
                 batch.now(), engine.recipients(batch, instance.tenantId(), instance.contactId(),
                         trigger.event().source()));
-        batch.instanceChanged(engine.runner().run(instance, wait.next(), run, changes));
+        batch.instanceChanged(engine.runner().run(instance, NodeBehaviours.afterTimer(waiting), run, changes));
     }
 
     /**
@@ -73,7 +75,7 @@ public final class WakeupProcessor {
         }
         JourneyInstance instance = found.get();
         Changes changes = new Changes();
-        JourneyInstance next = retryAt != null ? waitingUntil(instance, retryAt)
+        JourneyInstance next = retryAt != null ? instance.withWakeAt(retryAt)
                 : engine.runner().end(instance, InstanceStatus.FAILED, WAKEUP_FAILED, WAKEUP_FAILED + ": " + error,
                         now, changes);
         if (!engine.instances().recordWakeupFailure(next, attempts, error)) {
@@ -81,11 +83,5 @@ public final class WakeupProcessor {
         }
         changes.flushWithoutSends(engine.stepLog(), engine.counters());
         return true;
-    }
-
-    private static JourneyInstance waitingUntil(JourneyInstance i, Instant wakeAt) {
-        return new JourneyInstance(i.id(), i.tenantId(), i.journeyId(), i.journeyVersion(), i.contactId(),
-                i.entryKey(), i.triggerEventId(), i.status(), i.currentNode(), i.seq(), wakeAt, i.enteredAt(),
-                i.updatedAt(), i.endedAt(), i.endReason(), i.version());
     }
 }

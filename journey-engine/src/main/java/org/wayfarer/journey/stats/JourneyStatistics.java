@@ -20,6 +20,8 @@ public final class JourneyStatistics {
     static final String EXITED = "exited";
     /** Instances ended FAILED because their wake-up failed on every attempt. */
     static final String FAILED = "failed";
+    /** A split node's path counts: metric {@code path:<name>} on the split node (written by the runtime). */
+    public static final String PATH_METRIC = "path:";
 
     private final JourneyStore journeys;
     private final JourneyCounters counters;
@@ -49,7 +51,13 @@ public final class JourneyStatistics {
         Map<String, JourneyStats.NodeStats> nodes = new TreeMap<>();
         sums.forEach((nodeId, metrics) -> {
             if (!JOURNEY_LEVEL.equals(nodeId)) {
-                nodes.put(nodeId, new JourneyStats.NodeStats(metrics.getOrDefault(ENTERED, 0L)));
+                Map<String, Long> paths = new TreeMap<>();
+                metrics.forEach((metric, amount) -> {
+                    if (metric.startsWith(PATH_METRIC)) {
+                        paths.put(metric.substring(PATH_METRIC.length()), amount);
+                    }
+                });
+                nodes.put(nodeId, new JourneyStats.NodeStats(metrics.getOrDefault(ENTERED, 0L), paths));
             }
         });
         long active = instances.liveCount(tenantId, journeyId);

@@ -22,7 +22,15 @@ public record JourneyStats(long journeyId, Instant from, Instant to, long entere
         nodes = Collections.unmodifiableMap(new TreeMap<>(nodes));
     }
 
-    /** Counts for one node; more metrics may be added. */
-    public record NodeStats(long entered) {
+    /**
+     * Counts for one node; more metrics may be added.
+     *
+     * @param paths for a split, how many instances took each path, by path name; empty for other nodes
+     */
+    public record NodeStats(long entered, Map<String, Long> paths) {
+
+        public NodeStats {
+            paths = Collections.unmodifiableMap(new TreeMap<>(paths));
+        }
     }
 }

@@ -63,7 +63,7 @@ class JourneyCompilerTest {
                 .isEqualTo(Map.of("templateId", "TPL_WELCOME", "url", "https://brand.example/hi",
                         "data", Map.of("thing1", "Li", "thing2", "store_9")));
         WaitNode wait = (WaitNode) definition.node("wait");
-        assertThat(wait.duration()).isEqualTo(Duration.ofHours(24));
+        assertThat(wait.until()).isEqualTo(new WaitNode.For(Duration.ofHours(24)));
         assertThat(wait.next()).isEqualTo("bound");
         BranchNode bound = (BranchNode) definition.node("bound");
         assertThat(bound.cases()).extracting(BranchNode.Case::next).containsExactly("done");

@@ -269,6 +269,30 @@ public abstract class InstanceStoreContract {
     }
 
     @Test
+    void whatAnInstanceRemembersIsStoredWithItAndReadBackByEveryRead() {
+        JourneyInstance plain = waiting(nextId(), t0);
+        JourneyInstance remembering = waiting(nextId(), t0).remembering("waited", "paid",
+                Map.of("type", "custom.order_paid", "orderId", "O-9", "amount", 120, "items", List.of("a", "b")));
+        store().insertAll(List.of(plain, remembering));
+
+        assertThat(store().find(tenant, plain.id()).orElseThrow().context()).isEmpty();
+        assertThat(store().find(tenant, remembering.id()).orElseThrow().scope("waited").get("paid"))
+                .isEqualTo(Map.of("type", "custom.order_paid", "orderId", "O-9", "amount", 120,
+                        "items", List.of("a", "b")));
+        assertThat(store().entryState(List.of(remembering.contactId())).get(0).context())
+                .isEqualTo(remembering.context());
+
+        JourneyInstance more = store().find(tenant, remembering.id()).orElseThrow()
+                .remembering("webhook", "coupon", Map.of("code", "X1"));
+        store().updateAll(List.of(more));
+        assertThat(store().find(tenant, remembering.id()).orElseThrow().context())
+                .containsOnlyKeys("waited", "webhook").isEqualTo(more.context());
+        JourneyInstance plainRemembering = plain.remembering("waited", "bound", Map.of("type", "contact.updated"));
+        store().update(plainRemembering);
+        assertThat(store().find(tenant, plain.id()).orElseThrow().context()).isEqualTo(plainRemembering.context());
+    }
+
+    @Test
     void claimDueAheadOfNowTakesTimersWithinTheHorizon() {
         JourneyInstance soon = waiting(nextId(), t0.plusSeconds(1));
         JourneyInstance later = waiting(nextId(), t0.plusSeconds(10));
@@ -388,6 +412,6 @@ public abstract class InstanceStoreContract {
     private static JourneyInstance withVersion(JourneyInstance i, int version) {
         return new JourneyInstance(i.id(), i.tenantId(), i.journeyId(), i.journeyVersion(), i.contactId(),
                 i.entryKey(), i.triggerEventId(), i.status(), i.currentNode(), i.seq(), i.wakeAt(), i.enteredAt(),
-                i.updatedAt(), i.endedAt(), i.endReason(), version);
+                i.updatedAt(), i.endedAt(), i.endReason(), version, i.context());
     }
 }

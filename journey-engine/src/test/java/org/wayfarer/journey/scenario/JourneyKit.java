@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.ApplicationContext;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.catalog.JourneyStore;
@@ -28,6 +31,10 @@ import org.wayfarer.journey.event.IntakeResult;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.JourneyInstance;
 import org.wayfarer.journey.runtime.PublishedJourneys;
+import org.wayfarer.journey.runtime.StepLog;
+import org.wayfarer.journey.runtime.StepRecord;
+import org.wayfarer.journey.runtime.TimerWheel;
+import org.wayfarer.journey.stats.JourneyCounters;
 import org.wayfarer.journey.testing.MutableClock;
 import org.wayfarer.journey.testing.RecordingSender;
 
@@ -53,23 +60,27 @@ final class JourneyKit {
     private final MutableClock clock;
     private final RecordingSender sender;
     private final PublishedJourneys published;
+    private final StepLog steps;
+    private final JourneyCounters counters;
+    private final TimerWheel timers;
 
-    JourneyKit(JourneyCompiler compiler, JourneyStore journeys, EventIntake intake, EventLog events,
-               ContactStore contacts, InstanceStore instances, Outbox outbox, Transactions transactions,
-               IdGenerator ids, MutableClock clock, RecordingSender sender,
-               PublishedJourneys published) {
-        this.compiler = compiler;
-        this.journeys = journeys;
-        this.intake = intake;
-        this.events = events;
-        this.contacts = contacts;
-        this.instances = instances;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.ids = ids;
-        this.clock = clock;
-        this.sender = sender;
-        this.published = published;
+    /** The kit over the engine of a Spring test context ({@link EngineTestApplication}). */
+    JourneyKit(ApplicationContext context) {
+        this.compiler = context.getBean(JourneyCompiler.class);
+        this.journeys = context.getBean(JourneyStore.class);
+        this.intake = context.getBean(EventIntake.class);
+        this.events = context.getBean(EventLog.class);
+        this.contacts = context.getBean(ContactStore.class);
+        this.instances = context.getBean(InstanceStore.class);
+        this.outbox = context.getBean(Outbox.class);
+        this.transactions = context.getBean(Transactions.class);
+        this.ids = context.getBean(IdGenerator.class);
+        this.clock = context.getBean(MutableClock.class);
+        this.sender = context.getBean(RecordingSender.class);
+        this.published = context.getBean(PublishedJourneys.class);
+        this.steps = context.getBean(StepLog.class);
+        this.counters = context.getBean(JourneyCounters.class);
+        this.timers = context.getBean(TimerWheel.class);
     }
 
     /** Publishes {@code json} as version 1 of a new journey; returns the journey id. */
@@ -128,6 +139,28 @@ final class JourneyKit {
 
     void advance(Duration duration) {
         clock.advance(duration);
+    }
+
+    /** Moves time on and claims the timers due by then at once, instead of waiting for the next poll. */
+    void advanceAndFire(Duration duration) {
+        clock.advance(duration);
+        timers.pollOnce();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** The follower's steps (outcome and detail, in the order taken), across every journey. */
+    List<StepRecord> steps(String openid) {
+        List<StepRecord> taken = new ArrayList<>(steps.forContact(TENANT, contactId(openid), 500));
+        Collections.reverse(taken);
+        return taken;
+    }
+
+    /** The journey's counters summed over all time, by node id then metric (journey level under ""). */
+    Map<String, Map<String, Long>> counters(long journeyId) {
+        return counters.sum(TENANT, journeyId, null, null);
     }
 
     /** Waits until exactly {@code count} messages have reached the channel for the follower, and returns them. */

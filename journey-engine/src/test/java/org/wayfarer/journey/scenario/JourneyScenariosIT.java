@@ -10,24 +10,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.wayfarer.journey.IdGenerator;
-import org.wayfarer.journey.Transactions;
-import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.channel.Delivery;
-import org.wayfarer.journey.contact.ContactStore;
-import org.wayfarer.journey.definition.JourneyCompiler;
-import org.wayfarer.journey.dispatch.Outbox;
-import org.wayfarer.journey.event.EventIntake;
-import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.runtime.InstanceStatus;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.JourneyInstance;
-import org.wayfarer.journey.runtime.PublishedJourneys;
 import org.wayfarer.journey.runtime.TimerWheel;
 import org.wayfarer.journey.testing.MutableClock;
-import org.wayfarer.journey.testing.RecordingSender;
 
 /**
  * The engine end to end on H2 with its real workers, timer poller and dispatcher: entry policies, personalisation,
@@ -46,39 +37,20 @@ class JourneyScenariosIT {
     }
 
     @Autowired
-    JourneyCompiler compiler;
-    @Autowired
-    JourneyStore journeys;
-    @Autowired
-    EventIntake intake;
-    @Autowired
-    EventLog events;
-    @Autowired
-    ContactStore contacts;
+    ApplicationContext context;
     @Autowired
     InstanceStore instances;
     @Autowired
-    Outbox outbox;
-    @Autowired
-    Transactions transactions;
-    @Autowired
-    IdGenerator ids;
-    @Autowired
     MutableClock clock;
     @Autowired
-    RecordingSender sender;
-    @Autowired
     TimerWheel timers;
-    @Autowired
-    PublishedJourneys published;
 
     private JourneyKit kit;
     private String scene;
 
     @BeforeEach
     void kit() {
-        kit = new JourneyKit(compiler, journeys, intake, events, contacts, instances, outbox, transactions, ids,
-                clock, sender, published);
+        kit = new JourneyKit(context);
         scene = "s" + UUID.randomUUID().toString().substring(0, 8);
     }
 

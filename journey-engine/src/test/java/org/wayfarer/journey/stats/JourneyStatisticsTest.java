@@ -54,7 +54,8 @@ class JourneyStatisticsTest {
         assertThat(all.failed()).isEqualTo(1);
         assertThat(all.active()).as("a FAILED instance is not live").isEqualTo(6);
         assertThat(all.nodes()).containsExactly(
-                Map.entry("wait", new JourneyStats.NodeStats(2)), Map.entry("welcome", new JourneyStats.NodeStats(7)));
+                Map.entry("wait", new JourneyStats.NodeStats(2, Map.of())),
+                Map.entry("welcome", new JourneyStats.NodeStats(7, Map.of())));
 
         JourneyStats firstTwoHours = statistics.stats(TENANT, JOURNEY, T0, T0.plus(2, ChronoUnit.HOURS));
         assertThat(firstTwoHours.entered()).isEqualTo(3);
@@ -62,6 +63,15 @@ class JourneyStatisticsTest {
         assertThat(firstTwoHours.nodes().get("welcome").entered()).isEqualTo(3);
         assertThat(firstTwoHours.active()).as("live instances are not bounded by the window").isEqualTo(6);
         assertThat(firstTwoHours.from()).isEqualTo(T0);
+    }
+
+    @Test
+    void splitPathCountsAreNamedPerPathOnTheSplitNode() {
+        counters.increment(List.of(delta("ab", "entered", T0, 5), delta("ab", "path:A", T0, 3),
+                delta("ab", "path:B", T0.plus(1, ChronoUnit.HOURS), 2)));
+
+        assertThat(statistics.stats(TENANT, JOURNEY, null, null).nodes().get("ab"))
+                .isEqualTo(new JourneyStats.NodeStats(5, Map.of("A", 3L, "B", 2L)));
     }
 
     @Test

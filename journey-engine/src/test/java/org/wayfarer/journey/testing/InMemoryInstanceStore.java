@@ -57,7 +57,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
         JourneyInstance updated = new JourneyInstance(current.id(), current.tenantId(), current.journeyId(),
                 current.journeyVersion(), current.contactId(), instance.entryKey(), current.triggerEventId(),
                 instance.status(), instance.currentNode(), instance.seq(), instance.wakeAt(), current.enteredAt(),
-                instance.updatedAt(), instance.endedAt(), instance.endReason(), current.version() + 1);
+                instance.updatedAt(), instance.endedAt(), instance.endReason(), current.version() + 1,
+                instance.context());
         if (entryTaken(updated)) {
             throw new IllegalStateException("entry key " + updated.entryKey() + " is taken for contact "
                     + updated.contactId() + " in journey " + updated.journeyId());
@@ -78,7 +79,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
         instances.put(current.id(), new JourneyInstance(current.id(), current.tenantId(), current.journeyId(),
                 current.journeyVersion(), current.contactId(), instance.entryKey(), current.triggerEventId(),
                 instance.status(), current.currentNode(), current.seq(), instance.wakeAt(), current.enteredAt(),
-                instance.updatedAt(), instance.endedAt(), instance.endReason(), current.version() + 1));
+                instance.updatedAt(), instance.endedAt(), instance.endReason(), current.version() + 1,
+                current.context()));
         leasedUntil.remove(current.id());
         wakeAttempts.put(current.id(), attempts);
         lastErrors.put(current.id(), error == null || error.length() <= 500 ? error : error.substring(0, 500));

@@ -16,6 +16,7 @@ public interface JourneyInstanceMapper extends BaseMapper<JourneyInstanceRow> {
                SET status = #{r.status}, current_node = #{r.currentNode}, seq = #{r.seq},
                    wake_at = #{r.wakeAt,jdbcType=BIGINT}, entry_key = #{r.entryKey},
                    ended_at = #{r.endedAt,jdbcType=BIGINT}, end_reason = #{r.endReason,jdbcType=VARCHAR},
+                   context_json = #{r.contextJson,jdbcType=VARCHAR},
                    updated_at = #{r.updatedAt}, lease_owner = NULL, lease_until = NULL, wake_attempts = 0,
                    version = version + 1
              WHERE id = #{r.id} AND tenant_id = #{r.tenantId} AND version = #{r.version}

@@ -27,6 +27,7 @@ public class JourneyInstanceRow {
     private Long updatedAt;
     private Long endedAt;
     private String endReason;
+    private String contextJson;
     @Version
     private Integer version;
 
@@ -164,6 +165,14 @@ public class JourneyInstanceRow {
 
     public void setEndReason(String endReason) {
         this.endReason = endReason;
+    }
+
+    public String getContextJson() {
+        return contextJson;
+    }
+
+    public void setContextJson(String contextJson) {
+        this.contextJson = contextJson;
     }
 
     public Integer getVersion() {

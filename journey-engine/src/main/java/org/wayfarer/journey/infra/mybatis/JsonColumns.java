@@ -25,6 +25,11 @@ final class JsonColumns {
         return mapper.writeValueAsString(map);
     }
 
+    /** Like {@link #write}, but an empty or absent map is written as SQL NULL (a column most rows leave empty). */
+    String writeOrNull(Map<String, ?> map) {
+        return map == null || map.isEmpty() ? null : mapper.writeValueAsString(map);
+    }
+
     /** The stored map, unmodifiable, in stored key order; null or blank text reads as an empty map. */
     Map<String, Object> read(String json) {
         if (json == null || json.isBlank()) {

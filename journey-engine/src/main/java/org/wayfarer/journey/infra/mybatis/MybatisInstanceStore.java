@@ -21,6 +21,7 @@ import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.runtime.InstanceStatus;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.JourneyInstance;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@link InstanceStore} on the {@code journey_instance} table, whose {@code wake_at} is the durable timer. Thread-safe;
@@ -34,14 +35,15 @@ public final class MybatisInstanceStore implements InstanceStore {
     private static final String INSERT = """
             INSERT INTO journey_instance (id, tenant_id, journey_id, journey_version, contact_id, entry_key,
                                           trigger_event_id, status, current_node, seq, wake_at, entered_at,
-                                          updated_at, ended_at, end_reason, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          updated_at, ended_at, end_reason, version, context_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     /** Every mutable column, if the version still matches; releases any timer lease, the next timer starts afresh. */
     private static final String UPDATE = """
             UPDATE journey_instance
                SET status = ?, current_node = ?, seq = ?, wake_at = ?, entry_key = ?, ended_at = ?, end_reason = ?,
-                   updated_at = ?, lease_owner = NULL, lease_until = NULL, wake_attempts = 0, version = version + 1
+                   context_json = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL, wake_attempts = 0,
+                   version = version + 1
              WHERE id = ? AND tenant_id = ? AND version = ?
             """;
     /** A failed wake-up: a retry (the same wait, due later) or the FAILED end, if the version still matches. */
@@ -62,7 +64,7 @@ public final class MybatisInstanceStore implements InstanceStore {
      */
     private static final String ENTRY_STATE = "SELECT id, tenant_id, journey_id, journey_version, contact_id,"
             + " entry_key, trigger_event_id, status, current_node, seq, wake_at, entered_at, updated_at, ended_at,"
-            + " end_reason, version FROM journey_instance WHERE contact_id IN (";
+            + " end_reason, version, context_json FROM journey_instance WHERE contact_id IN (";
     private static final String ENTRY_STATE_WHERE =
             ") AND (status IN ('ACTIVE', 'WAITING') OR entry_key LIKE 'ONCE:%') ORDER BY entered_at, id";
 
@@ -70,9 +72,12 @@ public final class MybatisInstanceStore implements InstanceStore {
     private final JdbcTemplate jdbc;
     private final Transactions transactions;
     private final TimerClaims timers;
+    private final JsonColumns json;
 
-    public MybatisInstanceStore(JourneyInstanceMapper instances, JdbcTemplate jdbc, Transactions transactions) {
+    public MybatisInstanceStore(JourneyInstanceMapper instances, JdbcTemplate jdbc, Transactions transactions,
+                                ObjectMapper objectMapper) {
         this.instances = instances;
+        this.json = new JsonColumns(objectMapper);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.timers = new TimerClaims(jdbc);
@@ -104,7 +109,7 @@ public final class MybatisInstanceStore implements InstanceStore {
         JourneyInstanceRow row = instances.selectOne(Wrappers.lambdaQuery(JourneyInstanceRow.class)
                 .eq(JourneyInstanceRow::getTenantId, tenantId)
                 .eq(JourneyInstanceRow::getId, instanceId));
-        return Optional.ofNullable(row).map(MybatisInstanceStore::toInstance);
+        return Optional.ofNullable(row).map(this::toInstance);
     }
 
     @Override
@@ -114,7 +119,7 @@ public final class MybatisInstanceStore implements InstanceStore {
                         .eq(JourneyInstanceRow::getContactId, contactId)
                         .in(JourneyInstanceRow::getStatus, InstanceStatus.ACTIVE.name(), InstanceStatus.WAITING.name())
                         .orderByAsc(JourneyInstanceRow::getEnteredAt, JourneyInstanceRow::getId))
-                .stream().map(MybatisInstanceStore::toInstance).toList();
+                .stream().map(this::toInstance).toList();
     }
 
     /** See {@link TimerClaims}: two reads of the due index and one batch of conditional leases, in one transaction. */
@@ -133,19 +138,19 @@ public final class MybatisInstanceStore implements InstanceStore {
         List<JourneyInstance> found = new ArrayList<>();
         Columns.inChunks(List.copyOf(contactIds), IDS_PER_STATEMENT, chunk ->
                 found.addAll(jdbc.query(ENTRY_STATE + Columns.placeholders(chunk.size()) + ENTRY_STATE_WHERE,
-                        MybatisInstanceStore::instance, chunk.toArray())));
+                        this::instance, chunk.toArray())));
         return found;
     }
 
     @Override
     public void insertAll(List<JourneyInstance> fresh) {
-        List<JourneyInstanceRow> rows = fresh.stream().map(MybatisInstanceStore::toRow).toList();
+        List<JourneyInstanceRow> rows = fresh.stream().map(this::toRow).toList();
         try {
             JdbcBatch.run(jdbc, INSERT, rows, (p, r) -> p.add(r.getId()).add(r.getTenantId()).add(r.getJourneyId())
                     .add(r.getJourneyVersion()).add(r.getContactId()).add(r.getEntryKey()).add(r.getTriggerEventId())
                     .add(r.getStatus()).add(r.getCurrentNode()).add(r.getSeq()).add(r.getWakeAt())
                     .add(r.getEnteredAt()).add(r.getUpdatedAt()).add(r.getEndedAt()).add(r.getEndReason())
-                    .add(r.getVersion()));
+                    .add(r.getVersion()).add(r.getContextJson()));
         } catch (DuplicateKeyException e) {
             if (Columns.violates(e, ENTRY_CONSTRAINT)) {
                 throw new StaleDataException("an entry of this batch was taken concurrently");
@@ -161,10 +166,11 @@ public final class MybatisInstanceStore implements InstanceStore {
     @Override
     public void updateAll(List<JourneyInstance> changed) {
         List<JourneyInstanceRow> rows = changed.stream().sorted(Comparator.comparingLong(JourneyInstance::id))
-                .map(MybatisInstanceStore::toRow).toList();
+                .map(this::toRow).toList();
         boolean[] updated = JdbcBatch.update(jdbc, UPDATE, rows, (p, r) -> p.add(r.getStatus())
                 .add(r.getCurrentNode()).add(r.getSeq()).add(r.getWakeAt()).add(r.getEntryKey()).add(r.getEndedAt())
-                .add(r.getEndReason()).add(r.getUpdatedAt()).add(r.getId()).add(r.getTenantId()).add(r.getVersion()));
+                .add(r.getEndReason()).add(r.getContextJson()).add(r.getUpdatedAt()).add(r.getId())
+                .add(r.getTenantId()).add(r.getVersion()));
         List<Long> stale = new ArrayList<>();
         for (int i = 0; i < updated.length; i++) {
             if (!updated[i]) {
@@ -204,7 +210,7 @@ public final class MybatisInstanceStore implements InstanceStore {
         return counts;
     }
 
-    private static JourneyInstanceRow toRow(JourneyInstance instance) {
+    private JourneyInstanceRow toRow(JourneyInstance instance) {
         JourneyInstanceRow row = new JourneyInstanceRow();
         row.setId(instance.id());
         row.setTenantId(instance.tenantId());
@@ -222,22 +228,25 @@ public final class MybatisInstanceStore implements InstanceStore {
         row.setEndedAt(millis(instance.endedAt()));
         row.setEndReason(instance.endReason());
         row.setVersion(instance.version());
+        row.setContextJson(json.writeOrNull(instance.context()));
         return row;
     }
 
-    private static JourneyInstance instance(ResultSet rs, int rowNum) throws SQLException {
+    private JourneyInstance instance(ResultSet rs, int rowNum) throws SQLException {
         return new JourneyInstance(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("journey_id"),
                 rs.getInt("journey_version"), rs.getLong("contact_id"), rs.getString("entry_key"),
                 rs.getLong("trigger_event_id"), InstanceStatus.valueOf(rs.getString("status")),
                 rs.getString("current_node"), rs.getInt("seq"), instant(rs.getObject("wake_at", Long.class)),
                 instant(rs.getLong("entered_at")), instant(rs.getLong("updated_at")),
-                instant(rs.getObject("ended_at", Long.class)), rs.getString("end_reason"), rs.getInt("version"));
+                instant(rs.getObject("ended_at", Long.class)), rs.getString("end_reason"), rs.getInt("version"),
+                json.read(rs.getString("context_json")));
     }
 
-    private static JourneyInstance toInstance(JourneyInstanceRow row) {
+    private JourneyInstance toInstance(JourneyInstanceRow row) {
         return new JourneyInstance(row.getId(), row.getTenantId(), row.getJourneyId(), row.getJourneyVersion(),
                 row.getContactId(), row.getEntryKey(), row.getTriggerEventId(), InstanceStatus.valueOf(row.getStatus()),
                 row.getCurrentNode(), row.getSeq(), instant(row.getWakeAt()), instant(row.getEnteredAt()),
-                instant(row.getUpdatedAt()), instant(row.getEndedAt()), row.getEndReason(), row.getVersion());
+                instant(row.getUpdatedAt()), instant(row.getEndedAt()), row.getEndReason(), row.getVersion(),
+                json.read(row.getContextJson()));
     }
 }

@@ -99,8 +99,8 @@ public class MybatisStoresConfiguration {
 
     @Bean
     public InstanceStore instanceStore(JourneyInstanceMapper instances, DataSource dataSource,
-                                       Transactions transactions) {
-        return new MybatisInstanceStore(instances, new JdbcTemplate(dataSource), transactions);
+                                       Transactions transactions, ObjectProvider<ObjectMapper> objectMappers) {
+        return new MybatisInstanceStore(instances, new JdbcTemplate(dataSource), transactions, json(objectMappers));
     }
 
     @Bean
