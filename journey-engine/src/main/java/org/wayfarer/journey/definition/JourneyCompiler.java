@@ -26,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Warnings do not stop a journey from compiling: {@code unknown-field} for a field the language does not have (it
  * is ignored), and {@code exit-next-ignored} for a {@code next} on an exit node (an exit ends the instance, so the
- * link is not followed).
+ * link is not followed). The publish-time lint ({@code JourneyLint}) adds its warnings on every compile, errors or
+ * not: the WeChat template rules ({@code template-first-remark}, {@code template-line-break},
+ * {@code template-field-too-long}, {@code template-field-may-truncate}, {@code template-marketing-content}),
+ * {@code branch-never-taken} and {@code wait-exceeds-goal-window}.
  */
 public final class JourneyCompiler {
 
@@ -78,6 +81,7 @@ public final class JourneyCompiler {
         Problems problems = new Problems();
         JourneyDefinition definition =
                 new DefinitionReader(problems, expressions, knownChannels, limits.maxNodes()).read(document);
+        JourneyLint.check(document, problems);
         return new Compilation(problems.hasErrors() ? null : definition, problems.errors(), problems.warnings());
     }
 
