@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.wayfarer.journey.IdGenerator;
+import org.wayfarer.journey.calendar.HolidayCalendars;
 import org.wayfarer.journey.definition.Facts;
 import org.wayfarer.journey.definition.JourneyDefinition;
 import org.wayfarer.journey.definition.Node;
@@ -31,10 +32,12 @@ public final class InstanceRunner {
 
     private final IdGenerator ids;
     private final ChannelSenders senders;
+    private final HolidayCalendars calendars;
 
-    public InstanceRunner(IdGenerator ids, ChannelSenders senders) {
+    public InstanceRunner(IdGenerator ids, ChannelSenders senders, HolidayCalendars calendars) {
         this.ids = Objects.requireNonNull(ids);
         this.senders = Objects.requireNonNull(senders);
+        this.calendars = Objects.requireNonNull(calendars);
     }
 
     /** Everything a run may look at; {@code recipients} reads the contact's identities on the first send only. */
@@ -43,7 +46,7 @@ public final class InstanceRunner {
 
     /** Runs from {@code nodeId} (null: the path has ended) and returns the instance's new state. */
     JourneyInstance run(JourneyInstance instance, String nodeId, Run run, Changes changes) {
-        StepContext context = new StepContext(run.facts(), run.now(), instance.id());
+        StepContext context = new StepContext(run.facts(), run.now(), instance.id(), calendars.current());
         JourneyInstance current = instance;
         String next = nodeId;
         for (int steps = 0; next != null; steps++) {

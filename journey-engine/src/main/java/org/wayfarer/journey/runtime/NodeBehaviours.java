@@ -3,7 +3,9 @@ package org.wayfarer.journey.runtime;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.SplittableRandom;
+import org.wayfarer.journey.calendar.TimeOfDay;
 import org.wayfarer.journey.definition.BranchNode;
 import org.wayfarer.journey.definition.ExitNode;
 import org.wayfarer.journey.definition.Expression;
@@ -33,7 +35,8 @@ public final class NodeBehaviours {
      * <ul>
      *   <li>send: {@link StepOutcome.Dispatch} of the message rendered against the facts, from the node's account
      *       (null when it names none: the runtime picks the account the contact is reachable by);</li>
-     *   <li>wait: {@link StepOutcome.WaitUntil} its end ({@code now + duration}, or the {@code until} instant); an
+     *   <li>wait: {@link StepOutcome.WaitUntil} its end ({@code now + duration}, the {@code until} instant, or the
+     *       next {@code timeOfDay} on one of its days in its zone or the contact's); an
      *       {@code until} that has passed, or whose expression gives no instant, is {@link StepOutcome.Advance};</li>
      *   <li>waitFor: {@link StepOutcome.Advance} when its condition already holds, else
      *       {@link StepOutcome.WaitForEvent} until {@code now + timeout};</li>
@@ -112,6 +115,10 @@ public final class NodeBehaviours {
             return new StepOutcome.WaitUntil(ctx.now().plus(duration.duration()), wait.next());
         } else if (wait.until() instanceof WaitNode.At at) {
             until = at.instant();
+        } else if (wait.until() instanceof WaitNode.NextTimeOfDay time) {
+            ZoneId zone = time.zone() != null ? time.zone() : ctx.contactZone();
+            return new StepOutcome.WaitUntil(TimeOfDay.nextTimeOfDay(ctx.now(), time.at(), time.days(), zone,
+                    ctx.calendar()), wait.next());
         } else {
             Expression expression = ((WaitNode.AtExpression) wait.until()).expression();
             try {

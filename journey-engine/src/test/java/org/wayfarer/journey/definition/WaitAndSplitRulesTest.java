@@ -3,12 +3,17 @@ package org.wayfarer.journey.definition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import org.assertj.core.api.ListAssert;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.wayfarer.journey.calendar.DaySet;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The rules of the {@code wait} variants, {@code waitFor} and {@code split}: what reads, and every error at once. */
@@ -57,6 +62,33 @@ class WaitAndSplitRulesTest {
                 + "\"next\":\"wait\"}")).containsExactly(tuple("/nodes/w/until", "conflicting-fields"));
         errors(withNode("w", "{\"type\":\"wait\",\"until\":\"event.at.(\",\"next\":\"wait\"}"))
                 .containsExactly(tuple("/nodes/w/until", "bad-expression"));
+    }
+
+    @Test
+    void waitForATimeOfDayReadsItsDaysAndZone() {
+        WaitNode wait = (WaitNode) read(withNode("w", """
+                {"type":"wait","timeOfDay":"10:00","days":"workdays","zone":"Asia/Tokyo","next":"wait"}"""), "w");
+        WaitNode list = (WaitNode) read(withNode("w",
+                "{\"type\":\"wait\",\"timeOfDay\":\"09:30\",\"days\":[\"MON\",\"FRI\"],\"next\":\"wait\"}"), "w");
+
+        assertThat(wait.until()).isEqualTo(new WaitNode.NextTimeOfDay(LocalTime.of(10, 0), DaySet.workdays(),
+                ZoneId.of("Asia/Tokyo")));
+        assertThat(list.until()).isEqualTo(new WaitNode.NextTimeOfDay(LocalTime.of(9, 30),
+                DaySet.of(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)), null));
+    }
+
+    @Test
+    void waitForATimeOfDayRejectsBadTimesDaysAndZones() {
+        errors(withNode("w", "{\"type\":\"wait\",\"timeOfDay\":\"25:00\",\"days\":\"someday\","
+                + "\"zone\":\"Mars/Base\",\"next\":\"wait\"}"))
+                .containsExactlyInAnyOrder(tuple("/nodes/w/timeOfDay", "bad-value"),
+                        tuple("/nodes/w/days", "bad-value"), tuple("/nodes/w/zone", "bad-value"));
+        errors(withNode("w", "{\"type\":\"wait\",\"timeOfDay\":\"10:00\",\"duration\":\"PT1H\",\"next\":\"wait\"}"))
+                .containsExactly(tuple("/nodes/w/timeOfDay", "conflicting-fields"));
+        Compilation stray = Journeys.compile(withNode("w",
+                "{\"type\":\"wait\",\"duration\":\"PT1H\",\"days\":\"workdays\",\"next\":\"wait\"}"));
+        assertThat(stray.warnings()).extracting(ValidationProblem::pointer, ValidationProblem::code)
+                .contains(tuple("/nodes/w/days", "unknown-field"));
     }
 
     @Test

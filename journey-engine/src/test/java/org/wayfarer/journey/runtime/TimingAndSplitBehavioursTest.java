@@ -23,7 +23,9 @@ class TimingAndSplitBehavioursTest {
             JourneyCompiler.Limits.defaults()).compile("""
             {"key":"cart","name":"Cart","trigger":{"event":"custom.cart_abandoned"},"start":"fixed",
              "nodes":{
-              "fixed":{"type":"wait","until":"2026-03-02T10:00:00+08:00","next":"appointment"},
+              "fixed":{"type":"wait","until":"2026-03-02T10:00:00+08:00","next":"morning"},
+              "morning":{"type":"wait","timeOfDay":"10:00","days":"workdays","next":"tokyo"},
+              "tokyo":{"type":"wait","timeOfDay":"10:00","zone":"Asia/Tokyo","next":"appointment"},
               "appointment":{"type":"wait","until":"event.appointmentAt","next":"paid"},
               "paid":{"type":"waitFor","event":"custom.order_paid","when":"event.amount >= 100","timeout":"PT1H",
                       "next":"bound","timeoutNext":"ab"},
@@ -40,7 +42,34 @@ class TimingAndSplitBehavioursTest {
     @Test
     void waitUntilAFutureInstantSleepsUntilThen() {
         assertThat(NodeBehaviours.enter(JOURNEY.node("fixed"), ctx(Map.of(), Map.of())))
-                .isEqualTo(new StepOutcome.WaitUntil(Instant.parse("2026-03-02T02:00:00Z"), "appointment"));
+                .isEqualTo(new StepOutcome.WaitUntil(Instant.parse("2026-03-02T02:00:00Z"), "morning"));
+    }
+
+    @Test
+    void timeOfDayOnWorkdaysSkipsChinasGoldenWeekInTheContactsZone() {
+        StepContext eveOfGoldenWeek = new StepContext(new Facts(Map.of("attributes", Map.of()), Map.of()),
+                Instant.parse("2025-09-30T04:00:00Z"), 1L);
+
+        assertThat(NodeBehaviours.enter(JOURNEY.node("morning"), eveOfGoldenWeek))
+                .isEqualTo(new StepOutcome.WaitUntil(Instant.parse("2025-10-09T02:00:00Z"), "tokyo"));
+    }
+
+    @Test
+    void timeOfDayIsComputedInTheContactsZoneUnlessTheNodeNamesOne() {
+        Facts inBerlin = new Facts(Map.of("attributes", Map.of("timezone", "Europe/Berlin")), Map.of());
+        Facts badZone = new Facts(Map.of("attributes", Map.of("timezone", "Nowhere/City")), Map.of());
+
+        assertThat(NodeBehaviours.enter(JOURNEY.node("morning"), new StepContext(inBerlin,
+                Instant.parse("2026-03-02T08:00:00Z"), 1L)))
+                .as("a Monday in Berlin: 10:00 CET is 09:00Z, the same day")
+                .isEqualTo(new StepOutcome.WaitUntil(Instant.parse("2026-03-02T09:00:00Z"), "tokyo"));
+        assertThat(NodeBehaviours.enter(JOURNEY.node("morning"), new StepContext(badZone,
+                Instant.parse("2026-03-02T08:00:00Z"), 1L)))
+                .as("an unknown zone falls back to Asia/Shanghai: 10:00+08 has passed, so Tuesday")
+                .isEqualTo(new StepOutcome.WaitUntil(Instant.parse("2026-03-03T02:00:00Z"), "tokyo"));
+        assertThat(NodeBehaviours.enter(JOURNEY.node("tokyo"), new StepContext(inBerlin,
+                Instant.parse("2026-03-02T08:00:00Z"), 1L)))
+                .isEqualTo(new StepOutcome.WaitUntil(Instant.parse("2026-03-03T01:00:00Z"), "appointment"));
     }
 
     @Test
@@ -103,7 +132,7 @@ class TimingAndSplitBehavioursTest {
 
     @Test
     void timersLeadToAWaitsNextAndAWaitForsTimeoutNext() {
-        assertThat(NodeBehaviours.afterTimer(JOURNEY.node("fixed"))).isEqualTo("appointment");
+        assertThat(NodeBehaviours.afterTimer(JOURNEY.node("fixed"))).isEqualTo("morning");
         assertThat(NodeBehaviours.afterTimer(JOURNEY.node("paid"))).isEqualTo("ab");
     }
 

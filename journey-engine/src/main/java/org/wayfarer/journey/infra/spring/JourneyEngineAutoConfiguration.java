@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.calendar.HolidayCalendars;
 import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.channel.ChannelSender;
@@ -115,11 +116,19 @@ public class JourneyEngineAutoConfiguration {
                         200, properties.sendThreads() + properties.sendQueue()));
     }
 
+    /** The holiday calendar waits and send windows use: the bundled years until an admin replaces one. */
     @Bean
-    Engine engine(ContactStore contacts, InstanceStore instances, EventLog events, StepLog steps, JourneyCounters counters,
-                  Outbox outbox, PublishedJourneys publishedJourneys, ChannelSenders senders, IdGenerator ids) {
+    @ConditionalOnMissingBean
+    HolidayCalendars holidayCalendars() {
+        return new HolidayCalendars();
+    }
+
+    @Bean
+    Engine engine(ContactStore contacts, InstanceStore instances, EventLog events, StepLog steps,
+                  JourneyCounters counters, Outbox outbox, PublishedJourneys publishedJourneys, ChannelSenders senders,
+                  IdGenerator ids, HolidayCalendars calendars) {
         return new Engine(contacts, instances, events, steps, counters, outbox, publishedJourneys,
-                new InstanceRunner(ids, senders), ids);
+                new InstanceRunner(ids, senders, calendars), ids);
     }
 
     /** The trigger index; also the catalog's {@code PublicationListener}, so a publish is seen at once. */
