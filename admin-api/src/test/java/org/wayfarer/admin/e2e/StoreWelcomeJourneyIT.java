@@ -133,7 +133,8 @@ class StoreWelcomeJourneyIT {
                  "identity": {"appId": "%s", "openid": "oCAROL"}, "attributes": {"memberId": "M-77"}}
                 """.formatted(StoreWelcomeStory.APP_ID)).status()).isEqualTo(202);
         String carol = StoreWelcomeStory.contactId(server, "oCAROL");
-        await().atMost(Duration.ofSeconds(10)).until(() -> StoreWelcomeStory.timeline(server, carol, "EVENT").size() == 2);
+        // the follow, the member binding, and the contact.updated the binding's attributes announced
+        await().atMost(Duration.ofSeconds(10)).until(() -> StoreWelcomeStory.timeline(server, carol, "EVENT").size() == 3);
 
         clock.advance(Duration.ofHours(24));
 

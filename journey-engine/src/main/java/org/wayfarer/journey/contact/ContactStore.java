@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.wayfarer.journey.event.Identity;
 
 /** Contacts and their identities (port). Tenant-scoped; joins the caller's transaction. */
@@ -23,7 +24,8 @@ public interface ContactStore {
     List<Identity> identities(long tenantId, long contactId);
 
     /**
-     * Replaces attributes and updated-at where the stored row still has {@code contact.version()}; stores version + 1.
+     * Replaces attributes, tags and updated-at where the stored row still has {@code contact.version()}; stores
+     * version + 1. The tag index ({@link #retagAll}) is the caller's to keep in step.
      *
      * @throws org.wayfarer.journey.StaleDataException when the row changed meanwhile
      */
@@ -49,6 +51,24 @@ public interface ContactStore {
      * @throws IdentityTakenException when any identity already belongs to a contact
      */
     void insertAll(List<Contact> contacts, List<NewIdentity> identities, Instant now);
+
+    /** Tags one contact gained and lost in one change, for the tag index that segments query. */
+    record Retag(long tenantId, long contactId, Set<String> added, Set<String> removed) {
+
+        public Retag {
+            added = Set.copyOf(added);
+            removed = Set.copyOf(removed);
+        }
+    }
+
+    /**
+     * Applies tag changes to the tag index (one row per contact and tag, queried by segments), with JDBC batches.
+     * Adding a tag the index already has, or removing one it has not, changes nothing.
+     */
+    void retagAll(List<Retag> retags, Instant at);
+
+    /** Ids of the tenant's contacts the tag index has under {@code tag}, above {@code afterId}, ascending (paging). */
+    List<Long> taggedWith(long tenantId, String tag, long afterId, int limit);
 
     /**
      * {@link #update} for many contacts in one statement per chunk.

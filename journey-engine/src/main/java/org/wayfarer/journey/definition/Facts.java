@@ -27,6 +27,11 @@ public record Facts(Map<String, Object> contact, Map<String, Object> event, Map<
         this(contact, event, Map.of(), Map.of());
     }
 
+    /** The same facts with the contact as it is after a change (an {@code update} node). */
+    public Facts withContact(Map<String, Object> changedContact) {
+        return new Facts(changedContact, event, waited, webhook);
+    }
+
     /** The facts as one map by variable name: the root that expressions and templates are evaluated against. */
     public Map<String, Object> asRoot() {
         return Map.of("contact", contact, "event", event, "waited", waited, "webhook", webhook);

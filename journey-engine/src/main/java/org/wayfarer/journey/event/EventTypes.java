@@ -13,6 +13,8 @@ public final class EventTypes {
     public static final String WECHAT_MESSAGE_RECEIVED = "wechat.message_received";
     public static final String WECHAT_TEMPLATE_DELIVERED = "wechat.template_delivered";
     public static final String CONTACT_UPDATED = "contact.updated";
+    public static final String CONTACT_TAGGED = "contact.tagged";
+    public static final String CONTACT_UNTAGGED = "contact.untagged";
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*\\.[a-z][a-z0-9_]{0,54}");
 

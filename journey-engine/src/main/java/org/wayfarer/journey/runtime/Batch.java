@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.contact.Contact;
+import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.dispatch.QueuedSends;
 import org.wayfarer.journey.dispatch.SendHandoff;
 import org.wayfarer.journey.event.EventLog;
@@ -36,15 +37,19 @@ final class Batch {
     private final Map<Long, JourneyInstance> inserted = new LinkedHashMap<>();
     private final Map<Long, JourneyInstance> updated = new LinkedHashMap<>();
     private final List<Long> processedEvents = new ArrayList<>();
+    private final List<ContactStore.Retag> retags = new ArrayList<>();
+    private final List<EventLog.NewEvent> announced = new ArrayList<>();
+    private final Engine engine;
     private final Changes changes = new Changes();
 
     /**
      * @param triggers    the triggers of instances known to resume (woken timers), read in bulk
      * @param loadTrigger reads any other trigger when an event resumes its instance (a waitFor that arrived)
      */
-    Batch(Instant now, Map<Long, Contact> contacts, Collection<JourneyInstance> instances,
+    Batch(Engine engine, Instant now, Map<Long, Contact> contacts, Collection<JourneyInstance> instances,
           Map<Long, List<Identity>> identities, Collection<StoredEvent> triggers,
           Function<Long, Optional<StoredEvent>> loadTrigger) {
+        this.engine = engine;
         this.now = now;
         this.loadTrigger = loadTrigger;
         this.contacts = new HashMap<>(contacts);
@@ -69,9 +74,36 @@ final class Batch {
         return Optional.ofNullable(contacts.get(contactId));
     }
 
-    void contactChanged(Contact contact) {
+    /**
+     * Applies a change to the contact: its new state is written with the batch, its tag index follows, and unless
+     * {@code cause} is null the change is announced as {@code contact.updated} / {@code contact.tagged} /
+     * {@code contact.untagged} events (deduplicated under {@code cause}), processed after this batch like any event.
+     */
+    void contactChanged(ContactChange change, String cause) {
+        if (change.isEmpty()) {
+            return;
+        }
+        Contact contact = change.after();
         contacts.put(contact.id(), contact);
         changedContacts.put(contact.id(), contact);
+        if (!change.tagged().isEmpty() || !change.untagged().isEmpty()) {
+            retags.add(new ContactStore.Retag(contact.tenantId(), contact.id(), change.tagged(), change.untagged()));
+        }
+        List<Identity> known = identities(contact.id());
+        if (cause != null && !known.isEmpty()) {
+            announced.addAll(ContactAnnouncements.of(change, known.get(0), cause, now, engine.ids(),
+                    engine.partitions().ofContact(contact.id())));
+        }
+    }
+
+    /** An update node's change, made by {@code instance} at its current step. */
+    ContactChange update(JourneyInstance instance, StepOutcome.Update update) {
+        Contact before = contact(instance.contactId()).orElseThrow(() -> new IllegalStateException(
+                "contact " + instance.contactId() + " of instance " + instance.id() + " does not exist"));
+        ContactChange change = ContactChange.of(before, update.set(), update.unset(), update.addTags(),
+                update.removeTags(), now);
+        contactChanged(change, "i:" + instance.id() + ":" + instance.seq());
+        return change;
     }
 
     /** The contact's live instances and the ended ones that still hold an entry key, in entry order. */
@@ -90,6 +122,11 @@ final class Batch {
     void entered(JourneyInstance instance) {
         instancesByContact.computeIfAbsent(instance.contactId(), id -> new ArrayList<>()).add(instance);
         inserted.put(instance.id(), instance);
+    }
+
+    /** How many events this batch announces (contact changes); they wait in the log for the next batch. */
+    int announcedCount() {
+        return announced.size();
     }
 
     /** Records an instance's new state; an instance entered in this batch is then inserted in that state. */
@@ -132,12 +169,18 @@ final class Batch {
      *
      * @param split told how {@code handoff} split the outbox rows, before they are inserted
      */
-    void flush(EventLog events, Engine engine, SendHandoff handoff, Consumer<QueuedSends> split) {
+    void flush(EventLog events, SendHandoff handoff, Consumer<QueuedSends> split) {
         if (!processedEvents.isEmpty() && events.markProcessed(processedEvents, now) != processedEvents.size()) {
             throw new StaleDataException("some events of this batch were processed elsewhere meanwhile");
         }
         if (!changedContacts.isEmpty()) {
             engine.contacts().updateAll(List.copyOf(changedContacts.values()));
+        }
+        if (!retags.isEmpty()) {
+            engine.contacts().retagAll(retags, now);
+        }
+        if (!announced.isEmpty()) {
+            events.appendAll(announced, now);
         }
         if (!inserted.isEmpty()) {
             engine.instances().insertAll(List.copyOf(inserted.values()));

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.contact.ContactResolver;
@@ -55,15 +56,17 @@ public final class BatchProcessor {
     /**
      * @param pending pending events in id order (the caller read them; each is re-checked by the processed mark)
      * @param wakeups claimed timers; ones no longer due are ignored
-     * @return how many sends were handed to the dispatcher
+     * @return how many sends were handed to the dispatcher, and how many events the batch announced (contact
+     *         changes, now pending in the log: the caller processes them next)
      */
-    public int process(List<StoredEvent> pending, List<DueWakeup> wakeups) {
+    public Result process(List<StoredEvent> pending, List<DueWakeup> wakeups) {
         List<StoredEvent> resolved = withContacts(pending);
         Set<Long> contactIds = new LinkedHashSet<>();
         resolved.forEach(e -> contactIds.add(e.contactId()));
         wakeups.forEach(w -> contactIds.add(w.contactId()));
         List<Long> ordered = contactIds.stream().sorted(Comparator.naturalOrder()).toList();
         AtomicReference<QueuedSends> sends = new AtomicReference<>();
+        AtomicInteger announced = new AtomicInteger();
         try {
             locks.withLocks(ordered, () -> transactions.inTransaction(() -> {
                 Batch batch = load(ordered, wakeups);
@@ -73,7 +76,8 @@ public final class BatchProcessor {
                 for (DueWakeup wakeup : wakeups) {
                     wakeupProcessor.resume(wakeup, batch);
                 }
-                batch.flush(events, engine, handoff, sends::set);
+                batch.flush(events, handoff, sends::set);
+                announced.set(batch.announcedCount());
                 return null;
             }));
         } catch (RuntimeException | Error e) {
@@ -84,10 +88,14 @@ public final class BatchProcessor {
         }
         QueuedSends committed = sends.get();
         if (committed == null) {
-            return 0;
+            return new Result(0, announced.get());
         }
         handoff.committed(committed);
-        return committed.size();
+        return new Result(committed.size(), announced.get());
+    }
+
+    /** What a processed batch handed on: sends to the dispatcher, and events it announced into the log. */
+    public record Result(int sends, int announced) {
     }
 
     /**
@@ -116,7 +124,7 @@ public final class BatchProcessor {
                 triggerIds.add(instance.triggerEventId());
             }
         }
-        return new Batch(clock.instant(), engine.contacts().findAll(contactIds), instances,
+        return new Batch(engine, clock.instant(), engine.contacts().findAll(contactIds), instances,
                 engine.contacts().identitiesOf(contactIds), events.findAll(triggerIds), events::find);
     }
 

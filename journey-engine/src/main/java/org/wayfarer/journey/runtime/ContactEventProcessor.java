@@ -13,6 +13,7 @@ import org.wayfarer.journey.definition.Goal;
 import org.wayfarer.journey.definition.JourneyDefinition;
 import org.wayfarer.journey.definition.WaitForNode;
 import org.wayfarer.journey.event.ContactEvent;
+import org.wayfarer.journey.event.EventTypes;
 import org.wayfarer.journey.event.StoredEvent;
 import org.wayfarer.journey.stats.CounterDelta;
 
@@ -44,24 +45,29 @@ public final class ContactEventProcessor {
         }
         batch.processed(stored.id());
         Instant now = batch.now();
-        if (!event.attributes().isEmpty()) {
-            contact = mergeAttributes(contact, event.attributes(), now);
-            batch.contactChanged(contact);
+        Facts facts;
+        if (event.attributes().isEmpty()) {
+            facts = Engine.facts(contact, event);
+        } else {
+            ContactChange change = ContactChange.merging(contact, event.attributes(), now);
+            contact = change.after();
+            // a contact.updated event announces its own change (its changed names are added to what journeys see);
+            // any other event that carries attributes (a form, a member sync) is followed by a contact.updated
+            boolean announcesItself = EventTypes.CONTACT_UPDATED.equals(event.type());
+            batch.contactChanged(change, announcesItself ? null : "e:" + stored.id());
+            facts = Engine.facts(contact, event);
+            if (announcesItself && !facts.event().containsKey("changed")) {
+                Map<String, Object> eventView = new HashMap<>(facts.event());
+                eventView.put("changed", change.changed());
+                facts = new Facts(facts.contact(), eventView);
+            }
         }
-        Facts facts = Engine.facts(contact, event);
         for (JourneyInstance instance : batch.liveInstances(contactId)) {
             deliver(instance, event, facts, batch);
         }
         for (PublishedJourneys.Candidate candidate : engine.published().acceptingFor(event.tenantId(), event.type())) {
             enter(candidate, stored, contactId, facts, batch);
         }
-    }
-
-    /** The version stays the one read: the batch writes each contact once, guarded by the version it read. */
-    private static Contact mergeAttributes(Contact contact, Map<String, Object> synced, Instant now) {
-        Map<String, Object> merged = new HashMap<>(contact.attributes());
-        merged.putAll(synced);
-        return new Contact(contact.id(), contact.tenantId(), merged, contact.createdAt(), now, contact.version());
     }
 
     /** Exit criteria first (leaving wins over converting), then the goal. */
@@ -104,9 +110,8 @@ public final class ContactEventProcessor {
         engine.runner().step(changes, arrived, waitFor.event() != null ? "EVENT_ARRIVED" : "CONDITION_MET",
                 event.type(), batch.now());
         Contact contact = batch.contact(instance.contactId()).orElseThrow();
-        InstanceRunner.Run run = new InstanceRunner.Run(definition, Engine.facts(contact, trigger.event(), arrived),
-                batch.now(), engine.recipients(batch, instance.tenantId(), instance.contactId(),
-                        trigger.event().source()));
+        InstanceRunner.Run run = engine.run(batch, definition, Engine.facts(contact, trigger.event(), arrived),
+                instance.tenantId(), instance.contactId(), trigger.event().source());
         batch.instanceChanged(engine.runner().run(arrived, waitFor.next(), run, changes));
     }
 
@@ -143,8 +148,7 @@ public final class ContactEventProcessor {
         changes.count(new CounterDelta(event.tenantId(), journeyId, "", "entered", now, 1));
         engine.runner().step(changes, fresh, "ENTERED", event.type(), now);
         batch.entered(fresh);
-        InstanceRunner.Run run = new InstanceRunner.Run(definition, facts, now,
-                engine.recipients(batch, event.tenantId(), contactId, event.source()));
+        InstanceRunner.Run run = engine.run(batch, definition, facts, event.tenantId(), contactId, event.source());
         batch.instanceChanged(engine.runner().run(fresh, definition.start(), run, changes));
     }
 

@@ -1,11 +1,13 @@
 package org.wayfarer.journey.runtime;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.contact.Contact;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.definition.Facts;
+import org.wayfarer.journey.definition.JourneyDefinition;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventLog;
@@ -14,7 +16,7 @@ import org.wayfarer.journey.stats.JourneyCounters;
 /** The stores and collaborators the event and wake-up processors share. */
 public record Engine(ContactStore contacts, InstanceStore instances, EventLog events, StepLog stepLog,
                      JourneyCounters counters, Outbox outbox, PublishedJourneys published, InstanceRunner runner,
-                     IdGenerator ids) {
+                     IdGenerator ids, Partitions partitions) {
 
     /** What conditions and templates see: {@code contact.id}, {@code contact.attributes}, event properties + meta. */
     static Facts facts(Contact contact, ContactEvent event) {
@@ -31,8 +33,16 @@ public record Engine(ContactStore contacts, InstanceStore instances, EventLog ev
     /** The context scope of webhook responses, by {@code saveAs}. */
     static final String WEBHOOK = "webhook";
 
-    private static Map<String, Object> contactView(Contact contact) {
-        return Map.of("id", contact.id(), "attributes", contact.attributes());
+    /** The contact as {@code contact} shows it: {@code id}, {@code attributes} and {@code tags} (sorted). */
+    static Map<String, Object> contactView(Contact contact) {
+        return Map.of("id", contact.id(), "attributes", contact.attributes(), "tags", List.copyOf(contact.tags()));
+    }
+
+    /** Everything a run of one of the batch's instances needs, from {@code facts} on. */
+    InstanceRunner.Run run(Batch batch, JourneyDefinition definition, Facts facts, long tenantId, long contactId,
+                           String triggerSource) {
+        return new InstanceRunner.Run(definition, facts, batch.now(),
+                recipients(batch, tenantId, contactId, triggerSource), batch::update);
     }
 
     /** An event as {@code event} (and {@code waited.<node>}) shows it: its properties, type, source and time. */

@@ -1,8 +1,11 @@
 package org.wayfarer.journey.runtime;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.calendar.HolidayCalendars;
 import org.wayfarer.journey.definition.Facts;
@@ -40,8 +43,17 @@ public final class InstanceRunner {
         this.calendars = Objects.requireNonNull(calendars);
     }
 
-    /** Everything a run may look at; {@code recipients} reads the contact's identities on the first send only. */
-    record Run(JourneyDefinition definition, Facts facts, Instant now, Recipients recipients) {
+    /**
+     * Everything a run may look at; {@code recipients} reads the contact's identities on the first send only, and
+     * {@code contactUpdates} applies an update node's change to the batch's contact.
+     */
+    record Run(JourneyDefinition definition, Facts facts, Instant now, Recipients recipients,
+               ContactUpdates contactUpdates) {
+    }
+
+    /** Applies an update node's change to the contact (in memory, written with the batch) and returns the change. */
+    interface ContactUpdates {
+        ContactChange apply(JourneyInstance instance, StepOutcome.Update update);
     }
 
     /** Runs from {@code nodeId} (null: the path has ended) and returns the instance's new state. */
@@ -64,6 +76,12 @@ public final class InstanceRunner {
                 step(changes, current, "ADVANCED", advance.detail() != null ? advance.detail() : advance.next(),
                         run.now());
                 next = advance.next();
+            } else if (outcome instanceof StepOutcome.Update update) {
+                ContactChange change = run.contactUpdates().apply(current, update);
+                step(changes, current, "UPDATED", describe(change), run.now());
+                context = new StepContext(context.facts().withContact(Engine.contactView(change.after())),
+                        context.now(), context.instanceId(), context.calendar());
+                next = update.next();
             } else if (outcome instanceof StepOutcome.Split split) {
                 changes.count(new CounterDelta(current.tenantId(), current.journeyId(), node.id(),
                         JourneyStatistics.PATH_METRIC + split.path(), run.now(), 1));
@@ -128,6 +146,23 @@ public final class InstanceRunner {
         changes.step(new StepRecord(ids.nextId(), instance.tenantId(), instance.id(), instance.journeyId(),
                 instance.journeyVersion(), instance.contactId(), instance.currentNode(), instance.seq(), outcome,
                 truncate(detail), now));
+    }
+
+    private static String describe(ContactChange change) {
+        if (change.isEmpty()) {
+            return "no change";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!change.changed().isEmpty()) {
+            parts.add("changed " + String.join(", ", change.changed()));
+        }
+        if (!change.tagged().isEmpty()) {
+            parts.add("tagged " + String.join(", ", new TreeSet<>(change.tagged())));
+        }
+        if (!change.untagged().isEmpty()) {
+            parts.add("untagged " + String.join(", ", new TreeSet<>(change.untagged())));
+        }
+        return String.join("; ", parts);
     }
 
     private static String truncate(String detail) {

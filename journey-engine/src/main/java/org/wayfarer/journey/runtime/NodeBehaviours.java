@@ -4,6 +4,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.wayfarer.journey.calendar.TimeOfDay;
 import org.wayfarer.journey.definition.BranchNode;
@@ -14,6 +18,7 @@ import org.wayfarer.journey.definition.Facts;
 import org.wayfarer.journey.definition.Node;
 import org.wayfarer.journey.definition.SendNode;
 import org.wayfarer.journey.definition.SplitNode;
+import org.wayfarer.journey.definition.UpdateNode;
 import org.wayfarer.journey.definition.WaitForNode;
 import org.wayfarer.journey.definition.WaitNode;
 
@@ -43,6 +48,7 @@ public final class NodeBehaviours {
      *   <li>branch: {@link StepOutcome.Advance} to the first case whose condition holds, else {@code otherwise}; a
      *       condition that fails to evaluate (e.g. a method called on a missing value) counts as false;</li>
      *   <li>split: {@link StepOutcome.Split} of the path drawn for this instance;</li>
+     *   <li>update: {@link StepOutcome.Update} with its values and tags rendered against the facts;</li>
      *   <li>exit: {@link StepOutcome.Exit} with reason {@value #EXIT_NODE}.</li>
      * </ul>
      */
@@ -67,6 +73,9 @@ public final class NodeBehaviours {
         if (node instanceof SplitNode split) {
             SplitNode.Path path = draw(split, ctx.instanceId());
             return new StepOutcome.Split(path.name(), path.next());
+        }
+        if (node instanceof UpdateNode update) {
+            return update(update, ctx);
         }
         if (node instanceof ExitNode) {
             return new StepOutcome.Exit(EXIT_NODE);
@@ -151,6 +160,33 @@ public final class NodeBehaviours {
             }
         }
         return null;
+    }
+
+    /** Renders the update; a rendered tag that is empty or not a valid tag is left out (a missing value). */
+    private static StepOutcome.Update update(UpdateNode update, StepContext ctx) {
+        Map<String, Object> rendered = update.changes().render(ctx.facts());
+        Map<String, Object> set = rendered.get("set") instanceof Map<?, ?> map ? stringKeys(map) : Map.of();
+        return new StepOutcome.Update(set, update.unset(), tags(rendered.get("addTags")),
+                tags(rendered.get("removeTags")), update.next());
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), value));
+        return copy;
+    }
+
+    private static List<String> tags(Object rendered) {
+        List<String> tags = new ArrayList<>();
+        if (rendered instanceof List<?> list) {
+            for (Object tag : list) {
+                String text = tag == null ? "" : tag.toString().strip();
+                if (!text.isEmpty() && text.codePointCount(0, text.length()) <= UpdateNode.MAX_TAG) {
+                    tags.add(text);
+                }
+            }
+        }
+        return tags;
     }
 
     private static String awaiting(WaitForNode waitFor) {

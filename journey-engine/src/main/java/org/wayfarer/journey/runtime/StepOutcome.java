@@ -1,6 +1,9 @@
 package org.wayfarer.journey.runtime;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What a node decided; the runtime persists it, then acts on it. {@code next} is null where the path ends. */
@@ -34,6 +37,21 @@ public sealed interface StepOutcome {
      * contact is reachable by), then go on to {@code next}.
      */
     record Dispatch(String channel, String account, Map<String, Object> message, String next) implements StepOutcome {
+    }
+
+    /**
+     * Change the contact (values and tags already rendered), then go on to {@code next}: {@code set} attributes,
+     * {@code unset} attributes, {@code addTags}, {@code removeTags}.
+     */
+    record Update(Map<String, Object> set, List<String> unset, List<String> addTags, List<String> removeTags,
+                  String next) implements StepOutcome {
+
+        public Update {
+            set = Collections.unmodifiableMap(new LinkedHashMap<>(set));
+            unset = List.copyOf(unset);
+            addTags = List.copyOf(addTags);
+            removeTags = List.copyOf(removeTags);
+        }
     }
 
     /** End the instance as completed. */

@@ -53,9 +53,8 @@ public final class WakeupProcessor {
         Changes changes = batch.changes();
         engine.runner().step(changes, instance, waiting instanceof WaitNode ? "RESUMED" : "TIMED_OUT",
                 "due " + instance.wakeAt(), batch.now());
-        InstanceRunner.Run run = new InstanceRunner.Run(definition, Engine.facts(contact, trigger.event(), instance),
-                batch.now(), engine.recipients(batch, instance.tenantId(), instance.contactId(),
-                        trigger.event().source()));
+        InstanceRunner.Run run = engine.run(batch, definition, Engine.facts(contact, trigger.event(), instance),
+                instance.tenantId(), instance.contactId(), trigger.event().source());
         batch.instanceChanged(engine.runner().run(instance, NodeBehaviours.afterTimer(waiting), run, changes));
     }
 

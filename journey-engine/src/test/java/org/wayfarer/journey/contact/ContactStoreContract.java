@@ -7,6 +7,7 @@ import static org.wayfarer.journey.ContractFixtures.nextId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wayfarer.journey.ContractFixtures;
 import org.wayfarer.journey.StaleDataException;
@@ -197,5 +198,41 @@ public abstract class ContactStoreContract {
         assertThat(store().find(tenant, b.id())).hasValueSatisfying(c -> assertThat(c.version()).isEqualTo(1));
         assertThatThrownBy(() -> store().updateAll(List.of(new Contact(a.id(), tenant, Map.of(), t0, t0, 0))))
                 .isInstanceOf(StaleDataException.class);
+    }
+
+    @Test
+    void tagsTravelWithTheContactThroughEveryReadAndWrite() {
+        Contact a = store().create(tenant, nextId(), openid, Map.of(), t0);
+        long b = nextId();
+        store().insertAll(List.of(new Contact(b, tenant, Map.of(), t0, t0, 0, Set.of("vip", "新客"))),
+                List.of(new ContactStore.NewIdentity(tenant, b, Identity.wechatOpenid("wx-app", "o-" + nextId()))), t0);
+
+        store().update(a.changed(Map.of(), Set.of("store_7"), t0.plusSeconds(1)));
+        store().updateAll(List.of(store().find(tenant, b).orElseThrow().changed(Map.of(), Set.of("vip"),
+                t0.plusSeconds(2))));
+
+        assertThat(store().find(tenant, a.id()).orElseThrow().tags()).containsExactly("store_7");
+        assertThat(store().findAll(List.of(a.id(), b))).extractingByKey(b).extracting(Contact::tags)
+                .isEqualTo(Set.of("vip"));
+        assertThat(store().findByIdentity(tenant, openid).orElseThrow().tags()).containsExactly("store_7");
+    }
+
+    @Test
+    void theTagIndexListsTaggedContactsInPagesAndFollowsRetags() {
+        long a = store().create(tenant, nextId(), openid, Map.of(), t0).id();
+        long b = store().create(tenant, nextId(), Identity.wechatOpenid("wx-app", "o-" + nextId()), Map.of(), t0).id();
+        long c = store().create(tenant, nextId(), Identity.wechatOpenid("wx-app", "o-" + nextId()), Map.of(), t0).id();
+
+        store().retagAll(List.of(new ContactStore.Retag(tenant, a, Set.of("vip", "高价值"), Set.of()),
+                new ContactStore.Retag(tenant, b, Set.of("vip"), Set.of()),
+                new ContactStore.Retag(tenant, c, Set.of("vip"), Set.of())), t0);
+        store().retagAll(List.of(new ContactStore.Retag(tenant, b, Set.of("vip"), Set.of()),
+                new ContactStore.Retag(tenant, c, Set.of(), Set.of("vip", "never-had"))), t0.plusSeconds(1));
+
+        assertThat(store().taggedWith(tenant, "vip", 0, 10)).containsExactly(a, b);
+        assertThat(store().taggedWith(tenant, "vip", a, 10)).containsExactly(b);
+        assertThat(store().taggedWith(tenant, "vip", 0, 1)).containsExactly(a);
+        assertThat(store().taggedWith(tenant, "高价值", 0, 10)).containsExactly(a);
+        assertThat(store().taggedWith(nextId(), "vip", 0, 10)).isEmpty();
     }
 }

@@ -126,7 +126,7 @@ class BatchConcurrencyIT {
         for (int w = 0; w < 2; w++) {
             runs.add(workers.submit(() -> {
                 start.await(10, TimeUnit.SECONDS);
-                return processor.process(batch, List.of());
+                return processor.process(batch, List.of()).sends();
             }));
         }
         int succeeded = 0;

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.Set;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.contact.Contact;
 import org.wayfarer.journey.contact.ContactStore;
@@ -22,6 +24,7 @@ public final class InMemoryContactStore implements ContactStore {
 
     private final Map<Long, Contact> contacts = new LinkedHashMap<>();
     private final List<OwnedIdentity> identities = new ArrayList<>();
+    private final Map<Long, Set<String>> tagIndex = new HashMap<>();
 
     /** Forgets every contact and identity. */
     public synchronized void clear() {
@@ -78,7 +81,7 @@ public final class InMemoryContactStore implements ContactStore {
                     + " was changed or removed since version " + contact.version() + " was read");
         }
         contacts.put(contact.id(), new Contact(current.id(), current.tenantId(), contact.attributes(),
-                current.createdAt(), contact.updatedAt(), current.version() + 1));
+                current.createdAt(), contact.updatedAt(), current.version() + 1, contact.tags()));
     }
 
     @Override
@@ -132,6 +135,23 @@ public final class InMemoryContactStore implements ContactStore {
             }
         }
         changed.forEach(this::update);
+    }
+
+    @Override
+    public synchronized void retagAll(List<Retag> retags, Instant at) {
+        for (Retag retag : retags) {
+            Set<String> indexed = tagIndex.computeIfAbsent(retag.contactId(), id -> new TreeSet<>());
+            indexed.removeAll(retag.removed());
+            indexed.addAll(retag.added());
+        }
+    }
+
+    @Override
+    public synchronized List<Long> taggedWith(long tenantId, String tag, long afterId, int limit) {
+        return tagIndex.entrySet().stream()
+                .filter(e -> e.getKey() > afterId && e.getValue().contains(tag)
+                        && contacts.containsKey(e.getKey()) && contacts.get(e.getKey()).tenantId() == tenantId)
+                .map(Map.Entry::getKey).sorted().limit(limit).toList();
     }
 
     private Optional<Long> ownerOf(long tenantId, Identity identity) {

@@ -89,6 +89,16 @@ final class PoisonableContactStore implements ContactStore {
     }
 
     @Override
+    public void retagAll(List<Retag> retags, Instant at) {
+        delegate.retagAll(retags, at);
+    }
+
+    @Override
+    public List<Long> taggedWith(long tenantId, String tag, long afterId, int limit) {
+        return delegate.taggedWith(tenantId, tag, afterId, limit);
+    }
+
+    @Override
     public void updateAll(List<Contact> contacts) {
         delegate.updateAll(contacts);
     }

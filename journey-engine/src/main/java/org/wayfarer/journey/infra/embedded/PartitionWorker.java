@@ -76,22 +76,23 @@ public final class PartitionWorker {
             if (pending.isEmpty() && due.isEmpty()) {
                 return;
             }
-            process(pending, due);
-            if (pending.size() < settings.batchSize() && wakeups.isEmpty()) {
+            boolean announced = process(pending, due);
+            // events the batch announced (contact changes) are pending now: a short batch goes on for them
+            if (pending.size() < settings.batchSize() && wakeups.isEmpty() && !announced) {
                 return;
             }
         }
     }
 
-    private void process(List<StoredEvent> pending, List<DueWakeup> due) {
+    /** @return whether the batch may have announced events (always after a re-run item by item) */
+    private boolean process(List<StoredEvent> pending, List<DueWakeup> due) {
         try {
-            processor.process(pending, due);
-            return;
+            return processor.process(pending, due).announced() > 0;
         } catch (Throwable batchFailure) {
             if (pending.size() + due.size() == 1) {
                 pending.forEach(e -> failed(e, batchFailure));
                 due.forEach(w -> wakeupFailed(w, batchFailure));
-                return;
+                return false;
             }
             log.warn("partition {}: a batch of {} events and {} wake-ups failed ({}); re-running them one by one",
                     partition, pending.size(), due.size(), describe(batchFailure));
@@ -115,6 +116,7 @@ public final class PartitionWorker {
                 wakeupFailed(wakeup, e);
             }
         }
+        return true;
     }
 
     private boolean stillPending(StoredEvent event) {

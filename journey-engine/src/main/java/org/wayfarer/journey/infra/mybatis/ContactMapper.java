@@ -18,7 +18,8 @@ public interface ContactMapper extends BaseMapper<ContactRow> {
 
     /** Optimistic-locking update; returns 0 when the row is gone, belongs to another tenant, or moved on. */
     @Update("""
-            UPDATE contact SET attributes_json = #{r.attributesJson}, updated_at = #{r.updatedAt}, version = version + 1
+            UPDATE contact SET attributes_json = #{r.attributesJson}, tags_json = #{r.tagsJson,jdbcType=VARCHAR},
+                   updated_at = #{r.updatedAt}, version = version + 1
              WHERE id = #{r.id} AND tenant_id = #{r.tenantId} AND version = #{r.version}
             """)
     int updateIfVersion(@Param("r") ContactRow row);

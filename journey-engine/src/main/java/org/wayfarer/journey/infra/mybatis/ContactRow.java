@@ -13,6 +13,7 @@ public class ContactRow {
     private Long id;
     private Long tenantId;
     private String attributesJson;
+    private String tagsJson;
     private Long createdAt;
     private Long updatedAt;
     @Version
@@ -40,6 +41,14 @@ public class ContactRow {
 
     public void setAttributesJson(String attributesJson) {
         this.attributesJson = attributesJson;
+    }
+
+    public String getTagsJson() {
+        return tagsJson;
+    }
+
+    public void setTagsJson(String tagsJson) {
+        this.tagsJson = tagsJson;
     }
 
     public Long getCreatedAt() {

@@ -2,7 +2,9 @@ package org.wayfarer.journey.infra.mybatis;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -10,6 +12,8 @@ import tools.jackson.databind.ObjectMapper;
 final class JsonColumns {
 
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
 
     private final ObjectMapper mapper;
@@ -28,6 +32,19 @@ final class JsonColumns {
     /** Like {@link #write}, but an empty or absent map is written as SQL NULL (a column most rows leave empty). */
     String writeOrNull(Map<String, ?> map) {
         return map == null || map.isEmpty() ? null : mapper.writeValueAsString(map);
+    }
+
+    /** A set of names as a JSON array, or SQL NULL when empty. */
+    String writeSetOrNull(Set<String> names) {
+        return names == null || names.isEmpty() ? null : mapper.writeValueAsString(names);
+    }
+
+    /** A stored JSON array of names; null or blank text reads as an empty set. */
+    Set<String> readSet(String json) {
+        if (json == null || json.isBlank()) {
+            return Set.of();
+        }
+        return Set.copyOf(mapper.readValue(json, NAMES));
     }
 
     /** The stored map, unmodifiable, in stored key order; null or blank text reads as an empty map. */

@@ -36,13 +36,18 @@ public final class MybatisContactStore implements ContactStore {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String INSERT_CONTACT = """
-            INSERT INTO contact (id, tenant_id, attributes_json, created_at, updated_at, version)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO contact (id, tenant_id, attributes_json, tags_json, created_at, updated_at, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String UPDATE_CONTACT = """
-            UPDATE contact SET attributes_json = ?, updated_at = ?, version = version + 1
+            UPDATE contact SET attributes_json = ?, tags_json = ?, updated_at = ?, version = version + 1
              WHERE id = ? AND tenant_id = ? AND version = ?
             """;
+
+    /** The tag index; INSERT IGNORE (MySQL, and H2 in MySQL mode) keeps a repeated tag from failing the batch. */
+    private static final String INSERT_TAG =
+            "INSERT IGNORE INTO contact_tag (tenant_id, contact_id, tag, tagged_at) VALUES (?, ?, ?, ?)";
+    private static final String DELETE_TAG = "DELETE FROM contact_tag WHERE contact_id = ? AND tag = ?";
 
     private final ContactMapper contacts;
     private final ContactIdentityMapper identities;
@@ -132,6 +137,7 @@ public final class MybatisContactStore implements ContactStore {
         row.setId(contact.id());
         row.setTenantId(contact.tenantId());
         row.setAttributesJson(json.write(contact.attributes()));
+        row.setTagsJson(json.writeSetOrNull(contact.tags()));
         row.setUpdatedAt(millis(contact.updatedAt()));
         row.setVersion(contact.version());
         if (contacts.updateIfVersion(row) == 0) {
@@ -146,12 +152,14 @@ public final class MybatisContactStore implements ContactStore {
         Map<Long, Contact> found = new HashMap<>();
         if (!contactIds.isEmpty()) {
             Columns.inChunks(List.copyOf(contactIds), IDS_PER_STATEMENT, chunk -> jdbc.query(
-                    "SELECT id, tenant_id, attributes_json, created_at, updated_at, version FROM contact WHERE id IN ("
+                    "SELECT id, tenant_id, attributes_json, tags_json, created_at, updated_at, version FROM contact"
+                            + " WHERE id IN ("
                             + Columns.placeholders(chunk.size()) + ")",
                     rs -> {
                         found.put(rs.getLong("id"), new Contact(rs.getLong("id"), rs.getLong("tenant_id"),
                                 json.read(rs.getString("attributes_json")), instant(rs.getLong("created_at")),
-                                instant(rs.getLong("updated_at")), rs.getInt("version")));
+                                instant(rs.getLong("updated_at")), rs.getInt("version"),
+                                json.readSet(rs.getString("tags_json"))));
                     }, chunk.toArray()));
         }
         return found;
@@ -202,8 +210,25 @@ public final class MybatisContactStore implements ContactStore {
             throw e;
         }
         JdbcBatch.run(jdbc, INSERT_CONTACT, created, (p, c) -> p.add(c.id()).add(c.tenantId())
-                .add(json.write(c.attributes())).add(millis(c.createdAt())).add(millis(c.updatedAt()))
-                .add(c.version()));
+                .add(json.write(c.attributes())).add(json.writeSetOrNull(c.tags())).add(millis(c.createdAt()))
+                .add(millis(c.updatedAt())).add(c.version()));
+    }
+
+    @Override
+    public void retagAll(List<Retag> retags, Instant at) {
+        record Row(long tenantId, long contactId, String tag) {
+        }
+        List<Row> added = new ArrayList<>();
+        List<Row> removed = new ArrayList<>();
+        for (Retag retag : retags) {
+            retag.added().stream().sorted().forEach(t -> added.add(new Row(retag.tenantId(), retag.contactId(), t)));
+            retag.removed().stream().sorted()
+                    .forEach(t -> removed.add(new Row(retag.tenantId(), retag.contactId(), t)));
+        }
+        long millis = at.toEpochMilli();
+        JdbcBatch.run(jdbc, DELETE_TAG, removed, (p, r) -> p.add(r.contactId()).add(r.tag()));
+        JdbcBatch.run(jdbc, INSERT_TAG, added, (p, r) -> p.add(r.tenantId()).add(r.contactId()).add(r.tag())
+                .add(millis));
     }
 
     /** One versioned UPDATE per contact, as a JDBC batch; any contact changed since it was read fails them all. */
@@ -211,8 +236,8 @@ public final class MybatisContactStore implements ContactStore {
     public void updateAll(List<Contact> changed) {
         List<Contact> sorted = changed.stream().sorted(Comparator.comparingLong(Contact::id)).toList();
         boolean[] updated = JdbcBatch.update(jdbc, UPDATE_CONTACT, sorted, (p, c) -> p
-                .add(json.write(c.attributes())).add(millis(c.updatedAt())).add(c.id()).add(c.tenantId())
-                .add(c.version()));
+                .add(json.write(c.attributes())).add(json.writeSetOrNull(c.tags())).add(millis(c.updatedAt()))
+                .add(c.id()).add(c.tenantId()).add(c.version()));
         int stale = 0;
         for (boolean one : updated) {
             stale += one ? 0 : 1;
@@ -221,6 +246,12 @@ public final class MybatisContactStore implements ContactStore {
             throw new StaleDataException(stale + " of " + sorted.size()
                     + " contacts changed or vanished since they were read");
         }
+    }
+
+    @Override
+    public List<Long> taggedWith(long tenantId, String tag, long afterId, int limit) {
+        return jdbc.queryForList("SELECT contact_id FROM contact_tag WHERE tenant_id = ? AND tag = ? AND contact_id > ?"
+                + " ORDER BY contact_id LIMIT " + Columns.positive(limit), Long.class, tenantId, tag, afterId);
     }
 
     private static Identity toIdentity(ContactIdentityRow row) {
@@ -250,7 +281,8 @@ public final class MybatisContactStore implements ContactStore {
 
     private Contact toContact(ContactRow row) {
         return new Contact(row.getId(), row.getTenantId(), json.read(row.getAttributesJson()),
-                instant(row.getCreatedAt()), instant(row.getUpdatedAt()), row.getVersion());
+                instant(row.getCreatedAt()), instant(row.getUpdatedAt()), row.getVersion(),
+                json.readSet(row.getTagsJson()));
     }
 
     /** The value is left out of the message: identities can be phone numbers or e-mail addresses. */

@@ -126,9 +126,9 @@ public class JourneyEngineAutoConfiguration {
     @Bean
     Engine engine(ContactStore contacts, InstanceStore instances, EventLog events, StepLog steps,
                   JourneyCounters counters, Outbox outbox, PublishedJourneys publishedJourneys, ChannelSenders senders,
-                  IdGenerator ids, HolidayCalendars calendars) {
+                  IdGenerator ids, HolidayCalendars calendars, Partitions partitions) {
         return new Engine(contacts, instances, events, steps, counters, outbox, publishedJourneys,
-                new InstanceRunner(ids, senders, calendars), ids);
+                new InstanceRunner(ids, senders, calendars), ids, partitions);
     }
 
     /** The trigger index; also the catalog's {@code PublicationListener}, so a publish is seen at once. */
