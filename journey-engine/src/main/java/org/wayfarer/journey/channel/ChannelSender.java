@@ -21,7 +21,8 @@ public interface ChannelSender {
 
     /**
      * Which contact identity holds this channel's address; the dispatcher looks it up in the delivery's account
-     * namespace (for WeChat: the openid under the sending appId).
+     * namespace (for WeChat: the openid under the sending appId). Null for a channel that needs no address (a
+     * webhook): its deliveries carry the contact id as recipient and an empty account.
      */
     IdentityKind addressKind();
 

@@ -9,13 +9,23 @@ import java.util.Map;
  * @param tenantId   owning brand
  * @param channel    channel name, e.g. {@code wechat.template}
  * @param account    the sending account within the channel (official account appId)
- * @param recipient  channel address (openid)
+ * @param recipient  channel address (openid); for a channel without addresses, the contact id
  * @param message    the node's {@code message} object with every template string rendered
+ * @param attempt    which attempt this is, from 1 (retries after {@link SendReceipt.RetryLater} count up)
  */
 public record Delivery(long deliveryId, long tenantId, String channel, String account, String recipient,
-                       Map<String, Object> message) {
+                       Map<String, Object> message, int attempt) {
 
     public Delivery {
         message = Map.copyOf(message);
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be 1 or more, was " + attempt);
+        }
+    }
+
+    /** A first attempt. */
+    public Delivery(long deliveryId, long tenantId, String channel, String account, String recipient,
+                    Map<String, Object> message) {
+        this(deliveryId, tenantId, channel, account, recipient, message, 1);
     }
 }

@@ -21,7 +21,7 @@ final class NodeReader {
 
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final List<String> TYPES =
-            List.of("send", "wait", "waitFor", "branch", "split", "update", "exit");
+            List.of("send", "wait", "waitFor", "branch", "split", "update", "webhook", "exit");
     /** The node types that hold an instance until a time or an event: a cycle must pass through one. */
     private static final Set<String> WAITING_TYPES = Set.of("wait", "waitFor");
     /** Every field that links to another node, in any node type (for nodes whose type is unknown). */
@@ -34,6 +34,7 @@ final class NodeReader {
     private final TimingNodeReader timing;
     private final FlowNodeReader flow;
     private final UpdateNodeReader updates;
+    private final WebhookNodeReader webhooks;
     private final Set<String> knownChannels;
     private final int maxNodes;
 
@@ -44,6 +45,7 @@ final class NodeReader {
         this.timing = new TimingNodeReader(problems, fields, links, expressions);
         this.flow = new FlowNodeReader(problems, fields, links, expressions);
         this.updates = new UpdateNodeReader(problems, fields, links);
+        this.webhooks = new WebhookNodeReader(problems, fields, links);
         this.knownChannels = knownChannels;
         this.maxNodes = maxNodes;
     }
@@ -106,6 +108,7 @@ final class NodeReader {
             case "branch" -> node = flow.branch(id, json, pointer, edges);
             case "split" -> node = flow.split(id, json, pointer, edges);
             case "update" -> node = updates.update(id, json, pointer, edges);
+            case "webhook" -> node = webhooks.webhook(id, json, pointer, edges);
             case "exit" -> node = flow.exit(id, json, pointer);
             default -> {
                 problems.error(Problems.pointer(pointer, "type"), "unknown-node-type", "type '" + type

@@ -36,9 +36,13 @@ public final class ChannelSenders {
                 .collect(Collectors.toUnmodifiableMap(ChannelSender::channel, ChannelSender::idempotencyWindow));
     }
 
-    /** @throws IllegalArgumentException for a channel nobody registered */
+    /**
+     * The identity kind of the channel's addresses; null for a channel that needs none (a webhook).
+     *
+     * @throws IllegalArgumentException for a channel nobody registered
+     */
     public IdentityKind addressKind(String channel) {
-        return find(channel).map(ChannelSender::addressKind)
-                .orElseThrow(() -> new IllegalArgumentException("no sender registered for channel " + channel));
+        return find(channel).orElseThrow(() -> new IllegalArgumentException("no sender registered for channel "
+                + channel)).addressKind();
     }
 }

@@ -340,7 +340,7 @@ public final class OutboxDispatcher implements SendHandoff {
         SendReceipt answer;
         try {
             answer = sender.get().send(new Delivery(message.id(), message.tenantId(), message.channel(),
-                    message.account(), message.recipient(), message.message()));
+                    message.account(), message.recipient(), message.message(), Math.max(1, message.attempts())));
         } catch (RuntimeException e) {
             // a sender must map provider errors to receipts; a bug here may have sent, so treat it as unknown
             log.error("sender for {} threw on outbox row {}", message.channel(), message.id(), e);

@@ -11,7 +11,9 @@ import org.wayfarer.journey.definition.Expression;
 import org.wayfarer.journey.definition.Facts;
 import org.wayfarer.journey.definition.Goal;
 import org.wayfarer.journey.definition.JourneyDefinition;
+import org.wayfarer.journey.definition.Node;
 import org.wayfarer.journey.definition.WaitForNode;
+import org.wayfarer.journey.definition.WebhookNode;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventTypes;
 import org.wayfarer.journey.event.StoredEvent;
@@ -89,30 +91,40 @@ public final class ContactEventProcessor {
                     batch.changes()));
             return;
         }
-        if (instance.status() == InstanceStatus.WAITING
-                && definition.node(instance.currentNode()) instanceof WaitForNode waitFor
-                && NodeBehaviours.arrived(waitFor, event.type(), facts)) {
-            resume(instance, waitFor, definition, event, facts, batch);
+        if (instance.status() != InstanceStatus.WAITING) {
+            return;
+        }
+        Node parked = definition.node(instance.currentNode());
+        if (parked instanceof WaitForNode waitFor && NodeBehaviours.arrived(waitFor, event.type(), facts)) {
+            JourneyInstance arrived = waitFor.event() == null ? instance
+                    : instance.remembering(Engine.WAITED, waitFor.id(), facts.event());
+            resume(arrived, waitFor.event() != null ? "EVENT_ARRIVED" : "CONDITION_MET", event.type(),
+                    waitFor.next(), definition, batch);
+        } else if (parked instanceof WebhookNode webhook && WebhookCalls.answers(event, instance, webhook)) {
+            boolean responded = WebhookCalls.RESPONDED.equals(event.type());
+            JourneyInstance answered = responded && webhook.saveAs() != null
+                    ? instance.remembering(Engine.WEBHOOK, webhook.saveAs(), WebhookCalls.responseView(event))
+                    : instance;
+            Object status = responded ? event.properties().get("status") : event.properties().get("code");
+            resume(answered, responded ? "WEBHOOK_RESPONDED" : "WEBHOOK_FAILED", String.valueOf(status),
+                    responded ? webhook.next() : webhook.failed(), definition, batch);
         }
     }
 
     /**
-     * Goes on from a waitFor the event satisfied: an awaited event is remembered as {@code waited.<node>}; the run
-     * sees the instance's own trigger as {@code event}, as every later node does.
+     * Goes on from the node {@code instance} is parked at, from {@code next} on, after recording {@code outcome}; the
+     * run sees the instance's own trigger as {@code event}, as every later node does.
      */
-    private void resume(JourneyInstance instance, WaitForNode waitFor, JourneyDefinition definition,
-                        ContactEvent event, Facts facts, Batch batch) {
-        JourneyInstance arrived = waitFor.event() == null ? instance
-                : instance.remembering(Engine.WAITED, waitFor.id(), facts.event());
+    private void resume(JourneyInstance instance, String outcome, String detail, String next,
+                        JourneyDefinition definition, Batch batch) {
         StoredEvent trigger = batch.trigger(instance.triggerEventId()).orElseThrow(() -> new IllegalStateException(
                 "trigger event " + instance.triggerEventId() + " of instance " + instance.id() + " does not exist"));
         Changes changes = batch.changes();
-        engine.runner().step(changes, arrived, waitFor.event() != null ? "EVENT_ARRIVED" : "CONDITION_MET",
-                event.type(), batch.now());
+        engine.runner().step(changes, instance, outcome, detail, batch.now());
         Contact contact = batch.contact(instance.contactId()).orElseThrow();
-        InstanceRunner.Run run = engine.run(batch, definition, Engine.facts(contact, trigger.event(), arrived),
+        InstanceRunner.Run run = engine.run(batch, definition, Engine.facts(contact, trigger.event(), instance),
                 instance.tenantId(), instance.contactId(), trigger.event().source());
-        batch.instanceChanged(engine.runner().run(arrived, waitFor.next(), run, changes));
+        batch.instanceChanged(engine.runner().run(instance, next, run, changes));
     }
 
     private void enter(PublishedJourneys.Candidate candidate, StoredEvent stored, long contactId, Facts facts,

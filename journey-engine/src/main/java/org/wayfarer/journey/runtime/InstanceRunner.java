@@ -2,7 +2,9 @@ package org.wayfarer.journey.runtime;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -14,6 +16,7 @@ import org.wayfarer.journey.definition.Node;
 import org.wayfarer.journey.dispatch.ChannelSenders;
 import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.dispatch.OutboxStatus;
+import org.wayfarer.journey.event.IdentityKind;
 import org.wayfarer.journey.stats.CounterDelta;
 import org.wayfarer.journey.stats.JourneyStatistics;
 
@@ -88,19 +91,24 @@ public final class InstanceRunner {
                 step(changes, current, "SPLIT", "path " + split.path(), run.now());
                 next = split.next();
             } else if (outcome instanceof StepOutcome.Dispatch dispatch) {
-                Optional<Recipients.Recipient> recipient = run.recipients()
-                        .find(senders.addressKind(dispatch.channel()), dispatch.account());
+                IdentityKind kind = senders.addressKind(dispatch.channel());
+                Optional<Recipients.Recipient> recipient = kind == null ? Optional.of(noAddress(current))
+                        : run.recipients().find(kind, dispatch.account());
                 if (recipient.isEmpty()) {
                     step(changes, current, "NO_ADDRESS", dispatch.channel() + " via "
                             + (dispatch.account() == null ? "any account" : dispatch.account()), run.now());
                 } else {
-                    changes.send(new OutboxMessage(ids.nextId(), current.tenantId(), current.id(), current.journeyId(),
-                            node.id(), current.seq(), current.contactId(), dispatch.channel(),
-                            recipient.get().account(), recipient.get().address(), dispatch.message(),
-                            OutboxStatus.PENDING, 0, run.now(), null, null, null, run.now(), run.now()));
+                    queue(changes, current, dispatch.channel(), recipient.get(), dispatch.message(), run.now());
                     step(changes, current, "SEND_QUEUED", dispatch.channel(), run.now());
                 }
                 next = dispatch.next();
+            } else if (outcome instanceof StepOutcome.CallWebhook call) {
+                Map<String, Object> message = new LinkedHashMap<>(call.message());
+                message.put(WebhookCalls.INSTANCE, String.valueOf(current.id()));
+                message.put(WebhookCalls.SEQ, current.seq());
+                queue(changes, current, WebhookCalls.CHANNEL, noAddress(current), message, run.now());
+                step(changes, current, "WEBHOOK_CALLED", "answer due by " + call.deadline(), run.now());
+                return current.waitingUntil(call.deadline(), run.now());
             } else if (outcome instanceof StepOutcome.WaitUntil wait) {
                 step(changes, current, "WAITING", "until " + wait.wakeAt(), run.now());
                 return current.waitingUntil(wait.wakeAt(), run.now());
@@ -146,6 +154,19 @@ public final class InstanceRunner {
         changes.step(new StepRecord(ids.nextId(), instance.tenantId(), instance.id(), instance.journeyId(),
                 instance.journeyVersion(), instance.contactId(), instance.currentNode(), instance.seq(), outcome,
                 truncate(detail), now));
+    }
+
+    /** A channel without addresses (a webhook) gets the contact id as recipient and no account. */
+    private static Recipients.Recipient noAddress(JourneyInstance instance) {
+        return new Recipients.Recipient("", String.valueOf(instance.contactId()));
+    }
+
+    /** The outbox row of this step's message; its id is the delivery id (unique per instance, node and seq). */
+    private void queue(Changes changes, JourneyInstance at, String channel, Recipients.Recipient recipient,
+                       Map<String, Object> message, Instant now) {
+        changes.send(new OutboxMessage(ids.nextId(), at.tenantId(), at.id(), at.journeyId(), at.currentNode(),
+                at.seq(), at.contactId(), channel, recipient.account(), recipient.address(), message,
+                OutboxStatus.PENDING, 0, now, null, null, null, now, now));
     }
 
     private static String describe(ContactChange change) {

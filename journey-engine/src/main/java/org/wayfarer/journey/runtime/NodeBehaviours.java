@@ -21,6 +21,7 @@ import org.wayfarer.journey.definition.SplitNode;
 import org.wayfarer.journey.definition.UpdateNode;
 import org.wayfarer.journey.definition.WaitForNode;
 import org.wayfarer.journey.definition.WaitNode;
+import org.wayfarer.journey.definition.WebhookNode;
 
 /**
  * What each node decides when an instance enters it: the <em>decide</em> part of a step. Pure functions of the node
@@ -49,6 +50,7 @@ public final class NodeBehaviours {
      *       condition that fails to evaluate (e.g. a method called on a missing value) counts as false;</li>
      *   <li>split: {@link StepOutcome.Split} of the path drawn for this instance;</li>
      *   <li>update: {@link StepOutcome.Update} with its values and tags rendered against the facts;</li>
+     *   <li>webhook: {@link StepOutcome.CallWebhook} of the rendered call ({@link WebhookCalls});</li>
      *   <li>exit: {@link StepOutcome.Exit} with reason {@value #EXIT_NODE}.</li>
      * </ul>
      */
@@ -77,19 +79,28 @@ public final class NodeBehaviours {
         if (node instanceof UpdateNode update) {
             return update(update, ctx);
         }
+        if (node instanceof WebhookNode webhook) {
+            return WebhookCalls.call(webhook, ctx);
+        }
         if (node instanceof ExitNode) {
             return new StepOutcome.Exit(EXIT_NODE);
         }
         throw new IllegalArgumentException("no behaviour for node type " + node.getClass().getName());
     }
 
-    /** Where an instance parked at {@code node} goes when its timer fires: a wait's end or a waitFor's timeout. */
+    /**
+     * Where an instance parked at {@code node} goes when its timer fires: a wait's end, a waitFor's timeout, or a
+     * webhook's {@code failed} (no answer by its deadline).
+     */
     public static String afterTimer(Node node) {
         if (node instanceof WaitNode wait) {
             return wait.next();
         }
         if (node instanceof WaitForNode waitFor) {
             return waitFor.timeoutNext();
+        }
+        if (node instanceof WebhookNode webhook) {
+            return webhook.failed();
         }
         throw new IllegalArgumentException("node '" + node.id() + "' does not wait on a timer");
     }

@@ -54,6 +54,13 @@ public sealed interface StepOutcome {
         }
     }
 
+    /**
+     * Call a webhook through the outbox ({@code message} is the rendered call for the {@code webhook} channel) and
+     * park until its answer arrives as an event, or until {@code deadline}, when the call counts as failed.
+     */
+    record CallWebhook(Map<String, Object> message, Instant deadline) implements StepOutcome {
+    }
+
     /** End the instance as completed. */
     record Exit(String reason) implements StepOutcome {
     }

@@ -9,6 +9,7 @@ import org.wayfarer.journey.definition.JourneyDefinition;
 import org.wayfarer.journey.definition.Node;
 import org.wayfarer.journey.definition.WaitForNode;
 import org.wayfarer.journey.definition.WaitNode;
+import org.wayfarer.journey.definition.WebhookNode;
 import org.wayfarer.journey.event.StoredEvent;
 import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
 
@@ -42,7 +43,7 @@ public final class WakeupProcessor {
         JourneyDefinition definition = engine.published().definition(instance.tenantId(), instance.journeyId(),
                 instance.journeyVersion());
         Node waiting = definition.node(instance.currentNode());
-        if (!(waiting instanceof WaitNode) && !(waiting instanceof WaitForNode)) {
+        if (!(waiting instanceof WaitNode) && !(waiting instanceof WaitForNode) && !(waiting instanceof WebhookNode)) {
             throw new IllegalStateException("instance " + instance.id() + " waits at node '" + instance.currentNode()
                     + "', which does not wait on a timer in version " + instance.journeyVersion());
         }

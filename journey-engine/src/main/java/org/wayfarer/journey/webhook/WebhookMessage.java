@@ -95,6 +95,15 @@ final class WebhookMessage {
         }
     }
 
+    /**
+     * The {@code maxAttempts} the message allows (the node's retries + 1); unbounded (the dispatcher's own limit)
+     * when absent or not a positive whole number.
+     */
+    static int maxAttempts(Delivery delivery) {
+        Object value = delivery.message().get("maxAttempts");
+        return value instanceof Number n && n.intValue() > 0 ? n.intValue() : Integer.MAX_VALUE;
+    }
+
     private static Duration timeout(Object value) {
         if (value == null) {
             return DEFAULT_TIMEOUT;

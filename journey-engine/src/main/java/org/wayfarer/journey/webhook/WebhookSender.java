@@ -15,7 +15,8 @@ import org.wayfarer.journey.event.IdentityKind;
  * <p>{@link Delivery#message()} is the rendered webhook: {@code url} (required), {@code method} (default POST),
  * {@code headers} (object of string, number or boolean values), {@code body} (a string sent as-is, or any other JSON
  * value, e.g. an object, serialized), {@code timeoutMs} (whole milliseconds, default 5000, at most 30000) and
- * {@code secret} (optional: signs the call). Other keys are ignored. {@link Delivery#recipient()} and
+ * {@code secret} (optional: signs the call) and {@code maxAttempts} (optional: a retryable failure on that attempt is
+ * final, {@code retries-exhausted}). Other keys are ignored. {@link Delivery#recipient()} and
  * {@link Delivery#account()} are not used by the call.
  *
  * <table>
@@ -38,6 +39,8 @@ public final class WebhookSender implements ChannelSender {
     public static final String CHANNEL = "webhook";
     /** Listener code for {@link WebhookResult.TimedOut}. */
     public static final String TIMEOUT = "timeout";
+    /** Receipt and listener code for a retryable failure on the message's last allowed attempt. */
+    public static final String RETRIES_EXHAUSTED = "retries-exhausted";
     /** Receipt and listener code for a message that is not a valid webhook. */
     public static final String INVALID_MESSAGE = "invalid-message";
 
@@ -56,13 +59,10 @@ public final class WebhookSender implements ChannelSender {
         return CHANNEL;
     }
 
-    /**
-     * A webhook needs no contact address, but the engine requires one per send: {@code EXTERNAL} (the brand's own id
-     * of the contact) is the closest kind there is, and a receiver may well key on it.
-     */
+    /** None: a webhook needs no contact address (the delivery's recipient is the contact id). */
     @Override
     public IdentityKind addressKind() {
-        return IdentityKind.EXTERNAL;
+        return null;
     }
 
     @Override
@@ -89,6 +89,11 @@ public final class WebhookSender implements ChannelSender {
             return new SendReceipt.Rejected(failed.code(), failed.reason());
         }
         if (result instanceof WebhookResult.Retryable retryable) {
+            if (delivery.attempt() >= WebhookMessage.maxAttempts(delivery)) {
+                String reason = "gave up after " + delivery.attempt() + " attempts: " + retryable.reason();
+                tellFailed(delivery, RETRIES_EXHAUSTED, reason);
+                return new SendReceipt.Rejected(RETRIES_EXHAUSTED, reason);
+            }
             return new SendReceipt.RetryLater(retryable.code(), retryable.reason(), retryable.after());
         }
         WebhookResult.TimedOut timedOut = (WebhookResult.TimedOut) result;

@@ -3,6 +3,7 @@ package org.wayfarer.journey.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -128,6 +129,26 @@ class TimingAndSplitBehavioursTest {
         assertThat(NodeBehaviours.arrived(bound, "contact.updated", ctx(Map.of(), Map.of()).facts())).isFalse();
         assertThat(NodeBehaviours.arrived(bound, "wechat.menu_clicked", ctx(Map.of("phone", "1"), Map.of()).facts()))
                 .isTrue();
+    }
+
+    @Test
+    void aWebhookCallCarriesItsLimitsAndFailsAtItsDeadlineWithoutAnAnswer() {
+        JourneyDefinition hooked = new JourneyCompiler(Set.of("wechat.template"), JourneyCompiler.Limits.defaults())
+                .compile("""
+                        {"key":"hook","name":"Hook","trigger":{"event":"custom.joined"},"start":"call",
+                         "nodes":{"call":{"type":"webhook","url":"https://shop.example/api/{{event.shop}}",
+                                          "timeout":"PT3S","retries":1,"secret":"k","next":"ok","failed":"ko"},
+                                  "ok":{"type":"exit"},"ko":{"type":"exit"}}}""").definition();
+
+        StepOutcome.CallWebhook call = (StepOutcome.CallWebhook) NodeBehaviours.enter(hooked.node("call"),
+                ctx(Map.of(), Map.of("shop", "cn")));
+
+        assertThat(call.message()).containsEntry("url", "https://shop.example/api/cn").containsEntry("method", "POST")
+                .containsEntry("timeoutMs", 3000L).containsEntry("maxAttempts", 2).containsEntry("secret", "k")
+                .containsEntry("node", "call");
+        assertThat(call.deadline()).isEqualTo(NOW.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(15)
+                .plusSeconds(3).multipliedBy(2)));
+        assertThat(NodeBehaviours.afterTimer(hooked.node("call"))).isEqualTo("ko");
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.channel.SendReceipt;
-import org.wayfarer.journey.event.IdentityKind;
 
 class WebhookSenderTest {
 
@@ -72,7 +71,7 @@ class WebhookSenderTest {
     @Test
     void describesTheChannel() {
         assertThat(sender.channel()).isEqualTo("webhook");
-        assertThat(sender.addressKind()).isEqualTo(IdentityKind.EXTERNAL);
+        assertThat(sender.addressKind()).as("a webhook needs no contact address").isNull();
         assertThat(sender.idempotencyWindow()).isEqualTo(Duration.ZERO);
     }
 
@@ -131,6 +130,20 @@ class WebhookSenderTest {
 
         assertThat(send(message())).isInstanceOf(SendReceipt.RetryLater.class);
         assertThat(heard.calls).isEmpty();
+    }
+
+    @Test
+    void aServerErrorOnTheLastAllowedAttemptIsFinalAndHeard() {
+        receiver.answer(502, (String) null, "");
+        Map<String, Object> message = message();
+        message.put("maxAttempts", 3);
+
+        assertThat(sender.send(new Delivery(42L, 7L, "webhook", "", "ext-1", message, 2)))
+                .isInstanceOf(SendReceipt.RetryLater.class);
+        assertThat(sender.send(new Delivery(42L, 7L, "webhook", "", "ext-1", message, 3)))
+                .isEqualTo(new SendReceipt.Rejected("retries-exhausted",
+                        "gave up after 3 attempts: HTTP 502 from 127.0.0.1"));
+        assertThat(heard.calls).containsExactly("failed 42 retries-exhausted");
     }
 
     @Test

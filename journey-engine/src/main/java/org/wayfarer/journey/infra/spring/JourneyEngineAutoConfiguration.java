@@ -2,6 +2,8 @@ package org.wayfarer.journey.infra.spring;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +46,7 @@ import org.wayfarer.journey.runtime.PublishedJourneys;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.runtime.TimerWheel;
 import org.wayfarer.journey.stats.JourneyCounters;
+import org.wayfarer.journey.webhook.WebhookSender;
 
 /**
  * Wires the journey engine in embedded mode: MyBatis-Plus stores, the inbox-backed bus, in-process locks and rate
@@ -51,7 +54,8 @@ import org.wayfarer.journey.stats.JourneyCounters;
  */
 @AutoConfiguration
 @EnableConfigurationProperties({EngineProperties.class, RuntimeProperties.class})
-@Import({MybatisStoresConfiguration.class, CryptoConfiguration.class, JourneyServicesConfiguration.class})
+@Import({MybatisStoresConfiguration.class, CryptoConfiguration.class, JourneyServicesConfiguration.class,
+        WebhookConfiguration.class})
 public class JourneyEngineAutoConfiguration {
 
     @Bean
@@ -71,9 +75,12 @@ public class JourneyEngineAutoConfiguration {
         return new AccountOwnership(accounts.orderedStream().toList());
     }
 
+    /** Send nodes may use every channel but {@code webhook}, which has a node of its own. */
     @Bean
     JourneyCompiler journeyCompiler(ChannelSenders senders) {
-        return new JourneyCompiler(senders.channels(), JourneyCompiler.Limits.defaults());
+        Set<String> sendChannels = new TreeSet<>(senders.channels());
+        sendChannels.remove(WebhookSender.CHANNEL);
+        return new JourneyCompiler(sendChannels, JourneyCompiler.Limits.defaults());
     }
 
 
