@@ -2,6 +2,8 @@ package org.wayfarer.admin.support;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wayfarer.journey.IdGenerator;
@@ -15,6 +17,7 @@ import org.wayfarer.journey.testing.InMemoryJourneyCounters;
 import org.wayfarer.journey.testing.InMemoryJourneyStore;
 import org.wayfarer.journey.testing.InMemoryOutbox;
 import org.wayfarer.journey.testing.InMemoryStepLog;
+import org.wayfarer.journey.testing.InMemoryTenantSettings;
 import org.wayfarer.journey.testing.MutableClock;
 
 /**
@@ -37,6 +40,9 @@ public final class InMemoryEngine {
     public final InMemoryOutbox outbox = new InMemoryOutbox();
     public final InMemoryJourneyCounters counters = new InMemoryJourneyCounters();
     public final InMemoryInstanceStore instances = new InMemoryInstanceStore();
+    public final InMemoryTenantSettings settings = new InMemoryTenantSettings();
+    /** Uploaded holiday calendar files by "tenant/year". */
+    public final Map<String, byte[]> calendarFiles = new ConcurrentHashMap<>();
     /** No rollback: the in-memory ports have nothing to roll back that the tests look at after a failure. */
     public final DirectTransactions transactions = new DirectTransactions();
 
@@ -67,6 +73,8 @@ public final class InMemoryEngine {
         outbox.clear();
         counters.clear();
         instances.clear();
+        settings.clear();
+        calendarFiles.clear();
         signalled.clear();
         clock.set(START);
         nextId.set(FIRST_ID);

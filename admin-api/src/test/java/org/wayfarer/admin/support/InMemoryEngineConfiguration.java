@@ -1,18 +1,27 @@
 package org.wayfarer.admin.support;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.calendar.HolidayCalendarFiles;
+import org.wayfarer.journey.calendar.HolidayCalendars;
 import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.contact.ContactStore;
+import org.wayfarer.journey.dispatch.ChannelSenders;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.inbox.FailedEvents;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.StepLog;
+import org.wayfarer.journey.settings.TenantSettings;
 import org.wayfarer.journey.stats.JourneyCounters;
+import org.wayfarer.journey.testing.RecordingSender;
 
 /** Registers the {@link InMemoryEngine}'s ports as the beans the admin API's configurations expect. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -56,6 +65,40 @@ public class InMemoryEngineConfiguration {
     @Bean
     InstanceStore instanceStore(InMemoryEngine engine) {
         return engine.instances;
+    }
+
+    @Bean
+    TenantSettings tenantSettings(InMemoryEngine engine) {
+        return engine.settings;
+    }
+
+    @Bean
+    HolidayCalendars holidayCalendars() {
+        return new HolidayCalendars();
+    }
+
+    @Bean
+    HolidayCalendarFiles holidayCalendarFiles(InMemoryEngine engine) {
+        return new HolidayCalendarFiles() {
+            @Override
+            public Map<Long, Map<Integer, byte[]>> all() {
+                Map<Long, Map<Integer, byte[]>> all = new HashMap<>();
+                engine.calendarFiles.forEach((key, file) -> all.computeIfAbsent(Long.parseLong(key.split("/")[0]),
+                        id -> new HashMap<>()).put(Integer.parseInt(key.split("/")[1]), file));
+                return all;
+            }
+
+            @Override
+            public void put(long tenantId, int year, byte[] json, Instant now) {
+                engine.calendarFiles.put(tenantId + "/" + year, json);
+            }
+        };
+    }
+
+    /** The channels settings may cap: the scenarios' template channel. */
+    @Bean
+    ChannelSenders channelSenders() {
+        return new ChannelSenders(List.of(new RecordingSender()));
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package org.wayfarer.journey.calendar;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class HolidayCalendars {
 
     private final AtomicReference<HolidayCalendar> current;
+    private final Map<Long, HolidayCalendar> tenants = new ConcurrentHashMap<>();
 
     /** Starts from {@link HolidayCalendar#bundled()}. */
     public HolidayCalendars() {
@@ -25,6 +28,22 @@ public final class HolidayCalendars {
 
     public HolidayCalendar current() {
         return current.get();
+    }
+
+    /** The calendar of {@code tenantId}: the one it uploaded years into, else {@link #current()}. */
+    public HolidayCalendar forTenant(long tenantId) {
+        HolidayCalendar own = tenants.get(tenantId);
+        return own != null ? own : current.get();
+    }
+
+    /**
+     * Adds or replaces one year file in the tenant's calendar (starting from {@link #current()}), atomically.
+     *
+     * @throws InvalidHolidayCalendarException if the file is invalid; the tenant's calendar is then unchanged
+     */
+    public HolidayCalendar replaceYear(long tenantId, byte[] json) {
+        Objects.requireNonNull(json, "json");
+        return tenants.compute(tenantId, (id, own) -> (own != null ? own : current.get()).withYear(json));
     }
 
     /** Puts {@code next} in force and returns the calendar it replaced. */

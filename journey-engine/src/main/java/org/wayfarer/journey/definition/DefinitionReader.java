@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 final class DefinitionReader {
 
     private static final Set<String> TOP_FIELDS =
-            Set.of("key", "name", "trigger", "entry", "exitWhen", "goal", "start", "nodes");
+            Set.of("key", "name", "trigger", "entry", "exitWhen", "goal", "start", "nodes", "quietHours", "caps",
+                    "priority", "expiry");
     private static final Set<String> TRIGGER_FIELDS = Set.of("event", "when");
     private static final Set<String> ENTRY_FIELDS = Set.of("policy", "key");
     private static final Set<String> CRITERION_FIELDS = Set.of("event", "when");
@@ -29,12 +30,14 @@ final class DefinitionReader {
     private final JsonFields fields;
     private final SpelExpressions expressions;
     private final NodeReader nodeReader;
+    private final SendRulesReader sendRules;
 
     DefinitionReader(Problems problems, SpelExpressions expressions, Set<String> knownChannels, int maxNodes) {
         this.problems = problems;
         this.fields = new JsonFields(problems);
         this.expressions = expressions;
         this.nodeReader = new NodeReader(problems, expressions, knownChannels, maxNodes);
+        this.sendRules = new SendRulesReader(problems, fields, knownChannels);
     }
 
     /** Returns the definition, or null when anything was reported as an error. */
@@ -51,12 +54,13 @@ final class DefinitionReader {
         List<EventCriterion> exitWhen = exitWhen(document);
         Goal goal = goal(document);
         String start = start(document);
+        SendRules rules = sendRules.journeyRules(document);
         NodeReader.Result nodes = nodeReader.read(document.get("nodes"));
         GraphRules.check(nodes.graph(), start, problems);
         if (problems.hasErrors()) {
             return null;
         }
-        return new JourneyDefinition(key, name, trigger, entry, exitWhen, goal, start, nodes.nodes());
+        return new JourneyDefinition(key, name, trigger, entry, exitWhen, goal, start, nodes.nodes(), rules);
     }
 
     private String key(JsonNode document) {

@@ -10,11 +10,18 @@ import java.util.Map;
  * @param goal nullable
  */
 public record JourneyDefinition(String key, String name, Trigger trigger, Entry entry, List<EventCriterion> exitWhen,
-                                Goal goal, String start, Map<String, Node> nodes) {
+                                Goal goal, String start, Map<String, Node> nodes, SendRules sendRules) {
 
     public JourneyDefinition {
         exitWhen = List.copyOf(exitWhen);
         nodes = Map.copyOf(nodes);
+        sendRules = sendRules == null ? SendRules.none() : sendRules;
+    }
+
+    /** A journey with no send rules of its own (the tenant's apply). */
+    public JourneyDefinition(String key, String name, Trigger trigger, Entry entry, List<EventCriterion> exitWhen,
+                             Goal goal, String start, Map<String, Node> nodes) {
+        this(key, name, trigger, entry, exitWhen, goal, start, nodes, SendRules.none());
     }
 
     public Node node(String id) {

@@ -26,7 +26,8 @@ final class NodeReader {
     private static final Set<String> WAITING_TYPES = Set.of("wait", "waitFor");
     /** Every field that links to another node, in any node type (for nodes whose type is unknown). */
     private static final List<String> LINK_FIELDS = List.of("next", "otherwise", "timeoutNext", "failed", "soldOut");
-    private static final Set<String> SEND_FIELDS = Set.of("type", "channel", "account", "message", "next");
+    private static final Set<String> SEND_FIELDS =
+            Set.of("type", "channel", "account", "message", "next", "quietHours");
 
     private final Problems problems;
     private final JsonFields fields;
@@ -35,6 +36,7 @@ final class NodeReader {
     private final FlowNodeReader flow;
     private final UpdateNodeReader updates;
     private final WebhookNodeReader webhooks;
+    private final SendRulesReader sendRules;
     private final Set<String> knownChannels;
     private final int maxNodes;
 
@@ -46,6 +48,7 @@ final class NodeReader {
         this.flow = new FlowNodeReader(problems, fields, links, expressions);
         this.updates = new UpdateNodeReader(problems, fields, links);
         this.webhooks = new WebhookNodeReader(problems, fields, links);
+        this.sendRules = new SendRulesReader(problems, fields, knownChannels);
         this.knownChannels = knownChannels;
         this.maxNodes = maxNodes;
     }
@@ -136,7 +139,8 @@ final class NodeReader {
         MessageTemplate message = messageJson == null ? null
                 : MustacheMessageTemplate.compile(messageJson, Problems.pointer(pointer, "message"), problems);
         String next = links.optional(json, "next", pointer, edges);
-        return message == null ? null : new SendNode(id, channel, account, message, next);
+        QuietHoursRule quietHours = sendRules.quietHours(json, pointer);
+        return message == null ? null : new SendNode(id, channel, account, message, next, quietHours);
     }
 
 

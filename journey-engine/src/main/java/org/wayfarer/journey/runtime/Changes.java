@@ -32,6 +32,11 @@ final class Changes {
         outbox.add(message);
     }
 
+    /** The sends queued so far for the contact (not written yet). */
+    List<OutboxMessage> queuedFor(long contactId) {
+        return outbox.stream().filter(m -> m.contactId() == contactId).toList();
+    }
+
     void addAll(Changes other) {
         steps.addAll(other.steps);
         counters.addAll(other.counters);

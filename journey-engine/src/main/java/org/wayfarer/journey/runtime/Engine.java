@@ -1,5 +1,6 @@
 package org.wayfarer.journey.runtime;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,14 +10,16 @@ import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.definition.Facts;
 import org.wayfarer.journey.definition.JourneyDefinition;
 import org.wayfarer.journey.dispatch.Outbox;
+import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventLog;
+import org.wayfarer.journey.settings.TenantSettings;
 import org.wayfarer.journey.stats.JourneyCounters;
 
 /** The stores and collaborators the event and wake-up processors share. */
 public record Engine(ContactStore contacts, InstanceStore instances, EventLog events, StepLog stepLog,
                      JourneyCounters counters, Outbox outbox, PublishedJourneys published, InstanceRunner runner,
-                     IdGenerator ids, Partitions partitions) {
+                     IdGenerator ids, Partitions partitions, TenantSettings settings) {
 
     /** What conditions and templates see: {@code contact.id}, {@code contact.attributes}, event properties + meta. */
     static Facts facts(Contact contact, ContactEvent event) {
@@ -41,8 +44,15 @@ public record Engine(ContactStore contacts, InstanceStore instances, EventLog ev
     /** Everything a run of one of the batch's instances needs, from {@code facts} on. */
     InstanceRunner.Run run(Batch batch, JourneyDefinition definition, Facts facts, long tenantId, long contactId,
                            String triggerSource) {
+        SendPlanner sends = new SendPlanner(settings.sendSettings(tenantId), definition.sendRules(),
+                StepContext.zoneOf(facts), runner.calendar(tenantId), () -> {
+                    List<OutboxMessage> history = new ArrayList<>(outbox.forContact(tenantId, contactId,
+                            SendPlanner.HISTORY));
+                    history.addAll(batch.changes().queuedFor(contactId));
+                    return history;
+                });
         return new InstanceRunner.Run(definition, facts, batch.now(),
-                recipients(batch, tenantId, contactId, triggerSource), batch::update);
+                recipients(batch, tenantId, contactId, triggerSource), batch::update, sends);
     }
 
     /** An event as {@code event} (and {@code waited.<node>}) shows it: its properties, type, source and time. */

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.wayfarer.journey.IdGenerator;
+import org.wayfarer.journey.calendar.HolidayCalendar;
 import org.wayfarer.journey.calendar.HolidayCalendars;
 import org.wayfarer.journey.definition.Facts;
 import org.wayfarer.journey.definition.JourneyDefinition;
@@ -51,7 +52,7 @@ public final class InstanceRunner {
      * {@code contactUpdates} applies an update node's change to the batch's contact.
      */
     record Run(JourneyDefinition definition, Facts facts, Instant now, Recipients recipients,
-               ContactUpdates contactUpdates) {
+               ContactUpdates contactUpdates, SendPlanner sends) {
     }
 
     /** Applies an update node's change to the contact (in memory, written with the batch) and returns the change. */
@@ -61,7 +62,8 @@ public final class InstanceRunner {
 
     /** Runs from {@code nodeId} (null: the path has ended) and returns the instance's new state. */
     JourneyInstance run(JourneyInstance instance, String nodeId, Run run, Changes changes) {
-        StepContext context = new StepContext(run.facts(), run.now(), instance.id(), calendars.current());
+        StepContext context = new StepContext(run.facts(), run.now(), instance.id(),
+                calendars.forTenant(instance.tenantId()));
         JourneyInstance current = instance;
         String next = nodeId;
         for (int steps = 0; next != null; steps++) {
@@ -98,8 +100,7 @@ public final class InstanceRunner {
                     step(changes, current, "NO_ADDRESS", dispatch.channel() + " via "
                             + (dispatch.account() == null ? "any account" : dispatch.account()), run.now());
                 } else {
-                    queue(changes, current, dispatch.channel(), recipient.get(), dispatch.message(), run.now());
-                    step(changes, current, "SEND_QUEUED", dispatch.channel(), run.now());
+                    dispatch(changes, current, dispatch, recipient.get(), run);
                 }
                 next = dispatch.next();
             } else if (outcome instanceof StepOutcome.CallWebhook call) {
@@ -123,6 +124,11 @@ public final class InstanceRunner {
             }
         }
         return end(current, InstanceStatus.COMPLETED, "path-ended", run.now(), changes);
+    }
+
+    /** The tenant's holiday calendar in force now. */
+    HolidayCalendar calendar(long tenantId) {
+        return calendars.forTenant(tenantId);
     }
 
     /** Ends a live instance (completed, exited or failed), recording the step and the journey-level counter. */
@@ -154,6 +160,36 @@ public final class InstanceRunner {
         changes.step(new StepRecord(ids.nextId(), instance.tenantId(), instance.id(), instance.journeyId(),
                 instance.journeyVersion(), instance.contactId(), instance.currentNode(), instance.seq(), outcome,
                 truncate(detail), now));
+    }
+
+    /**
+     * Queues a send at the slot its quiet hours and caps allow: now, later (a deferral the step log, the counters and
+     * the timeline show) or not at all when that is past the journey's expiry (dropped, with the reason).
+     */
+    private void dispatch(Changes changes, JourneyInstance at, StepOutcome.Dispatch dispatch,
+                          Recipients.Recipient recipient, Run run) {
+        SendSlots.Decision decision = run.sends().place(run.now(), dispatch.channel(), dispatch.quietHours());
+        if (decision instanceof SendSlots.Dropped dropped) {
+            count(changes, at, "dropped", run.now());
+            step(changes, at, "SEND_DROPPED", dispatch.channel() + ": " + dropped.reason(), run.now());
+            return;
+        }
+        Instant slot = decision instanceof SendSlots.Deferred deferred ? deferred.at() : run.now();
+        changes.send(new OutboxMessage(ids.nextId(), at.tenantId(), at.id(), at.journeyId(), at.currentNode(),
+                at.seq(), at.contactId(), dispatch.channel(), recipient.account(), recipient.address(),
+                dispatch.message(), OutboxStatus.PENDING, 0, slot, null, null, null, run.now(), run.now()));
+        run.sends().placed(dispatch.channel(), slot);
+        if (decision instanceof SendSlots.Deferred deferred) {
+            count(changes, at, "deferred", run.now());
+            step(changes, at, "SEND_DEFERRED", dispatch.channel() + " " + deferred.reason() + " until " + slot
+                    + " (priority " + run.definition().sendRules().priority() + ")", run.now());
+        } else {
+            step(changes, at, "SEND_QUEUED", dispatch.channel(), run.now());
+        }
+    }
+
+    private static void count(Changes changes, JourneyInstance at, String metric, Instant now) {
+        changes.count(new CounterDelta(at.tenantId(), at.journeyId(), at.currentNode(), metric, now, 1));
     }
 
     /** A channel without addresses (a webhook) gets the contact id as recipient and no account. */

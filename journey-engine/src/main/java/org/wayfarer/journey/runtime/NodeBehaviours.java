@@ -57,7 +57,7 @@ public final class NodeBehaviours {
     public static StepOutcome enter(Node node, StepContext ctx) {
         if (node instanceof SendNode send) {
             return new StepOutcome.Dispatch(send.channel(), send.account(), send.message().render(ctx.facts()),
-                    send.next());
+                    send.next(), send.quietHours());
         }
         if (node instanceof WaitNode wait) {
             return waitNode(wait, ctx);

@@ -24,6 +24,11 @@ public record StepContext(Facts facts, Instant now, long instanceId, HolidayCale
 
     /** The contact's zone: its {@code timezone} attribute when that is a zone id, else {@link #DEFAULT_ZONE}. */
     public ZoneId contactZone() {
+        return zoneOf(facts);
+    }
+
+    /** {@link #contactZone()} of these facts. */
+    static ZoneId zoneOf(Facts facts) {
         Object attributes = facts.contact().get("attributes");
         Object zone = attributes instanceof Map<?, ?> map ? map.get("timezone") : null;
         if (zone instanceof String id && !id.isBlank()) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wayfarer.journey.definition.QuietHoursRule;
 
 /** What a node decided; the runtime persists it, then acts on it. {@code next} is null where the path ends. */
 public sealed interface StepOutcome {
@@ -36,7 +37,13 @@ public sealed interface StepOutcome {
      * Queue {@code message} (already rendered) on {@code channel} from {@code account} (null: whichever account the
      * contact is reachable by), then go on to {@code next}.
      */
-    record Dispatch(String channel, String account, Map<String, Object> message, String next) implements StepOutcome {
+    record Dispatch(String channel, String account, Map<String, Object> message, String next,
+                    QuietHoursRule quietHours) implements StepOutcome {
+
+        /** A dispatch with no quiet hours of the node's own. */
+        public Dispatch(String channel, String account, Map<String, Object> message, String next) {
+            this(channel, account, message, next, null);
+        }
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.wayfarer.journey.IdGenerator;
-import org.wayfarer.journey.catalog.JourneyCatalog;
 import org.wayfarer.journey.calendar.HolidayCalendars;
+import org.wayfarer.journey.catalog.JourneyCatalog;
 import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.channel.Delivery;
@@ -92,7 +92,7 @@ public final class EngineTestKit {
                 new TokenBucketRateLimiter(1e6, 1e6), Runnable::run, clock,
                 new OutboxDispatcher.Settings("kit", Duration.ofMinutes(1), 8, 100, 100));
         Engine engine = new Engine(contacts, instances, events, steps, counters, outbox, published,
-                new InstanceRunner(ids, senders, new HolidayCalendars()), ids, partitions);
+                new InstanceRunner(ids, senders, new HolidayCalendars()), ids, partitions, new InMemoryTenantSettings());
         ContactResolver resolver = new ContactResolver(contacts, transactions, ids, clock);
         BatchProcessor processor = new BatchProcessor(engine, events, resolver,
                 new StripedContactLocks(partitions, 4), transactions, dispatcher, clock);

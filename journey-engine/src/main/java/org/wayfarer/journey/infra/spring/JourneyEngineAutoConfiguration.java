@@ -18,8 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
-import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.calendar.HolidayCalendar;
+import org.wayfarer.journey.calendar.HolidayCalendarFiles;
 import org.wayfarer.journey.calendar.HolidayCalendars;
+import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.channel.ChannelSender;
@@ -31,11 +33,11 @@ import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.dispatch.OutboxDispatcher;
 import org.wayfarer.journey.dispatch.SendRateLimiter;
 import org.wayfarer.journey.event.EventLog;
+import org.wayfarer.journey.inbox.FailedEvents;
+import org.wayfarer.journey.inbox.GroupCommitIntake;
 import org.wayfarer.journey.infra.embedded.InboxEventBus;
 import org.wayfarer.journey.infra.embedded.StripedContactLocks;
 import org.wayfarer.journey.infra.embedded.TokenBucketRateLimiter;
-import org.wayfarer.journey.inbox.FailedEvents;
-import org.wayfarer.journey.inbox.GroupCommitIntake;
 import org.wayfarer.journey.runtime.BatchProcessor;
 import org.wayfarer.journey.runtime.ContactLocks;
 import org.wayfarer.journey.runtime.Engine;
@@ -45,6 +47,7 @@ import org.wayfarer.journey.runtime.Partitions;
 import org.wayfarer.journey.runtime.PublishedJourneys;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.runtime.TimerWheel;
+import org.wayfarer.journey.settings.TenantSettings;
 import org.wayfarer.journey.stats.JourneyCounters;
 import org.wayfarer.journey.webhook.WebhookSender;
 
@@ -123,19 +126,25 @@ public class JourneyEngineAutoConfiguration {
                         200, properties.sendThreads() + properties.sendQueue()));
     }
 
-    /** The holiday calendar waits and send windows use: the bundled years until an admin replaces one. */
+    /**
+     * The holiday calendars waits and send windows use: the bundled years, and for a tenant that uploaded a year
+     * file, that file in place of the bundled year (kept in the database, so every node builds the same calendars).
+     */
     @Bean
     @ConditionalOnMissingBean
-    HolidayCalendars holidayCalendars() {
-        return new HolidayCalendars();
+    HolidayCalendars holidayCalendars(HolidayCalendarFiles files) {
+        HolidayCalendars calendars = new HolidayCalendars(HolidayCalendar.bundled());
+        files.all().forEach((tenantId, years) -> years.values().forEach(file -> calendars.replaceYear(tenantId,
+                file)));
+        return calendars;
     }
 
     @Bean
     Engine engine(ContactStore contacts, InstanceStore instances, EventLog events, StepLog steps,
                   JourneyCounters counters, Outbox outbox, PublishedJourneys publishedJourneys, ChannelSenders senders,
-                  IdGenerator ids, HolidayCalendars calendars, Partitions partitions) {
+                  IdGenerator ids, HolidayCalendars calendars, Partitions partitions, TenantSettings settings) {
         return new Engine(contacts, instances, events, steps, counters, outbox, publishedJourneys,
-                new InstanceRunner(ids, senders, calendars), ids, partitions);
+                new InstanceRunner(ids, senders, calendars), ids, partitions, settings);
     }
 
     /** The trigger index; also the catalog's {@code PublicationListener}, so a publish is seen at once. */

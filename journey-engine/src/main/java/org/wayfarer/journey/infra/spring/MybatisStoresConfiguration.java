@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.calendar.HolidayCalendarFiles;
 import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.dispatch.Outbox;
@@ -19,6 +20,8 @@ import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.infra.mybatis.ContactEventMapper;
 import org.wayfarer.journey.infra.mybatis.ContactIdentityMapper;
 import org.wayfarer.journey.infra.mybatis.ContactMapper;
+import org.wayfarer.journey.infra.mybatis.JdbcHolidayCalendarFiles;
+import org.wayfarer.journey.infra.mybatis.JdbcTenantSettings;
 import org.wayfarer.journey.infra.mybatis.JourneyCounterMapper;
 import org.wayfarer.journey.infra.mybatis.JourneyInstanceMapper;
 import org.wayfarer.journey.infra.mybatis.JourneyMapper;
@@ -34,6 +37,7 @@ import org.wayfarer.journey.infra.mybatis.MybatisStepLog;
 import org.wayfarer.journey.infra.mybatis.OutboxMapper;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.StepLog;
+import org.wayfarer.journey.settings.TenantSettings;
 import org.wayfarer.journey.stats.JourneyCounters;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,6 +105,16 @@ public class MybatisStoresConfiguration {
     public InstanceStore instanceStore(JourneyInstanceMapper instances, DataSource dataSource,
                                        Transactions transactions, ObjectProvider<ObjectMapper> objectMappers) {
         return new MybatisInstanceStore(instances, new JdbcTemplate(dataSource), transactions, json(objectMappers));
+    }
+
+    @Bean
+    public TenantSettings tenantSettings(DataSource dataSource, ObjectProvider<ObjectMapper> objectMappers) {
+        return new JdbcTenantSettings(new JdbcTemplate(dataSource), json(objectMappers));
+    }
+
+    @Bean
+    public HolidayCalendarFiles holidayCalendarFiles(DataSource dataSource) {
+        return new JdbcHolidayCalendarFiles(new JdbcTemplate(dataSource));
     }
 
     @Bean
