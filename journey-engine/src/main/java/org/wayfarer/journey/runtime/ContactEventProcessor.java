@@ -86,6 +86,10 @@ public final class ContactEventProcessor {
         if (instance.status() == InstanceStatus.WAITING
                 && definition.node(instance.currentNode()) instanceof WaitForNode waitFor
                 && NodeBehaviours.arrived(waitFor, event.type(), facts)) {
+            if (engine.published().paused().isPaused(instance.journeyId())) {
+                PausedInstances.arrived(engine, instance, waitFor, event, facts, batch);
+                return;
+            }
             resume(instance, waitFor, definition, event, facts, batch);
         }
     }

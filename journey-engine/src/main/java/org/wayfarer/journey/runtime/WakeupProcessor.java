@@ -26,9 +26,11 @@ public final class WakeupProcessor {
     private static final Logger log = LoggerFactory.getLogger(WakeupProcessor.class);
 
     private final Engine engine;
+    private final PausedInstances paused;
 
     public WakeupProcessor(Engine engine) {
         this.engine = engine;
+        this.paused = new PausedInstances(engine);
     }
 
     void resume(DueWakeup wakeup, Batch batch) {
@@ -39,6 +41,10 @@ public final class WakeupProcessor {
             return;
         }
         JourneyInstance instance = found.get();
+        if (paused.hold(instance, batch)) {
+            log.debug("instance {} belongs to a paused journey; its timer is held", instance.id());
+            return;
+        }
         JourneyDefinition definition = engine.published().definition(instance.tenantId(), instance.journeyId(),
                 instance.journeyVersion());
         Node waiting = definition.node(instance.currentNode());
@@ -51,12 +57,15 @@ public final class WakeupProcessor {
         StoredEvent trigger = batch.trigger(instance.triggerEventId()).orElseThrow(() -> new IllegalStateException(
                 "trigger event " + instance.triggerEventId() + " of instance " + instance.id() + " does not exist"));
         Changes changes = batch.changes();
-        engine.runner().step(changes, instance, waiting instanceof WaitNode ? "RESUMED" : "TIMED_OUT",
-                "due " + instance.wakeAt(), batch.now());
+        boolean arrived = waiting instanceof WaitForNode && PausedInstances.arrivedWhilePaused(instance);
+        engine.runner().step(changes, instance, arrived ? "CONTINUED" : waiting instanceof WaitNode ? "RESUMED"
+                : "TIMED_OUT", arrived ? "what it awaited arrived while the journey was paused" : "due "
+                + instance.wakeAt(), batch.now());
         InstanceRunner.Run run = new InstanceRunner.Run(definition, Engine.facts(contact, trigger.event(), instance),
                 batch.now(), engine.recipients(batch, instance.tenantId(), instance.contactId(),
                         trigger.event().source()));
-        batch.instanceChanged(engine.runner().run(instance, NodeBehaviours.afterTimer(waiting), run, changes));
+        String next = arrived ? ((WaitForNode) waiting).next() : NodeBehaviours.afterTimer(waiting);
+        batch.instanceChanged(engine.runner().run(instance, next, run, changes));
     }
 
     /**
