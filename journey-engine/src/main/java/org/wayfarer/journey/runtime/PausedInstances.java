@@ -1,11 +1,17 @@
 package org.wayfarer.journey.runtime;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wayfarer.journey.definition.Facts;
 import org.wayfarer.journey.definition.WaitForNode;
 import org.wayfarer.journey.event.ContactEvent;
+import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
 
 /**
  * What the wake-up and event paths do for an instance of a paused journey (docs/adr/0009). A due timer is held: the
@@ -30,17 +36,37 @@ final class PausedInstances {
     }
 
     /**
-     * Holds the due timer of {@code instance} when its journey is paused: true when the wake-up must not run (held
-     * now, or the instance changed meanwhile). Costs nothing unless the in-memory set says the journey is paused; then
-     * the pause is confirmed under the journey's row lock, so a resume that commits first runs the wake-up here, and
-     * one that commits later finds the held timer.
+     * Which of the journeys of the batch's woken instances are paused, confirmed under their row locks (held until the
+     * batch commits) so that a resume that commits first lets the wake-ups run, and one that commits later finds their
+     * timers held. Reads nothing unless the in-memory set names one of them; the locks are taken one journey at a time
+     * in ascending id order, before the batch writes anything, so two batches never wait for each other's locks in
+     * a circle.
+     */
+    Set<Long> confirmPaused(List<DueWakeup> wakeups, Batch batch) {
+        PausedJourneys paused = engine.published().paused();
+        if (wakeups.isEmpty() || paused.none()) {
+            return Set.of();
+        }
+        Map<Long, Long> tenantOfJourney = new TreeMap<>();
+        for (DueWakeup wakeup : wakeups) {
+            batch.instance(wakeup.contactId(), wakeup.instanceId())
+                    .filter(i -> paused.isPaused(i.journeyId()))
+                    .ifPresent(i -> tenantOfJourney.put(i.journeyId(), i.tenantId()));
+        }
+        Set<Long> confirmed = new HashSet<>();
+        tenantOfJourney.forEach((journeyId, tenantId) -> {
+            if (paused.confirmPaused(tenantId, journeyId)) {
+                confirmed.add(journeyId);
+            }
+        });
+        return confirmed;
+    }
+
+    /**
+     * Holds the due timer of an instance of a confirmed paused journey ({@link #confirmPaused}): true when the
+     * wake-up must not run (held now, or the instance changed meanwhile).
      */
     boolean hold(JourneyInstance instance, Batch batch) {
-        PausedJourneys paused = engine.published().paused();
-        if (!paused.isPaused(instance.journeyId())
-                || !paused.confirmPaused(instance.tenantId(), instance.journeyId())) {
-            return false;
-        }
         if (engine.instances().hold(instance)) {
             engine.runner().step(batch.changes(), instance, "HELD", "due " + instance.wakeAt()
                     + "; held while the journey is paused", batch.now());

@@ -36,6 +36,15 @@ public final class PausedJourneys {
         return !current.paused().isEmpty() && current.paused().contains(journeyId);
     }
 
+    /** Whether no journey is paused, as this node last read it: the hot path's one question when nothing is. */
+    public boolean none() {
+        State current = state;
+        if (current == null) {
+            current = refresh();
+        }
+        return current.paused().isEmpty();
+    }
+
     /**
      * Whether the journey is paused as last committed, read under its row lock (held until the caller's transaction
      * ends, see {@link JourneyStore#lockStatus}), so a resume cannot commit between this answer and the caller's

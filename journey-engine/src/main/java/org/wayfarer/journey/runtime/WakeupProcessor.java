@@ -1,7 +1,9 @@
 package org.wayfarer.journey.runtime;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wayfarer.journey.contact.Contact;
@@ -33,7 +35,19 @@ public final class WakeupProcessor {
         this.paused = new PausedInstances(engine);
     }
 
-    void resume(DueWakeup wakeup, Batch batch) {
+    /**
+     * The paused journeys among those of the batch's woken instances, confirmed before any of them runs (see
+     * {@link PausedInstances#confirmPaused}); empty, reading nothing, when no journey is paused.
+     */
+    Set<Long> pausedJourneys(List<DueWakeup> wakeups, Batch batch) {
+        return paused.confirmPaused(wakeups, batch);
+    }
+
+    /**
+     * Resumes the instance at the wait's next node, or holds its timer when its journey is one of {@code paused}
+     * ({@link #pausedJourneys}).
+     */
+    void resume(DueWakeup wakeup, Batch batch, Set<Long> pausedJourneys) {
         Optional<JourneyInstance> found = batch.instance(wakeup.contactId(), wakeup.instanceId());
         if (found.isEmpty() || found.get().status() != InstanceStatus.WAITING || found.get().wakeAt() == null
                 || found.get().wakeAt().isAfter(batch.now())) {
@@ -41,7 +55,7 @@ public final class WakeupProcessor {
             return;
         }
         JourneyInstance instance = found.get();
-        if (paused.hold(instance, batch)) {
+        if (pausedJourneys.contains(instance.journeyId()) && paused.hold(instance, batch)) {
             log.debug("instance {} belongs to a paused journey; its timer is held", instance.id());
             return;
         }

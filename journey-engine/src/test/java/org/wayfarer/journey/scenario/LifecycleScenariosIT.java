@@ -17,10 +17,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.catalog.JourneyCatalog;
 import org.wayfarer.journey.catalog.JourneyLifecycle;
 import org.wayfarer.journey.catalog.JourneyStateException;
 import org.wayfarer.journey.catalog.JourneyStatus;
+import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.catalog.StoredJourney;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.runtime.InstanceStatus;
 import org.wayfarer.journey.runtime.JourneyInstance;
@@ -106,6 +109,32 @@ class LifecycleScenariosIT {
                         tuple("wait", "RESUMED"), tuple("nudge", "SEND_QUEUED"));
         assertThat(step("oHELD", "RESUMED_LATE").detail()).isEqualTo("due " + due + ", PT2H late: paused from "
                 + pausedAt + " to " + resumedAt);
+    }
+
+    /**
+     * A resume whose release of the held timers was cut short (here: the journey row written as a crash would leave
+     * it, resumed with its pause not cleared) is finished by the engine's periodic task, on this node or any other.
+     */
+    @Test
+    void aResumeCutShortIsFinishedByTheEngine() {
+        long journey = published(welcomeThenNudge("PT1H"));
+        kit.happens("custom.joined_" + suffix, "oCUTSHORT", Map.of(), Map.of());
+        kit.awaitSent("oCUTSHORT", 1);
+        lifecycle.pause(JourneyKit.TENANT, journey);
+        kit.advanceAndFire(Duration.ofHours(2));
+        await().untilAsserted(() -> assertThat(kit.steps("oCUTSHORT")).extracting(StepRecord::outcome)
+                .contains("HELD"));
+
+        JourneyStore journeys = context.getBean(JourneyStore.class);
+        context.getBean(Transactions.class).run(() -> {
+            StoredJourney paused = journeys.find(JourneyKit.TENANT, journey).orElseThrow();
+            journeys.update(paused.withLifecycle(JourneyStatus.PUBLISHED, paused.pausedAt(), kit.now(), kit.now()));
+        });
+
+        assertThat(kit.awaitSent("oCUTSHORT", 2).get(1).message()).containsEntry("templateId", "TPL_NUDGE");
+        assertThat(kit.steps("oCUTSHORT")).extracting(StepRecord::outcome).contains("RESUMED_LATE");
+        await().untilAsserted(() -> assertThat(journeys.find(JourneyKit.TENANT, journey).orElseThrow().pausedAt())
+                .as("the pause is over").isNull());
     }
 
     @Test
