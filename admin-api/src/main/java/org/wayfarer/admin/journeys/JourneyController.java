@@ -26,6 +26,8 @@ import org.wayfarer.admin.limits.ApiInstants;
 import org.wayfarer.admin.problem.InvalidRequestException;
 import org.wayfarer.admin.security.ApiCaller;
 import org.wayfarer.journey.catalog.JourneyCatalog;
+import org.wayfarer.journey.catalog.JourneyLifecycle;
+import org.wayfarer.journey.catalog.JourneyStatus;
 import org.wayfarer.journey.catalog.JourneyView;
 import org.wayfarer.journey.stats.JourneyStatistics;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/api/v1/journeys")
-@Tag(name = "Journeys", description = "Create, validate, edit and publish journeys; read their statistics")
+@Tag(name = "Journeys", description = "Create, validate, edit, publish, pause, resume, stop and archive journeys; "
+        + "read their statistics")
 public class JourneyController {
 
     private static final String DEFINITION = "Journey definition JSON (v1), stored exactly as sent";
@@ -48,11 +51,16 @@ public class JourneyController {
      */
     private static final JsonMapper DRAFTS = JsonMapper.builder().build();
 
+    private static final String CONFLICT = "409 (problem) when the journey's status does not allow it; the detail "
+            + "names the status and what to do instead.";
+
     private final JourneyCatalog catalog;
+    private final JourneyLifecycle lifecycle;
     private final JourneyStatistics statistics;
 
-    public JourneyController(JourneyCatalog catalog, JourneyStatistics statistics) {
+    public JourneyController(JourneyCatalog catalog, JourneyLifecycle lifecycle, JourneyStatistics statistics) {
         this.catalog = catalog;
+        this.lifecycle = lifecycle;
         this.statistics = statistics;
     }
 
@@ -85,9 +93,14 @@ public class JourneyController {
     }
 
     @GetMapping
-    @Operation(summary = "List the tenant's journeys, oldest first")
-    public List<JourneySummaryResponse> list(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller) {
-        return catalog.list(caller.tenantId()).stream().map(JourneySummaryResponse::of).toList();
+    @Operation(summary = "List the tenant's journeys, oldest first",
+            description = "Without 'status', every journey but the archived ones; with it, only those in that status "
+                    + "(status=ARCHIVED lists the archived ones).")
+    public List<JourneySummaryResponse> list(
+            @Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
+            @Parameter(description = "Only journeys in this status") @RequestParam(required = false)
+            JourneyStatus status) {
+        return catalog.list(caller.tenantId(), status).stream().map(JourneySummaryResponse::of).toList();
     }
 
     @GetMapping("/{id}")
@@ -100,7 +113,7 @@ public class JourneyController {
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace the draft",
             description = "Running instances and published versions are unaffected until the next publish. The "
-                    + "key cannot change (400 with an error at /key).")
+                    + "key cannot change (400 with an error at /key). 409 for an archived journey.")
     public JourneyResponse replace(
             @Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller, @PathVariable long id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = DEFINITION, required = true,
@@ -111,13 +124,60 @@ public class JourneyController {
 
     @PostMapping("/{id}/publish")
     @Operation(summary = "Publish the draft as the next version",
-            description = "New entries go to the new version; instances already running stay on theirs. "
-                    + "Publishing an unchanged draft again changes nothing. 400 (problem with an 'errors' array) "
-                    + "when the draft no longer compiles or a send node names an account not connected to the "
-                    + "caller's tenant; nothing is published then.")
-    public JourneySummaryResponse publish(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
+            description = "New entries go to the new version; instances already running stay on theirs, unless the "
+                    + "optional body {\"migrate\": {\"<old node id>\": \"<new node id>\"}} moves those WAITING at "
+                    + "an old node to a wait or waitFor node of the new version (keeping their wake-up time). "
+                    + "Publishing an unchanged draft again publishes nothing (and applies the migration again). A "
+                    + "stopped journey is published again as a new version; a paused one stays paused. 400 (problem "
+                    + "with an 'errors' array) when the draft no longer compiles, a send node names an account not "
+                    + "connected to the caller's tenant, or the migration names nodes it cannot move instances from "
+                    + "or to (at /migrate/<old node id>); nothing is published then. 409 for an archived journey.")
+    public JourneySummaryResponse publish(
+            @Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller, @PathVariable long id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Optional: {\"migrate\": "
+                    + "{\"<old node id>\": \"<new node id>\"}}", required = false,
+                    content = @Content(schema = @Schema(type = "object")))
+            @RequestBody(required = false) JsonNode body) {
+        return JourneySummaryResponse.of(lifecycle.publish(caller.tenantId(), id,
+                PublishRequestReader.migrate(body)));
+    }
+
+    @PostMapping("/{id}/pause")
+    @Operation(summary = "Pause a published journey",
+            description = "No new entries; timers of its instances that fall due are held until it is resumed, "
+                    + "events its instances wait for are remembered; exit criteria and goals still end instances. "
+                    + CONFLICT)
+    public JourneySummaryResponse pause(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
+                                        @PathVariable long id) {
+        return JourneySummaryResponse.of(lifecycle.pause(caller.tenantId(), id));
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "Resume a paused journey",
+            description = "It takes entries again; timers held during the pause run at once (each with a "
+                    + "RESUMED_LATE step saying how late and why), the others at their time. " + CONFLICT)
+    public JourneySummaryResponse resume(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
+                                         @PathVariable long id) {
+        return JourneySummaryResponse.of(lifecycle.resume(caller.tenantId(), id));
+    }
+
+    @PostMapping("/{id}/stop")
+    @Operation(summary = "Stop a published or paused journey",
+            description = "Every live instance of every version ends EXITED with reason 'stopped'; nothing enters "
+                    + "any more. A stopped journey cannot be resumed; publish it to start it again, or archive it. "
+                    + "Stopping it again ends whatever an interrupted stop left. " + CONFLICT)
+    public JourneySummaryResponse stop(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
+                                       @PathVariable long id) {
+        return JourneySummaryResponse.of(lifecycle.stop(caller.tenantId(), id));
+    }
+
+    @PostMapping("/{id}/archive")
+    @Operation(summary = "Archive a draft or a stopped journey",
+            description = "Archived journeys are left out of the list (unless status=ARCHIVED) and are never edited "
+                    + "or published again. " + CONFLICT)
+    public JourneySummaryResponse archive(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
                                           @PathVariable long id) {
-        return JourneySummaryResponse.of(catalog.publish(caller.tenantId(), id));
+        return JourneySummaryResponse.of(lifecycle.archive(caller.tenantId(), id));
     }
 
     @GetMapping("/{id}/stats")

@@ -17,8 +17,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.catalog.InvalidJourneyException;
+import org.wayfarer.journey.catalog.InvalidMigrationException;
 import org.wayfarer.journey.catalog.JourneyKeyTakenException;
 import org.wayfarer.journey.catalog.JourneyNotFoundException;
+import org.wayfarer.journey.catalog.JourneyStateException;
 import org.wayfarer.journey.contact.ContactNotFoundException;
 import org.wayfarer.journey.inbox.IntakeUnavailableException;
 import tools.jackson.core.StreamReadConstraints;
@@ -98,6 +100,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid journey definition");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(InvalidMigrationException.class)
+    ResponseEntity<ProblemDetail> invalidMigration(InvalidMigrationException e) {
+        List<ValidationProblemResponse> errors = e.errors().stream().map(ValidationProblemResponse::of).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The migration has " + errors.size() + " error(s); see 'errors'. Nothing was published.");
+        problem.setTitle("Invalid migration");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The lifecycle does not allow the action from the journey's status; the detail says what to do instead. */
+    @ExceptionHandler(JourneyStateException.class)
+    ResponseEntity<ProblemDetail> journeyState(JourneyStateException e) {
+        String message = e.getMessage();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".");
+        problem.setTitle("Not allowed in the journey's status");
+        problem.setProperty("journeyStatus", e.status().name());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -1,5 +1,6 @@
 package org.wayfarer.admin.openapi;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -45,7 +46,10 @@ class OpenApiIT {
                 .andExpect(jsonPath("$.components.schemas.JourneyStatsResponse.properties.failed.type")
                         .value("integer"))
                 .andExpect(jsonPath("$.paths['/api/v1/journeys'].post.responses['201']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/journeys'].get.parameters").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/v1/journeys'].get.parameters[*].name", contains("status")))
+                .andExpect(jsonPath("$.paths['/api/v1/journeys/{id}/pause'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/journeys/{id}/archive'].post.parameters[*].name",
+                        contains("id")))
                 .andExpect(jsonPath("$.paths['/callbacks/wechat/mp/{appId}']").doesNotExist())
                 .andExpect(jsonPath("$.tags[*].name", hasItem("Journeys")));
     }

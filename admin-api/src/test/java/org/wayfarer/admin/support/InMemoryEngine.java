@@ -32,6 +32,8 @@ public final class InMemoryEngine {
      */
     public static final long FIRST_ID = 7_243_519_830_371_356_672L;
     public static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
+    /** Instances per page of the lifecycle sweeps (stop, migrate, release). */
+    public static final int SWEEP_PAGE_SIZE = 2;
 
     public final InMemoryJourneyStore journeys = new InMemoryJourneyStore();
     public final InMemoryContactStore contacts = new InMemoryContactStore();

@@ -12,12 +12,15 @@ import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.calendar.HolidayCalendarFiles;
 import org.wayfarer.journey.calendar.HolidayCalendars;
 import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.catalog.LiveInstances;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.dispatch.ChannelSenders;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.inbox.FailedEvents;
+import org.wayfarer.journey.runtime.InstanceRunner;
 import org.wayfarer.journey.runtime.InstanceStore;
+import org.wayfarer.journey.runtime.LifecycleSweeps;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.settings.TenantSettings;
 import org.wayfarer.journey.stats.JourneyCounters;
@@ -114,6 +117,17 @@ public class InMemoryEngineConfiguration {
     @Bean
     Clock clock(InMemoryEngine engine) {
         return engine.clock;
+    }
+
+    /**
+     * The engine's lifecycle sweeps on the in-memory ports, two instances a page so the API tests walk several pages.
+     * Ends need no channel, so the runner knows none.
+     */
+    @Bean
+    LiveInstances liveInstances(InMemoryEngine engine) {
+        return new LifecycleSweeps(engine.instances, new InstanceRunner(engine.ids, new ChannelSenders(List.of()),
+                new HolidayCalendars()), engine.steps, engine.counters, engine.transactions, engine.clock,
+                InMemoryEngine.SWEEP_PAGE_SIZE);
     }
 
     @Bean

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
@@ -96,11 +98,22 @@ public final class JourneyCatalog {
                 : new Compilation(null, accountErrors, compilation.warnings());
     }
 
-    /** The tenant's journeys, oldest first. */
+    /** The tenant's journeys but the archived ones, oldest first. */
     public List<JourneyView> list(long tenantId) {
+        return list(tenantId, null);
+    }
+
+    /**
+     * The tenant's journeys in {@code status}, oldest first; with a null status every journey but the archived ones
+     * (archived journeys are listed only when asked for).
+     */
+    public List<JourneyView> list(long tenantId, JourneyStatus status) {
         List<JourneyView> views = new ArrayList<>();
         for (StoredJourney journey : journeys.list(tenantId)) {
-            views.add(view(journey));
+            boolean listed = status == null ? journey.status() != JourneyStatus.ARCHIVED : journey.status() == status;
+            if (listed) {
+                views.add(view(journey));
+            }
         }
         return views;
     }
@@ -117,47 +130,72 @@ public final class JourneyCatalog {
      * @throws InvalidJourneyException   when the definition does not compile, or its key differs from the stored key
      *                                   (reported at pointer {@code /key} with code {@code key-changed})
      * @throws JourneyNotFoundException  when the tenant has no such journey
+     * @throws JourneyStateException     when the journey is archived
      * @throws org.wayfarer.journey.StaleDataException when the journey changed concurrently
      */
     public JourneyView replaceDraft(long tenantId, long journeyId, String json) {
         JourneyDefinition definition = orThrow(compile(json));
         return transactions.inTransaction(() -> {
             StoredJourney current = load(tenantId, journeyId);
+            LifecycleRules.after(journeyId, current.status(), LifecycleRules.Action.EDIT);
             if (!current.key().equals(definition.key())) {
                 throw new InvalidJourneyException(List.of(new ValidationProblem("/key", "key-changed",
                         "the key of journey " + journeyId + " is '" + current.key() + "' and cannot be changed to '"
                                 + definition.key() + "'; create a new journey for a new key")));
             }
             StoredJourney replaced = new StoredJourney(current.id(), tenantId, current.key(), nameOf(definition),
-                    json, current.publishedVersion(), current.createdAt(), clock.instant(), current.version());
+                    json, current.publishedVersion(), current.createdAt(), clock.instant(), current.version(),
+                    current.status(), current.pausedAt(), current.resumedAt());
             journeys.update(replaced);
             return view(afterUpdate(replaced));
         });
     }
 
+    /** {@link #publish(long, long, Map)} without a migration. */
+    public JourneyView publish(long tenantId, long journeyId) {
+        return publish(tenantId, journeyId, Map.of());
+    }
+
     /**
      * Publishes the draft as the next version (1 for the first publish), which from then on takes new entries; earlier
      * versions stop accepting entries but keep their running instances. Publishing a draft that equals the latest
-     * version changes nothing and answers the current state, so a retried publish does not create a new version.
+     * version changes nothing and answers the current state, so a retried publish does not create a new version; a
+     * STOPPED journey always gets a new version and is PUBLISHED again, a PAUSED one stays paused (its new version takes
+     * entries once resumed).
      *
-     * @throws InvalidJourneyException  when the draft no longer compiles, or a send node names an account that is not
-     *                                  connected to the tenant; nothing is published then
-     * @throws JourneyNotFoundException when the tenant has no such journey
+     * <p>{@code migrate} (old node id to new node id; may be empty) is only checked here ({@link MigrationMap}): against
+     * every version older than the latest one after this publish, and that latest one, so a retry of a publish whose
+     * migration was cut short checks the same map against the same versions. Moving the instances is
+     * {@link JourneyLifecycle#publish}'s job, after this commits.
+     *
+     * @throws InvalidJourneyException    when the draft no longer compiles, or a send node names an account that is
+     *                                    not connected to the tenant; nothing is published then
+     * @throws InvalidMigrationException  when {@code migrate} names nodes it cannot move instances from or to; nothing
+     *                                    is published then
+     * @throws JourneyNotFoundException   when the tenant has no such journey
+     * @throws JourneyStateException      when the journey is archived
      * @throws org.wayfarer.journey.StaleDataException when the journey changed concurrently
      */
-    public JourneyView publish(long tenantId, long journeyId) {
+    public JourneyView publish(long tenantId, long journeyId, Map<String, String> migrate) {
         JourneyView view = transactions.inTransaction(() -> {
             StoredJourney current = load(tenantId, journeyId);
+            JourneyStatus status = LifecycleRules.after(journeyId, current.status(), LifecycleRules.Action.PUBLISH);
             JourneyDefinition definition = orThrow(validate(tenantId, current.draftJson()));
-            if (current.publishedVersion() != null && !draftDiffersFromLatest(current)) {
+            boolean unchanged = current.publishedVersion() != null && current.status() != JourneyStatus.STOPPED
+                    && !draftDiffersFromLatest(current);
+            int next = current.publishedVersion() == null ? 1 : current.publishedVersion() + (unchanged ? 0 : 1);
+            if (!migrate.isEmpty()) {
+                checkMigration(current, next, migrate);
+            }
+            if (unchanged) {
                 return view(current);
             }
-            int next = current.publishedVersion() == null ? 1 : current.publishedVersion() + 1;
             Instant now = clock.instant();
             journeys.publish(new PublishedVersion(ids.nextId(), tenantId, journeyId, next,
                     definition.trigger().event(), current.draftJson(), true, now));
             StoredJourney published = new StoredJourney(current.id(), tenantId, current.key(), current.name(),
-                    current.draftJson(), next, current.createdAt(), now, current.version());
+                    current.draftJson(), next, current.createdAt(), now, current.version(), status,
+                    current.pausedAt(), current.resumedAt());
             journeys.update(published);
             return view(afterUpdate(published));
         });
@@ -165,7 +203,20 @@ public final class JourneyCatalog {
         return view;
     }
 
-    private StoredJourney load(long tenantId, long journeyId) {
+    /** Against versions 1 .. target-1 as stored and the draft as version {@code target}. */
+    private void checkMigration(StoredJourney journey, int target, Map<String, String> migrate) {
+        Map<Integer, String> older = new LinkedHashMap<>();
+        for (int number = 1; number < target; number++) {
+            journeys.version(journey.tenantId(), journey.id(), number)
+                    .ifPresent(version -> older.put(version.version(), version.definitionJson()));
+        }
+        List<ValidationProblem> problems = MigrationMap.problems(migrate, older, target, journey.draftJson());
+        if (!problems.isEmpty()) {
+            throw new InvalidMigrationException(journey.id(), problems);
+        }
+    }
+
+    StoredJourney load(long tenantId, long journeyId) {
         return journeys.find(tenantId, journeyId).orElseThrow(() -> new JourneyNotFoundException(journeyId));
     }
 
@@ -227,15 +278,15 @@ public final class JourneyCatalog {
     }
 
     /** The store bumps the row version on update; reflect that so the view matches what a re-read would show. */
-    private static StoredJourney afterUpdate(StoredJourney written) {
+    static StoredJourney afterUpdate(StoredJourney written) {
         return new StoredJourney(written.id(), written.tenantId(), written.key(), written.name(), written.draftJson(),
-                written.publishedVersion(), written.createdAt(), written.updatedAt(), written.version() + 1);
+                written.publishedVersion(), written.createdAt(), written.updatedAt(), written.version() + 1,
+                written.status(), written.pausedAt(), written.resumedAt());
     }
 
-    private JourneyView view(StoredJourney journey) {
+    JourneyView view(StoredJourney journey) {
         boolean published = journey.publishedVersion() != null;
-        return new JourneyView(journey.id(), journey.key(), journey.name(),
-                published ? JourneyStatus.PUBLISHED : JourneyStatus.DRAFT,
+        return new JourneyView(journey.id(), journey.key(), journey.name(), journey.status(),
                 published ? journey.publishedVersion() : 0,
                 published && draftDiffersFromLatest(journey),
                 journey.draftJson(), journey.createdAt(), journey.updatedAt());

@@ -73,8 +73,9 @@ public final class BatchProcessor {
                 for (StoredEvent event : resolved) {
                     eventProcessor.handle(event, batch);
                 }
+                Set<Long> paused = wakeupProcessor.pausedJourneys(wakeups, batch);
                 for (DueWakeup wakeup : wakeups) {
-                    wakeupProcessor.resume(wakeup, batch);
+                    wakeupProcessor.resume(wakeup, batch, paused);
                 }
                 batch.flush(events, handoff, sends::set);
                 announced.set(batch.announcedCount());

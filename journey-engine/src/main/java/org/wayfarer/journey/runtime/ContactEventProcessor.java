@@ -96,6 +96,10 @@ public final class ContactEventProcessor {
         }
         Node parked = definition.node(instance.currentNode());
         if (parked instanceof WaitForNode waitFor && NodeBehaviours.arrived(waitFor, event.type(), facts)) {
+            if (engine.published().paused().isPaused(instance.journeyId())) {
+                PausedInstances.arrived(engine, instance, waitFor, event, facts, batch);
+                return;
+            }
             JourneyInstance arrived = waitFor.event() == null ? instance
                     : instance.remembering(Engine.WAITED, waitFor.id(), facts.event());
             resume(arrived, waitFor.event() != null ? "EVENT_ARRIVED" : "CONDITION_MET", event.type(),

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.wayfarer.journey.stats.InstanceCounts;
 
 /**
- * Journey instances and their durable timers (port). Joins the caller's transaction.
+ * Journey instances and their durable timers (port). Joins the caller's transaction; thread-safe. Every write is
+ * conditional on the version read, so concurrent writers never both succeed.
  */
 public interface InstanceStore extends InstanceCounts {
 
@@ -19,9 +21,9 @@ public interface InstanceStore extends InstanceCounts {
 
     /**
      * Writes every mutable field (status, node, seq, wake-at, entry key, ended/end reason, updated-at) where the
-     * stored row still has {@code instance.version()}; stores version + 1, clears any timer lease and sets the wake-up
-     * attempts to zero (whatever the instance does next, its next timer starts afresh). The last wake-up error is
-     * kept.
+     * stored row still has {@code instance.version()}; stores version + 1, clears any timer lease and any held timer
+     * ({@link #hold}) and sets the wake-up attempts to zero (whatever the instance does next, its next timer starts
+     * afresh). The last wake-up error is kept.
      *
      * @throws org.wayfarer.journey.StaleDataException when the row changed meanwhile
      */
@@ -103,6 +105,69 @@ public interface InstanceStore extends InstanceCounts {
         public DueWakeup(long tenantId, long instanceId, long contactId, Instant wakeAt) {
             this(tenantId, instanceId, contactId, wakeAt, 0);
         }
+    }
+
+    /**
+     * Lifecycle (stop): up to {@code limit} live (ACTIVE or WAITING) instances of any version of the journey with an
+     * id above {@code afterId}, in id order; pass the last id of a page to read the next. Reads an index range per
+     * status, never the journey's other instances.
+     */
+    List<JourneyInstance> livePage(long tenantId, long journeyId, long afterId, int limit);
+
+    /**
+     * Lifecycle (migrate): up to {@code limit} WAITING instances of a version below {@code belowVersion} of the
+     * journey, at one of {@code nodes}, with an id above {@code afterId}, in id order. Held timers included.
+     */
+    List<JourneyInstance> waitingAt(long tenantId, long journeyId, int belowVersion, Collection<String> nodes,
+                                    long afterId, int limit);
+
+    /**
+     * {@link #updateAll}, except that an instance that changed or vanished since it was read is skipped instead of
+     * failing the lot.
+     *
+     * @return the ids of the instances written
+     */
+    Set<Long> updateUnchanged(List<JourneyInstance> instances);
+
+    /**
+     * Moves each instance to another version and node, where the stored row is still WAITING at the version, journey
+     * version and node read: stores the new journey version, node and updated-at and version + 1; wake-up time (held
+     * or not), its lease, context and seq stay.
+     *
+     * @return the ids of the instances moved; the others changed meanwhile and stay where they are
+     */
+    Set<Long> migrate(List<Migration> migrations);
+
+    /**
+     * Parks the due timer of an instance whose journey is paused, where the stored row is still WAITING at
+     * {@code instance.version()} with a wake-up time: the wake-up time is kept as the held one, {@code wake_at} is
+     * cleared (so no timer claim sees the instance), the lease released and version + 1 stored. Any other write of the
+     * instance ({@link #update}, {@link #updateAll}, ...) drops a held timer: the instance moved on.
+     *
+     * @return false, and nothing is written, when the row changed meanwhile
+     */
+    boolean hold(JourneyInstance instance);
+
+    /**
+     * Up to {@code limit} instances of the journey with a held timer, earliest held wake-up first. Releasing them
+     * takes them out of the answer, so the next call reads the next ones.
+     */
+    List<HeldTimer> held(long tenantId, long journeyId, int limit);
+
+    /**
+     * Puts each held timer back ({@code wake_at} = the held wake-up time, no held time, version + 1, updated-at from
+     * the instance) where the row is still at the version read and holds a timer.
+     *
+     * @return the ids of the instances released
+     */
+    Set<Long> release(List<JourneyInstance> instances);
+
+    /** A journey version change of one waiting instance, made at {@code at}. */
+    record Migration(JourneyInstance instance, int toVersion, String toNode, Instant at) {
+    }
+
+    /** An instance whose timer is held while its journey is paused, with the wake-up time it had. */
+    record HeldTimer(JourneyInstance instance, Instant heldWakeAt) {
     }
 
     /** Counts of the journey's instances by status (for stats). */

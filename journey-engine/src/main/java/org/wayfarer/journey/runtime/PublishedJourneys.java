@@ -22,7 +22,8 @@ import org.wayfarer.journey.definition.JourneyDefinition;
  * Published versions compiled once and cached (a version is immutable), and the trigger index: which accepting
  * versions each (tenant, event type) enters, held in memory so matching an event reads nothing. The index is rebuilt
  * when this node publishes ({@link PublicationListener}) and by {@link #refreshIfChanged()}, which the host calls
- * every second so a publish on another node is seen too.
+ * every second so a publish on another node is seen too. The set of paused journeys ({@link #paused()}) is refreshed
+ * with it.
  */
 public final class PublishedJourneys implements PublicationListener {
 
@@ -31,11 +32,18 @@ public final class PublishedJourneys implements PublicationListener {
     private final JourneyStore store;
     private final JourneyCompiler compiler;
     private final Cache<String, JourneyDefinition> compiled = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final PausedJourneys paused;
     private volatile Index index;
 
     public PublishedJourneys(JourneyStore store, JourneyCompiler compiler) {
         this.store = Objects.requireNonNull(store);
         this.compiler = Objects.requireNonNull(compiler);
+        this.paused = new PausedJourneys(store);
+    }
+
+    /** The journeys paused right now, refreshed with this index. */
+    public PausedJourneys paused() {
+        return paused;
     }
 
     /** A version that takes new entries, with its compiled definition. */
@@ -57,6 +65,7 @@ public final class PublishedJourneys implements PublicationListener {
     @Override
     public void acceptingChanged() {
         rebuild(store.allAccepting());
+        paused.refresh();
     }
 
     /** Rebuilds the index when the set of accepting versions in the store differs from the one in memory. */
@@ -67,6 +76,7 @@ public final class PublishedJourneys implements PublicationListener {
         if (current == null || !current.versionIds().equals(ids)) {
             rebuild(accepting);
         }
+        paused.refresh();
     }
 
     /** The definition an instance runs on (its own version, not necessarily the latest). */

@@ -1,7 +1,9 @@
 package org.wayfarer.journey.runtime;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wayfarer.journey.contact.Contact;
@@ -27,12 +29,26 @@ public final class WakeupProcessor {
     private static final Logger log = LoggerFactory.getLogger(WakeupProcessor.class);
 
     private final Engine engine;
+    private final PausedInstances paused;
 
     public WakeupProcessor(Engine engine) {
         this.engine = engine;
+        this.paused = new PausedInstances(engine);
     }
 
-    void resume(DueWakeup wakeup, Batch batch) {
+    /**
+     * The paused journeys among those of the batch's woken instances, confirmed before any of them runs (see
+     * {@link PausedInstances#confirmPaused}); empty, reading nothing, when no journey is paused.
+     */
+    Set<Long> pausedJourneys(List<DueWakeup> wakeups, Batch batch) {
+        return paused.confirmPaused(wakeups, batch);
+    }
+
+    /**
+     * Resumes the instance at the wait's next node, or holds its timer when its journey is one of {@code paused}
+     * ({@link #pausedJourneys}).
+     */
+    void resume(DueWakeup wakeup, Batch batch, Set<Long> pausedJourneys) {
         Optional<JourneyInstance> found = batch.instance(wakeup.contactId(), wakeup.instanceId());
         if (found.isEmpty() || found.get().status() != InstanceStatus.WAITING || found.get().wakeAt() == null
                 || found.get().wakeAt().isAfter(batch.now())) {
@@ -40,6 +56,10 @@ public final class WakeupProcessor {
             return;
         }
         JourneyInstance instance = found.get();
+        if (pausedJourneys.contains(instance.journeyId()) && paused.hold(instance, batch)) {
+            log.debug("instance {} belongs to a paused journey; its timer is held", instance.id());
+            return;
+        }
         JourneyDefinition definition = engine.published().definition(instance.tenantId(), instance.journeyId(),
                 instance.journeyVersion());
         Node waiting = definition.node(instance.currentNode());
@@ -52,11 +72,14 @@ public final class WakeupProcessor {
         StoredEvent trigger = batch.trigger(instance.triggerEventId()).orElseThrow(() -> new IllegalStateException(
                 "trigger event " + instance.triggerEventId() + " of instance " + instance.id() + " does not exist"));
         Changes changes = batch.changes();
-        engine.runner().step(changes, instance, waiting instanceof WaitNode ? "RESUMED" : "TIMED_OUT",
-                "due " + instance.wakeAt(), batch.now());
+        boolean arrived = waiting instanceof WaitForNode && PausedInstances.arrivedWhilePaused(instance);
+        engine.runner().step(changes, instance, arrived ? "CONTINUED" : waiting instanceof WaitNode ? "RESUMED"
+                : "TIMED_OUT", arrived ? "what it awaited arrived while the journey was paused" : "due "
+                + instance.wakeAt(), batch.now());
         InstanceRunner.Run run = engine.run(batch, definition, Engine.facts(contact, trigger.event(), instance),
                 instance.tenantId(), instance.contactId(), trigger.event().source());
-        batch.instanceChanged(engine.runner().run(instance, NodeBehaviours.afterTimer(waiting), run, changes));
+        String next = arrived ? ((WaitForNode) waiting).next() : NodeBehaviours.afterTimer(waiting);
+        batch.instanceChanged(engine.runner().run(instance, next, run, changes));
     }
 
     /**

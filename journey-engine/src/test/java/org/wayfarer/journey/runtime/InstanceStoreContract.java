@@ -2,6 +2,7 @@ package org.wayfarer.journey.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.wayfarer.journey.ContractFixtures.nextId;
 
 import java.time.Duration;
@@ -382,6 +383,164 @@ public abstract class InstanceStoreContract {
         assertThat(store().claimDue(next, 10, "node-a", next.plus(lease)))
                 .containsExactly(new DueWakeup(tenant, instance.id(), instance.contactId(), next, 0));
         assertThat(store().wakeupFailures(tenant, instance.id())).contains(new WakeupFailures(0, "boom"));
+    }
+
+    @Test
+    void livePageWalksTheJourneysLiveInstancesOfEveryVersionInIdOrder() {
+        // ids in ascending order of creation
+        JourneyInstance a = atVersion(nextId(), 1, "wait", InstanceStatus.WAITING, t0);
+        JourneyInstance b = atVersion(nextId(), 2, "wait", InstanceStatus.ACTIVE, null);
+        JourneyInstance c = atVersion(nextId(), 2, "later", InstanceStatus.WAITING, null);
+        JourneyInstance ended = atVersion(nextId(), 1, "done", InstanceStatus.COMPLETED, null);
+        JourneyInstance d = atVersion(nextId(), 1, "wait", InstanceStatus.WAITING, t0.plusSeconds(9));
+        JourneyInstance otherJourney = new JourneyInstance(nextId(), tenant, nextId(), 1, nextId(), "EVENT:6", 6L,
+                InstanceStatus.WAITING, "wait", 1, t0, t0, t0, null, null, 0);
+        store().insertAll(List.of(d, c, ended, b, a, otherJourney));
+
+        List<JourneyInstance> first = store().livePage(tenant, journey, 0, 2);
+        List<JourneyInstance> second = store().livePage(tenant, journey, first.get(1).id(), 2);
+        List<JourneyInstance> last = store().livePage(tenant, journey, second.get(1).id(), 2);
+
+        assertThat(first).containsExactly(a, b);
+        assertThat(second).containsExactly(c, d);
+        assertThat(last).isEmpty();
+        assertThat(store().livePage(nextId(), journey, 0, 10)).as("another tenant's").isEmpty();
+    }
+
+    @Test
+    void waitingAtFindsInstancesOfOlderVersionsWaitingAtTheNodes() {
+        JourneyInstance v1Wait = atVersion(nextId(), 1, "wait", InstanceStatus.WAITING, t0);
+        JourneyInstance v2Paid = atVersion(nextId(), 2, "paid", InstanceStatus.WAITING, null);
+        JourneyInstance v1Other = atVersion(nextId(), 1, "other", InstanceStatus.WAITING, t0);
+        JourneyInstance v3Wait = atVersion(nextId(), 3, "wait", InstanceStatus.WAITING, t0);
+        JourneyInstance v1Done = atVersion(nextId(), 1, "wait", InstanceStatus.COMPLETED, null);
+        JourneyInstance v1Wait2 = atVersion(nextId(), 1, "wait", InstanceStatus.WAITING, t0);
+        store().insertAll(List.of(v1Wait, v2Paid, v1Other, v3Wait, v1Done, v1Wait2));
+
+        assertThat(store().waitingAt(tenant, journey, 3, List.of("wait", "paid"), 0, 10))
+                .containsExactly(v1Wait, v2Paid, v1Wait2);
+        assertThat(store().waitingAt(tenant, journey, 3, List.of("wait", "paid"), v1Wait.id(), 1))
+                .containsExactly(v2Paid);
+        assertThat(store().waitingAt(tenant, journey, 2, List.of("paid"), 0, 10)).isEmpty();
+        assertThat(store().waitingAt(nextId(), journey, 3, List.of("wait"), 0, 10)).isEmpty();
+    }
+
+    @Test
+    void updateUnchangedWritesWhatDidNotChangeAndSkipsTheRest() {
+        JourneyInstance a = waiting(nextId(), t0);
+        JourneyInstance b = waiting(nextId(), t0);
+        store().insertAll(List.of(a, b));
+        store().update(b);
+
+        Set<Long> written = store().updateUnchanged(List.of(ended(a), ended(b)));
+
+        assertThat(written).containsExactly(a.id());
+        assertThat(store().find(tenant, a.id())).contains(withVersion(ended(a), 1));
+        assertThat(store().find(tenant, b.id()).orElseThrow().status()).isEqualTo(InstanceStatus.WAITING);
+    }
+
+    @Test
+    void migrateMovesAnInstanceStillWaitingWhereItWasReadAndKeepsItsTimerAndContext() {
+        JourneyInstance stays = atVersion(nextId(), 1, "wait", InstanceStatus.WAITING, t0.plusSeconds(60))
+                .remembering("waited", "paid", Map.of("orderId", "O-1"));
+        JourneyInstance changed = atVersion(nextId(), 1, "wait", InstanceStatus.WAITING, t0.plusSeconds(60));
+        store().insertAll(List.of(stays, changed));
+        store().claimDue(t0.plusSeconds(60), t0, 10, "node-a", t0.plusSeconds(90));
+        store().update(changed);
+        Instant at = t0.plusSeconds(5);
+
+        Set<Long> moved = store().migrate(List.of(new InstanceStore.Migration(stays, 2, "wait2", at),
+                new InstanceStore.Migration(changed, 2, "wait2", at)));
+
+        assertThat(moved).containsExactly(stays.id());
+        assertThat(store().find(tenant, stays.id())).contains(new JourneyInstance(stays.id(), tenant, journey, 2,
+                stays.contactId(), stays.entryKey(), stays.triggerEventId(), InstanceStatus.WAITING, "wait2",
+                stays.seq(), t0.plusSeconds(60), t0, at, null, null, 1, stays.context()));
+        assertThat(store().find(tenant, changed.id()).orElseThrow().journeyVersion()).isEqualTo(1);
+        assertThat(store().migrate(List.of(new InstanceStore.Migration(stays, 3, "x", at))))
+                .as("no longer at the version read").isEmpty();
+    }
+
+    @Test
+    void aHeldTimerIsNeverClaimedUntilItIsReleasedWithItsWakeUpTime() {
+        JourneyInstance instance = waiting(nextId(), t0.plusSeconds(1));
+        store().insert(instance);
+        Instant now = t0.plusSeconds(2);
+        store().claimDue(now, 10, "node-a", now.plus(Duration.ofHours(1)));
+
+        assertThat(store().hold(instance)).isTrue();
+
+        JourneyInstance parked = store().find(tenant, instance.id()).orElseThrow();
+        assertThat(parked.wakeAt()).isNull();
+        assertThat(parked.version()).isEqualTo(instance.version() + 1);
+        assertThat(store().claimDue(now.plusSeconds(600), 10, "node-b", now.plusSeconds(700))).isEmpty();
+        assertThat(store().held(tenant, journey, 10))
+                .containsExactly(new InstanceStore.HeldTimer(parked, t0.plusSeconds(1)));
+        assertThat(store().held(nextId(), journey, 10)).as("another tenant's").isEmpty();
+
+        Instant resumed = t0.plusSeconds(30);
+        JourneyInstance back = new JourneyInstance(parked.id(), tenant, journey, 1, parked.contactId(),
+                parked.entryKey(), parked.triggerEventId(), InstanceStatus.WAITING, parked.currentNode(),
+                parked.seq(), t0.plusSeconds(1), parked.enteredAt(), resumed, null, null, parked.version());
+        assertThat(store().release(List.of(back))).containsExactly(instance.id());
+
+        assertThat(store().find(tenant, instance.id())).contains(withVersion(back, parked.version() + 1));
+        assertThat(store().held(tenant, journey, 10)).isEmpty();
+        assertThat(store().claimDue(resumed, 10, "node-b", resumed.plus(lease))).as("node-a's lease is gone")
+                .containsExactly(new DueWakeup(tenant, instance.id(), instance.contactId(), t0.plusSeconds(1)));
+        assertThat(store().release(List.of(withVersion(back, parked.version() + 1)))).as("nothing held").isEmpty();
+    }
+
+    @Test
+    void holdRefusesAnInstanceThatChangedOrHasNoTimer() {
+        JourneyInstance changed = waiting(nextId(), t0);
+        JourneyInstance noTimer = waiting(nextId(), null);
+        JourneyInstance ended = ended(waiting(nextId(), t0));
+        store().insertAll(List.of(changed, noTimer, ended));
+        store().update(changed);
+
+        assertThat(store().hold(changed)).isFalse();
+        assertThat(store().hold(noTimer)).isFalse();
+        assertThat(store().hold(ended)).isFalse();
+        assertThat(store().held(tenant, journey, 10)).isEmpty();
+    }
+
+    @Test
+    void anyOtherWriteOfAHeldInstanceDropsItsHeldTimer() {
+        JourneyInstance exited = waiting(nextId(), t0);
+        JourneyInstance rescheduled = waiting(nextId(), t0);
+        store().insertAll(List.of(exited, rescheduled));
+        store().hold(exited);
+        store().hold(rescheduled);
+
+        store().update(ended(withVersion(exited, 1)));
+        store().updateAll(List.of(wakingAt(withVersion(rescheduled, 1), t0.plusSeconds(50))));
+
+        assertThat(store().held(tenant, journey, 10)).isEmpty();
+        assertThat(store().claimDue(t0.plusSeconds(50), 10, "node-a", t0.plusSeconds(90)))
+                .extracting(DueWakeup::instanceId).containsExactly(rescheduled.id());
+    }
+
+    @Test
+    void heldListsTheJourneysHeldTimersEarliestFirstUpToTheLimit() {
+        JourneyInstance late = waiting(nextId(), t0.plusSeconds(30));
+        JourneyInstance early = waiting(nextId(), t0.plusSeconds(10));
+        JourneyInstance middle = waiting(nextId(), t0.plusSeconds(20));
+        JourneyInstance elsewhere = new JourneyInstance(nextId(), tenant, nextId(), 1, nextId(), "EVENT:1", 1L,
+                InstanceStatus.WAITING, "wait", 1, t0, t0, t0, null, null, 0);
+        store().insertAll(List.of(late, early, middle, elsewhere));
+        for (JourneyInstance instance : List.of(late, early, middle, elsewhere)) {
+            store().hold(instance);
+        }
+
+        assertThat(store().held(tenant, journey, 2))
+                .extracting(h -> h.instance().id(), InstanceStore.HeldTimer::heldWakeAt)
+                .containsExactly(tuple(early.id(), t0.plusSeconds(10)), tuple(middle.id(), t0.plusSeconds(20)));
+    }
+
+    private JourneyInstance atVersion(long id, int version, String node, InstanceStatus status, Instant wakeAt) {
+        return new JourneyInstance(id, tenant, journey, version, nextId(), "EVENT:" + id, nextId(), status, node, 1,
+                wakeAt, t0, t0, null, null, 0);
     }
 
     private static JourneyInstance wakingAt(JourneyInstance i, Instant wakeAt) {

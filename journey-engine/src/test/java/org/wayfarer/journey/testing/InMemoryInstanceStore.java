@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.runtime.InstanceStatus;
 import org.wayfarer.journey.runtime.InstanceStore;
@@ -24,13 +26,15 @@ public final class InMemoryInstanceStore implements InstanceStore {
     private final Map<Long, Instant> leasedUntil = new HashMap<>();
     private final Map<Long, Integer> wakeAttempts = new HashMap<>();
     private final Map<Long, String> lastErrors = new HashMap<>();
+    private final Map<Long, Instant> heldWakeAt = new HashMap<>();
 
-    /** Forgets every instance, lease and wake-up failure. */
+    /** Forgets every instance, lease, held timer and wake-up failure. */
     public synchronized void clear() {
         instances.clear();
         leasedUntil.clear();
         wakeAttempts.clear();
         lastErrors.clear();
+        heldWakeAt.clear();
     }
 
     @Override
@@ -66,6 +70,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
         instances.put(updated.id(), updated);
         leasedUntil.remove(updated.id());
         wakeAttempts.remove(updated.id());
+        heldWakeAt.remove(updated.id());
     }
 
     /** Like the table: only a WAITING row at the version read; node and seq stay as stored. */
@@ -154,6 +159,107 @@ public final class InMemoryInstanceStore implements InstanceStore {
             }
         }
         changed.forEach(this::update);
+    }
+
+    @Override
+    public synchronized List<JourneyInstance> livePage(long tenantId, long journeyId, long afterId, int limit) {
+        return instances.values().stream()
+                .filter(i -> i.tenantId() == tenantId && i.journeyId() == journeyId && i.status().isLive()
+                        && i.id() > afterId)
+                .sorted(Comparator.comparingLong(JourneyInstance::id)).limit(Columns.positive(limit)).toList();
+    }
+
+    @Override
+    public synchronized List<JourneyInstance> waitingAt(long tenantId, long journeyId, int belowVersion,
+                                                        Collection<String> nodes, long afterId, int limit) {
+        return instances.values().stream()
+                .filter(i -> i.tenantId() == tenantId && i.journeyId() == journeyId
+                        && i.status() == InstanceStatus.WAITING && i.journeyVersion() < belowVersion
+                        && nodes.contains(i.currentNode()) && i.id() > afterId)
+                .sorted(Comparator.comparingLong(JourneyInstance::id)).limit(Columns.positive(limit)).toList();
+    }
+
+    @Override
+    public synchronized Set<Long> updateUnchanged(List<JourneyInstance> changed) {
+        Set<Long> written = new TreeSet<>();
+        for (JourneyInstance instance : changed) {
+            JourneyInstance current = instances.get(instance.id());
+            if (current != null && current.tenantId() == instance.tenantId()
+                    && current.version() == instance.version()) {
+                update(instance);
+                written.add(instance.id());
+            }
+        }
+        return written;
+    }
+
+    /** Like the table: only a WAITING row still at the version, journey version and node read. */
+    @Override
+    public synchronized Set<Long> migrate(List<Migration> migrations) {
+        Set<Long> moved = new TreeSet<>();
+        for (Migration m : migrations) {
+            JourneyInstance read = m.instance();
+            JourneyInstance current = instances.get(read.id());
+            if (current == null || current.tenantId() != read.tenantId() || current.version() != read.version()
+                    || current.status() != InstanceStatus.WAITING || current.journeyVersion() != read.journeyVersion()
+                    || !current.currentNode().equals(read.currentNode())) {
+                continue;
+            }
+            instances.put(current.id(), new JourneyInstance(current.id(), current.tenantId(), current.journeyId(),
+                    m.toVersion(), current.contactId(), current.entryKey(), current.triggerEventId(),
+                    current.status(), m.toNode(), current.seq(), current.wakeAt(), current.enteredAt(), m.at(),
+                    current.endedAt(), current.endReason(), current.version() + 1, current.context()));
+            moved.add(current.id());
+        }
+        return moved;
+    }
+
+    @Override
+    public synchronized boolean hold(JourneyInstance instance) {
+        JourneyInstance current = instances.get(instance.id());
+        if (current == null || current.tenantId() != instance.tenantId() || current.version() != instance.version()
+                || current.status() != InstanceStatus.WAITING || current.wakeAt() == null) {
+            return false;
+        }
+        heldWakeAt.put(current.id(), current.wakeAt());
+        instances.put(current.id(), new JourneyInstance(current.id(), current.tenantId(), current.journeyId(),
+                current.journeyVersion(), current.contactId(), current.entryKey(), current.triggerEventId(),
+                current.status(), current.currentNode(), current.seq(), null, current.enteredAt(),
+                current.updatedAt(), current.endedAt(), current.endReason(), current.version() + 1,
+                current.context()));
+        leasedUntil.remove(current.id());
+        return true;
+    }
+
+    @Override
+    public synchronized List<HeldTimer> held(long tenantId, long journeyId, int limit) {
+        return heldWakeAt.entrySet().stream()
+                .map(e -> new HeldTimer(instances.get(e.getKey()), e.getValue()))
+                .filter(h -> h.instance().tenantId() == tenantId && h.instance().journeyId() == journeyId)
+                .sorted(Comparator.comparing(HeldTimer::heldWakeAt)
+                        .thenComparingLong(h -> h.instance().id()))
+                .limit(Columns.positive(limit)).toList();
+    }
+
+    @Override
+    public synchronized Set<Long> release(List<JourneyInstance> released) {
+        Set<Long> done = new TreeSet<>();
+        for (JourneyInstance instance : released) {
+            JourneyInstance current = instances.get(instance.id());
+            Instant held = heldWakeAt.get(instance.id());
+            if (current == null || held == null || current.tenantId() != instance.tenantId()
+                    || current.version() != instance.version()) {
+                continue;
+            }
+            heldWakeAt.remove(current.id());
+            instances.put(current.id(), new JourneyInstance(current.id(), current.tenantId(), current.journeyId(),
+                    current.journeyVersion(), current.contactId(), current.entryKey(), current.triggerEventId(),
+                    current.status(), current.currentNode(), current.seq(), held, current.enteredAt(),
+                    instance.updatedAt(), current.endedAt(), current.endReason(), current.version() + 1,
+                    current.context()));
+            done.add(current.id());
+        }
+        return done;
     }
 
     /** Every status is present in the answer, zero when the journey has no instance in it. */

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.catalog.JourneyKeyTakenException;
+import org.wayfarer.journey.catalog.JourneyStatus;
 import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.catalog.Pause;
 import org.wayfarer.journey.catalog.PublishedVersion;
 import org.wayfarer.journey.catalog.StoredJourney;
 
@@ -85,7 +87,7 @@ public final class InMemoryJourneyStore implements JourneyStore {
         }
         journeys.put(journey.id(), new StoredJourney(current.id(), current.tenantId(), current.key(), journey.name(),
                 journey.draftJson(), journey.publishedVersion(), current.createdAt(), journey.updatedAt(),
-                current.version() + 1));
+                current.version() + 1, journey.status(), journey.pausedAt(), journey.resumedAt()));
     }
 
     @Override
@@ -116,15 +118,37 @@ public final class InMemoryJourneyStore implements JourneyStore {
     public synchronized List<PublishedVersion> acceptingFor(long tenantId, String triggerEvent) {
         beforeEachCall.accept("acceptingFor");
         return versions.stream()
-                .filter(v -> v.tenantId() == tenantId && v.accepting() && v.triggerEvent().equals(triggerEvent))
+                .filter(v -> v.tenantId() == tenantId && takesEntries(v) && v.triggerEvent().equals(triggerEvent))
                 .sorted(Comparator.comparingLong(PublishedVersion::journeyId)).toList();
     }
 
     @Override
     public synchronized List<PublishedVersion> allAccepting() {
         beforeEachCall.accept("allAccepting");
-        return versions.stream().filter(PublishedVersion::accepting)
+        return versions.stream().filter(this::takesEntries)
                 .sorted(Comparator.comparingLong(PublishedVersion::journeyId)).toList();
+    }
+
+    @Override
+    public synchronized List<Pause> pauses() {
+        beforeEachCall.accept("pauses");
+        return journeys.values().stream().filter(j -> j.pausedAt() != null)
+                .map(j -> new Pause(j.tenantId(), j.id(), j.status(), j.pausedAt(), j.resumedAt())).toList();
+    }
+
+    /** No locks here: the in-memory stores do not isolate transactions. */
+    @Override
+    public synchronized Optional<JourneyStatus> lockStatus(long tenantId, long journeyId) {
+        beforeEachCall.accept("lockStatus");
+        return Optional.ofNullable(journeys.get(journeyId)).filter(j -> j.tenantId() == tenantId)
+                .map(StoredJourney::status);
+    }
+
+    /** Like the table: an accepting version of a journey that is not paused, stopped or archived (or not stored). */
+    private boolean takesEntries(PublishedVersion version) {
+        StoredJourney journey = journeys.get(version.journeyId());
+        return version.accepting() && (journey == null || journey.status() == JourneyStatus.DRAFT
+                || journey.status() == JourneyStatus.PUBLISHED);
     }
 
     private Optional<StoredJourney> byKey(long tenantId, String key) {

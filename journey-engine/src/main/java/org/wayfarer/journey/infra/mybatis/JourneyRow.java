@@ -5,7 +5,7 @@ import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 import com.baomidou.mybatisplus.annotation.Version;
 
-/** A {@code journey} row: the editable draft of a journey. Instants are epoch milliseconds. */
+/** A {@code journey} row: the editable draft of a journey and its lifecycle state. Instants are epoch milliseconds. */
 @TableName("journey")
 public class JourneyRow {
 
@@ -20,6 +20,9 @@ public class JourneyRow {
     private Long updatedAt;
     @Version
     private Integer version;
+    private String status;
+    private Long pausedAt;
+    private Long resumedAt;
 
     public Long getId() {
         return id;
@@ -91,5 +94,29 @@ public class JourneyRow {
 
     public void setVersion(Integer version) {
         this.version = version;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public Long getPausedAt() {
+        return pausedAt;
+    }
+
+    public void setPausedAt(Long pausedAt) {
+        this.pausedAt = pausedAt;
+    }
+
+    public Long getResumedAt() {
+        return resumedAt;
+    }
+
+    public void setResumedAt(Long resumedAt) {
+        this.resumedAt = resumedAt;
     }
 }

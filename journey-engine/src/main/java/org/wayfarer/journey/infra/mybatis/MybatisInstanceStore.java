@@ -14,6 +14,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfarer.journey.StaleDataException;
@@ -38,12 +40,15 @@ public final class MybatisInstanceStore implements InstanceStore {
                                           updated_at, ended_at, end_reason, version, context_json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
-    /** Every mutable column, if the version still matches; releases any timer lease, the next timer starts afresh. */
+    /**
+     * Every mutable column, if the version still matches; releases any timer lease and held timer, the next timer
+     * starts afresh.
+     */
     private static final String UPDATE = """
             UPDATE journey_instance
                SET status = ?, current_node = ?, seq = ?, wake_at = ?, entry_key = ?, ended_at = ?, end_reason = ?,
                    context_json = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL, wake_attempts = 0,
-                   version = version + 1
+                   held_wake_at = NULL, version = version + 1
              WHERE id = ? AND tenant_id = ? AND version = ?
             """;
     /** A failed wake-up: a retry (the same wait, due later) or the FAILED end, if the version still matches. */
@@ -72,6 +77,7 @@ public final class MybatisInstanceStore implements InstanceStore {
     private final JdbcTemplate jdbc;
     private final Transactions transactions;
     private final TimerClaims timers;
+    private final InstanceSweeps sweeps;
     private final JsonColumns json;
 
     public MybatisInstanceStore(JourneyInstanceMapper instances, JdbcTemplate jdbc, Transactions transactions,
@@ -81,6 +87,7 @@ public final class MybatisInstanceStore implements InstanceStore {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.timers = new TimerClaims(jdbc);
+        this.sweeps = new InstanceSweeps(jdbc, this::instance);
     }
 
     @Override
@@ -167,10 +174,7 @@ public final class MybatisInstanceStore implements InstanceStore {
     public void updateAll(List<JourneyInstance> changed) {
         List<JourneyInstanceRow> rows = changed.stream().sorted(Comparator.comparingLong(JourneyInstance::id))
                 .map(this::toRow).toList();
-        boolean[] updated = JdbcBatch.update(jdbc, UPDATE, rows, (p, r) -> p.add(r.getStatus())
-                .add(r.getCurrentNode()).add(r.getSeq()).add(r.getWakeAt()).add(r.getEntryKey()).add(r.getEndedAt())
-                .add(r.getEndReason()).add(r.getContextJson()).add(r.getUpdatedAt()).add(r.getId())
-                .add(r.getTenantId()).add(r.getVersion()));
+        boolean[] updated = JdbcBatch.update(jdbc, UPDATE, rows, this::bindUpdate);
         List<Long> stale = new ArrayList<>();
         for (int i = 0; i < updated.length; i++) {
             if (!updated[i]) {
@@ -181,6 +185,51 @@ public final class MybatisInstanceStore implements InstanceStore {
             throw new StaleDataException(stale.size() + " of " + rows.size() + " journey instances changed or vanished"
                     + " since they were read: " + stale.subList(0, Math.min(10, stale.size())));
         }
+    }
+
+    @Override
+    public List<JourneyInstance> livePage(long tenantId, long journeyId, long afterId, int limit) {
+        return sweeps.livePage(tenantId, journeyId, afterId, Columns.positive(limit));
+    }
+
+    @Override
+    public List<JourneyInstance> waitingAt(long tenantId, long journeyId, int belowVersion, Collection<String> nodes,
+                                           long afterId, int limit) {
+        return sweeps.waitingAt(tenantId, journeyId, belowVersion, nodes, afterId, Columns.positive(limit));
+    }
+
+    @Override
+    public Set<Long> updateUnchanged(List<JourneyInstance> changed) {
+        List<JourneyInstanceRow> rows = changed.stream().sorted(Comparator.comparingLong(JourneyInstance::id))
+                .map(this::toRow).toList();
+        boolean[] updated = JdbcBatch.update(jdbc, UPDATE, rows, this::bindUpdate);
+        Set<Long> written = new TreeSet<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i]) {
+                written.add(rows.get(i).getId());
+            }
+        }
+        return written;
+    }
+
+    @Override
+    public Set<Long> migrate(List<Migration> migrations) {
+        return sweeps.migrate(migrations);
+    }
+
+    @Override
+    public boolean hold(JourneyInstance instance) {
+        return sweeps.hold(instance);
+    }
+
+    @Override
+    public List<HeldTimer> held(long tenantId, long journeyId, int limit) {
+        return sweeps.held(tenantId, journeyId, Columns.positive(limit));
+    }
+
+    @Override
+    public Set<Long> release(List<JourneyInstance> released) {
+        return sweeps.release(released);
     }
 
     @Override
@@ -208,6 +257,12 @@ public final class MybatisInstanceStore implements InstanceStore {
             counts.put(InstanceStatus.valueOf((String) row.get("status")), ((Number) row.get("amount")).longValue());
         }
         return counts;
+    }
+
+    private void bindUpdate(JdbcBatch.Parameters p, JourneyInstanceRow r) throws SQLException {
+        p.add(r.getStatus()).add(r.getCurrentNode()).add(r.getSeq()).add(r.getWakeAt()).add(r.getEntryKey())
+                .add(r.getEndedAt()).add(r.getEndReason()).add(r.getContextJson()).add(r.getUpdatedAt())
+                .add(r.getId()).add(r.getTenantId()).add(r.getVersion());
     }
 
     private JourneyInstanceRow toRow(JourneyInstance instance) {

@@ -11,7 +11,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.wayfarer.journey.StaleDataException;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.catalog.JourneyKeyTakenException;
+import org.wayfarer.journey.catalog.JourneyStatus;
 import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.catalog.Pause;
 import org.wayfarer.journey.catalog.PublishedVersion;
 import org.wayfarer.journey.catalog.StoredJourney;
 
@@ -22,6 +24,9 @@ import org.wayfarer.journey.catalog.StoredJourney;
 public final class MybatisJourneyStore implements JourneyStore {
 
     private static final String KEY_CONSTRAINT = "uk_journey_key";
+    /** Leaves out the versions of journeys that take no entries; a version without a journey row stays in. */
+    private static final String TAKES_ENTRIES = "SELECT 1 FROM journey j WHERE j.id = journey_version.journey_id"
+            + " AND j.status IN ('PAUSED', 'STOPPED', 'ARCHIVED')";
 
     private final JourneyMapper journeys;
     private final JourneyVersionMapper versions;
@@ -92,6 +97,7 @@ public final class MybatisJourneyStore implements JourneyStore {
                         .eq(JourneyVersionRow::getTenantId, tenantId)
                         .eq(JourneyVersionRow::getTriggerEvent, triggerEvent)
                         .eq(JourneyVersionRow::getAccepting, true)
+                        .notExists(TAKES_ENTRIES)
                         .orderByAsc(JourneyVersionRow::getJourneyId))
                 .stream().map(MybatisJourneyStore::toVersion).toList();
     }
@@ -100,8 +106,21 @@ public final class MybatisJourneyStore implements JourneyStore {
     public List<PublishedVersion> allAccepting() {
         return versions.selectList(Wrappers.lambdaQuery(JourneyVersionRow.class)
                         .eq(JourneyVersionRow::getAccepting, true)
+                        .notExists(TAKES_ENTRIES)
                         .orderByAsc(JourneyVersionRow::getJourneyId))
                 .stream().map(MybatisJourneyStore::toVersion).toList();
+    }
+
+    @Override
+    public List<Pause> pauses() {
+        return journeys.pauses().stream().map(row -> new Pause(row.getTenantId(), row.getId(),
+                JourneyStatus.valueOf(row.getStatus()), instant(row.getPausedAt()), instant(row.getResumedAt())))
+                .toList();
+    }
+
+    @Override
+    public Optional<JourneyStatus> lockStatus(long tenantId, long journeyId) {
+        return Optional.ofNullable(journeys.lockStatus(tenantId, journeyId)).map(JourneyStatus::valueOf);
     }
 
     private static LambdaQueryWrapper<JourneyRow> tenant(long tenantId) {
@@ -123,13 +142,17 @@ public final class MybatisJourneyStore implements JourneyStore {
         row.setCreatedAt(millis(journey.createdAt()));
         row.setUpdatedAt(millis(journey.updatedAt()));
         row.setVersion(journey.version());
+        row.setStatus(journey.status().name());
+        row.setPausedAt(millis(journey.pausedAt()));
+        row.setResumedAt(millis(journey.resumedAt()));
         return row;
     }
 
     private static StoredJourney toJourney(JourneyRow row) {
         return new StoredJourney(row.getId(), row.getTenantId(), row.getJourneyKey(), row.getName(),
                 row.getDraftJson(), row.getPublishedVersion(), instant(row.getCreatedAt()),
-                instant(row.getUpdatedAt()), row.getVersion());
+                instant(row.getUpdatedAt()), row.getVersion(), JourneyStatus.valueOf(row.getStatus()),
+                instant(row.getPausedAt()), instant(row.getResumedAt()));
     }
 
     private static JourneyVersionRow toRow(PublishedVersion version) {

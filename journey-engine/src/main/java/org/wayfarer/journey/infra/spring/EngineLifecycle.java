@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.wayfarer.journey.catalog.JourneyLifecycle;
 import org.wayfarer.journey.dispatch.OutboxDispatcher;
 import org.wayfarer.journey.infra.embedded.InboxEventBus;
 import org.wayfarer.journey.inbox.GroupCommitIntake;
@@ -15,8 +16,8 @@ import org.wayfarer.journey.runtime.PublishedJourneys;
 import org.wayfarer.journey.runtime.TimerWheel;
 
 /**
- * Starts the engine's background work (intake writer, partition workers, timing wheel, trigger index refresh, outbox
- * sweep) when the context is up and
+ * Starts the engine's background work (intake writer, partition workers, timing wheel, trigger index and paused
+ * journeys refresh, finishing resumes cut short, outbox sweep) when the context is up and
  * stops it on shutdown after the web server, so no callback finds the workers gone and no work starts against a
  * closing database.
  */
@@ -28,6 +29,7 @@ final class EngineLifecycle implements SmartLifecycle {
     private final InboxEventBus bus;
     private final TimerWheel timers;
     private final PublishedJourneys published;
+    private final JourneyLifecycle lifecycle;
     private final OutboxDispatcher dispatcher;
     private final ExecutorService sendPool;
     private final EngineProperties properties;
@@ -35,12 +37,13 @@ final class EngineLifecycle implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
 
     EngineLifecycle(GroupCommitIntake intake, InboxEventBus bus, TimerWheel timers, PublishedJourneys published,
-                    OutboxDispatcher dispatcher, ExecutorService sendPool, EngineProperties properties,
-                    RuntimeProperties runtime) {
+                    JourneyLifecycle lifecycle, OutboxDispatcher dispatcher, ExecutorService sendPool,
+                    EngineProperties properties, RuntimeProperties runtime) {
         this.intake = intake;
         this.bus = bus;
         this.timers = timers;
         this.published = published;
+        this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.dispatcher = dispatcher;
         this.sendPool = sendPool;
@@ -51,7 +54,7 @@ final class EngineLifecycle implements SmartLifecycle {
     public synchronized void start() {
         bus.start();
         intake.start();
-        scheduler = Executors.newScheduledThreadPool(3, r -> {
+        scheduler = Executors.newScheduledThreadPool(4, r -> {
             Thread t = new Thread(r, "wayfarer-scheduler");
             t.setDaemon(true);
             return t;
@@ -59,6 +62,8 @@ final class EngineLifecycle implements SmartLifecycle {
         every(properties.timerPollInterval(), "timer poll", timers::pollOnce);
         every(runtime.timerTick(), "timer release", timers::releaseDue);
         every(runtime.triggerRefresh(), "trigger index refresh", published::refreshIfChanged);
+        every(runtime.triggerRefresh(), "held timer release",
+                () -> lifecycle.finishReleases(published.paused().releasesPending()));
         every(properties.outboxSweepInterval(), "outbox sweep", dispatcher::sweep);
         log.info("journey engine started: {} partitions, timer poll every {}", bus.partitionCount(),
                 properties.timerPollInterval());

@@ -20,6 +20,8 @@ import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.calendar.HolidayCalendar;
 import org.wayfarer.journey.calendar.HolidayCalendarFiles;
+import org.wayfarer.journey.catalog.JourneyLifecycle;
+import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.calendar.HolidayCalendars;
 import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.channel.AccountOwnership;
@@ -43,6 +45,7 @@ import org.wayfarer.journey.runtime.ContactLocks;
 import org.wayfarer.journey.runtime.Engine;
 import org.wayfarer.journey.runtime.InstanceRunner;
 import org.wayfarer.journey.runtime.InstanceStore;
+import org.wayfarer.journey.runtime.LifecycleSweeps;
 import org.wayfarer.journey.runtime.Partitions;
 import org.wayfarer.journey.runtime.PublishedJourneys;
 import org.wayfarer.journey.runtime.StepLog;
@@ -147,6 +150,13 @@ public class JourneyEngineAutoConfiguration {
                 new InstanceRunner(ids, senders, calendars), ids, partitions, settings);
     }
 
+    /** What pause, resume, stop and publish-with-migration do to a journey's instances, a page at a time. */
+    @Bean
+    LifecycleSweeps lifecycleSweeps(Engine engine, Transactions transactions, Clock clock) {
+        return new LifecycleSweeps(engine.instances(), engine.runner(), engine.stepLog(), engine.counters(),
+                transactions, clock, LifecycleSweeps.PAGE_SIZE);
+    }
+
     /** The trigger index; also the catalog's {@code PublicationListener}, so a publish is seen at once. */
     @Bean
     PublishedJourneys publishedJourneys(JourneyStore journeys, JourneyCompiler compiler) {
@@ -194,10 +204,11 @@ public class JourneyEngineAutoConfiguration {
 
     @Bean
     EngineLifecycle engineLifecycle(GroupCommitIntake intake, InboxEventBus bus, TimerWheel timers,
-                                    PublishedJourneys published, OutboxDispatcher dispatcher,
-                                    ExecutorService wayfarerSendPool, EngineProperties properties,
-                                    RuntimeProperties runtime) {
-        return new EngineLifecycle(intake, bus, timers, published, dispatcher, wayfarerSendPool, properties, runtime);
+                                    PublishedJourneys published, JourneyLifecycle lifecycle,
+                                    OutboxDispatcher dispatcher, ExecutorService wayfarerSendPool,
+                                    EngineProperties properties, RuntimeProperties runtime) {
+        return new EngineLifecycle(intake, bus, timers, published, lifecycle, dispatcher, wayfarerSendPool,
+                properties, runtime);
     }
 
     private static String nodeName(EngineProperties properties) {

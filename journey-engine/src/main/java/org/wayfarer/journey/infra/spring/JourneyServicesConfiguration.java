@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.catalog.JourneyCatalog;
+import org.wayfarer.journey.catalog.JourneyLifecycle;
 import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.catalog.LiveInstances;
 import org.wayfarer.journey.catalog.PublicationListener;
 import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.channel.ChannelAccounts;
@@ -24,7 +26,8 @@ import org.wayfarer.journey.stats.JourneyStatistics;
 
 /**
  * The services the admin API calls, built from whichever port beans the context has (the MyBatis stores in the
- * product, in-memory ports in the admin API's slice tests).
+ * product, in-memory ports in the admin API's slice tests). The context also supplies {@link LiveInstances} (the
+ * engine's {@code LifecycleSweeps}).
  *
  * <p>The catalog checks send accounts with the engine's {@link AccountOwnership} bean. A context that imports this
  * configuration without the engine's auto-configuration (the admin API's slice tests) has none; the catalog then asks
@@ -40,9 +43,20 @@ public class JourneyServicesConfiguration {
                                   IdGenerator ids, Clock clock, ObjectProvider<PublicationListener> listeners) {
         AccountOwnership ownership = owners.getIfAvailable(
                 () -> new AccountOwnership(channelAccounts.orderedStream().toList()));
+        return new JourneyCatalog(store, compiler, ownership, transactions, ids, clock, everyListener(listeners));
+    }
+
+    /** Pause, resume, stop, archive and publish with a migration; the instances' side is the context's LiveInstances. */
+    @Bean
+    JourneyLifecycle journeyLifecycle(JourneyCatalog catalog, JourneyStore store, LiveInstances instances,
+                                      Transactions transactions, Clock clock,
+                                      ObjectProvider<PublicationListener> listeners) {
+        return new JourneyLifecycle(catalog, store, instances, transactions, clock, everyListener(listeners));
+    }
+
+    private static PublicationListener everyListener(ObjectProvider<PublicationListener> listeners) {
         List<PublicationListener> all = listeners.orderedStream().toList();
-        return new JourneyCatalog(store, compiler, ownership, transactions, ids, clock,
-                () -> all.forEach(PublicationListener::acceptingChanged));
+        return () -> all.forEach(PublicationListener::acceptingChanged);
     }
 
     @Bean

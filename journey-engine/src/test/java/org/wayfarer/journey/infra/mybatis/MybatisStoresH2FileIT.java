@@ -57,6 +57,11 @@ class MybatisStoresH2FileIT extends MybatisStoresTestBase {
         protected JourneyStore store() {
             return journeyStore;
         }
+
+        @Override
+        protected Transactions transactions() {
+            return transactions;
+        }
     }
 
     @Nested

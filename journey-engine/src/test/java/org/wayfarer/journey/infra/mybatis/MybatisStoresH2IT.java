@@ -168,6 +168,11 @@ class MybatisStoresH2IT extends MybatisStoresTestBase {
         protected JourneyStore store() {
             return journeyStore;
         }
+
+        @Override
+        protected Transactions transactions() {
+            return transactions;
+        }
     }
 
     @Nested

@@ -43,6 +43,11 @@ class MybatisStoresMariaDbIT extends MybatisStoresTestBase {
         protected JourneyStore store() {
             return journeyStore;
         }
+
+        @Override
+        protected Transactions transactions() {
+            return transactions;
+        }
     }
 
     @Nested
