@@ -3,7 +3,6 @@ package org.wayfarer.journey.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.wayfarer.journey.ContractFixtures.nextId;
 
 import java.time.Duration;
@@ -223,11 +222,11 @@ public abstract class JourneyStoreContract {
 
     /**
      * The lock orders a parked timer and a resume: a reader that asks while a resume is uncommitted waits for it and
-     * reads what it committed. Only where there are transactions to hold a lock.
+     * reads what it committed. Only where there are transactions to hold a lock: an adapter without them overrides
+     * this method without {@code @Test}, so it does not run there (rather than run and be skipped).
      */
     @Test
-    void lockStatusWaitsForAnUncommittedChangeAndReadsWhatItCommitted() throws Exception {
-        assumeTrue(transactions() != null, "no transactions to hold a lock");
+    protected void lockStatusWaitsForAnUncommittedChangeAndReadsWhatItCommitted() throws Exception {
         StoredJourney journey = journey("welcome", t0);
         store().insert(journey);
         store().update(lifecycle(journey, JourneyStatus.PAUSED, t0));
