@@ -20,7 +20,7 @@ final class DefinitionReader {
             Set.of("key", "name", "trigger", "entry", "exitWhen", "goal", "start", "nodes", "quietHours", "caps",
                     "priority", "expiry");
     private static final Set<String> TRIGGER_FIELDS = Set.of("event", "when");
-    private static final Set<String> ENTRY_FIELDS = Set.of("policy", "key");
+    private static final Set<String> ENTRY_FIELDS = Set.of("policy", "key", "minInterval");
     private static final Set<String> CRITERION_FIELDS = Set.of("event", "when");
     private static final Set<String> GOAL_FIELDS = Set.of("event", "when", "within");
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
@@ -109,7 +109,8 @@ final class DefinitionReader {
         }
         String keySource = fields.optionalString(entry, "key", "/entry");
         Expression key = keySource == null ? null : expressions.compile(keySource, "/entry/key", problems);
-        return new Entry(policy, key);
+        Duration minInterval = fields.duration(entry, "minInterval", "/entry", false);
+        return new Entry(policy, key, minInterval);
     }
 
     private List<EventCriterion> exitWhen(JsonNode document) {

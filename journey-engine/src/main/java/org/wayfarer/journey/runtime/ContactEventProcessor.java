@@ -1,5 +1,6 @@
 package org.wayfarer.journey.runtime;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -152,7 +153,7 @@ public final class ContactEventProcessor {
         // database's unique entry key, checked without a round trip
         boolean taken = batch.instances(contactId).stream()
                 .anyMatch(i -> i.journeyId() == journeyId && i.entryKey().equals(entryKey));
-        if (taken) {
+        if (taken || tooSoon(definition, journeyId, contactId, batch)) {
             return;
         }
         ContactEvent event = stored.event();
@@ -166,6 +167,30 @@ public final class ContactEventProcessor {
         batch.entered(fresh);
         InstanceRunner.Run run = engine.run(batch, definition, facts, event.tenantId(), contactId, event.source());
         batch.instanceChanged(engine.runner().run(fresh, definition.start(), run, changes));
+    }
+
+    /**
+     * The loop guard: with {@code entry.minInterval}, a contact that entered this journey less than that long ago
+     * (an instance of this batch included) does not enter again. Reads the last entry only for such journeys.
+     */
+    private boolean tooSoon(JourneyDefinition definition, long journeyId, long contactId, Batch batch) {
+        Duration minInterval = definition.entry().minInterval();
+        if (minInterval == null) {
+            return false;
+        }
+        // the store knows every committed entry; the batch, those it made itself
+        Instant last = engine.instances().lastEntered(journeyId, contactId).orElse(null);
+        for (JourneyInstance instance : batch.instances(contactId)) {
+            if (instance.journeyId() == journeyId && (last == null || instance.enteredAt().isAfter(last))) {
+                last = instance.enteredAt();
+            }
+        }
+        boolean tooSoon = last != null && batch.now().isBefore(last.plus(minInterval));
+        if (tooSoon) {
+            log.debug("journey {}: contact {} entered at {}, within its minInterval {}; not entering", journeyId,
+                    contactId, last, minInterval);
+        }
+        return tooSoon;
     }
 
     /** An absent condition holds; one that fails to evaluate does not (it is logged, never fatal to the event). */

@@ -170,6 +170,12 @@ public interface InstanceStore extends InstanceCounts {
     record HeldTimer(JourneyInstance instance, Instant heldWakeAt) {
     }
 
+    /**
+     * When the contact last entered the journey (any version, any status), or empty when it never did: the entry
+     * loop guard ({@code entry.minInterval}) asks only for journeys that set one.
+     */
+    Optional<Instant> lastEntered(long journeyId, long contactId);
+
     /** Counts of the journey's instances by status (for stats). */
     java.util.Map<InstanceStatus, Long> countByStatus(long tenantId, long journeyId);
 

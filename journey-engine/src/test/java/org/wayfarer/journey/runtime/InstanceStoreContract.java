@@ -270,6 +270,20 @@ public abstract class InstanceStoreContract {
     }
 
     @Test
+    void lastEnteredIsTheContactsLatestEntryOfTheJourneyInAnyStatus() {
+        long contact = nextId();
+        JourneyInstance first = instance(nextId(), contact, "EVENT:1", InstanceStatus.WAITING, t0);
+        JourneyInstance later = ended(new JourneyInstance(nextId(), tenant, journey, 1, contact, "EVENT:2",
+                nextId(), InstanceStatus.ACTIVE, "welcome", 0, null, t0.plusSeconds(60), t0.plusSeconds(60), null,
+                null, 0));
+        store().insertAll(List.of(first, later));
+
+        assertThat(store().lastEntered(journey, contact)).contains(t0.plusSeconds(60));
+        assertThat(store().lastEntered(journey, nextId())).isEmpty();
+        assertThat(store().lastEntered(nextId(), contact)).isEmpty();
+    }
+
+    @Test
     void whatAnInstanceRemembersIsStoredWithItAndReadBackByEveryRead() {
         JourneyInstance plain = waiting(nextId(), t0);
         JourneyInstance remembering = waiting(nextId(), t0).remembering("waited", "paid",

@@ -2,7 +2,9 @@ package org.wayfarer.journey.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,5 +116,27 @@ class ContactChangeScenariosIT {
         assertThat(sent).hasSize(1);
         assertThat(kit.steps("oONCE")).extracting(StepRecord::detail).contains("no change");
         assertThat(kit.queuedFor("oONCE")).hasSize(1);
+    }
+
+    @Test
+    void minIntervalKeepsAJourneyThatFeedsItselfFromLooping() {
+        kit.publish("""
+                {"key": "counter-%1$s", "name": "Counts visits", "start": "count",
+                 "trigger": {"event": "contact.updated", "when": "event.changed.contains('visits_%1$s')"},
+                 "entry": {"policy": "EVERY_TIME", "minInterval": "PT1H"},
+                 "nodes": {"count": {"type": "update", "set": {"visits_%1$s": "{{event.occurredAt}}"}, "next": "hi"},
+                           "hi": {"type": "send", "channel": "wechat.template", "message": {"templateId": "TPL_V"}}}}
+                """.formatted(suffix));
+
+        kit.synced("oLOOPY", Map.of("visits_" + suffix, "first"));
+
+        kit.awaitSent("oLOOPY", 1);
+        await().untilAsserted(() -> assertThat(kit.steps("oLOOPY")).extracting(StepRecord::outcome)
+                .contains("COMPLETED"));
+        assertThat(kit.queuedFor("oLOOPY")).as("its own contact.updated came within the hour: no second entry")
+                .hasSize(1);
+        kit.advance(Duration.ofMinutes(61));
+        kit.synced("oLOOPY", Map.of("visits_" + suffix, "again"));
+        assertThat(kit.awaitSent("oLOOPY", 2)).hasSize(2);
     }
 }

@@ -264,6 +264,12 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
     /** Every status is present in the answer, zero when the journey has no instance in it. */
     @Override
+    public synchronized Optional<Instant> lastEntered(long journeyId, long contactId) {
+        return instances.values().stream().filter(i -> i.journeyId() == journeyId && i.contactId() == contactId)
+                .map(JourneyInstance::enteredAt).max(Instant::compareTo);
+    }
+
+    @Override
     public synchronized Map<InstanceStatus, Long> countByStatus(long tenantId, long journeyId) {
         Map<InstanceStatus, Long> counts = new EnumMap<>(InstanceStatus.class);
         for (InstanceStatus status : InstanceStatus.values()) {

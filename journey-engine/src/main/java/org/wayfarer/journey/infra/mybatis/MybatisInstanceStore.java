@@ -246,6 +246,14 @@ public final class MybatisInstanceStore implements InstanceStore {
                 rs.getString("last_error")), instanceId, tenantId).stream().findFirst();
     }
 
+    /** Served by the unique entry key's (journey_id, contact_id) prefix. */
+    @Override
+    public Optional<Instant> lastEntered(long journeyId, long contactId) {
+        Long millis = jdbc.queryForObject("SELECT MAX(entered_at) FROM journey_instance WHERE journey_id = ?"
+                + " AND contact_id = ?", Long.class, journeyId, contactId);
+        return Optional.ofNullable(millis).map(Instant::ofEpochMilli);
+    }
+
     /** Every status is present in the answer, zero when the journey has no instance in it. */
     @Override
     public Map<InstanceStatus, Long> countByStatus(long tenantId, long journeyId) {
