@@ -18,7 +18,7 @@ class MigrationsIT {
 
     private static final List<String> TABLES = List.of("tenant", "api_key", "wechat_account", "journey",
             "journey_version", "contact", "contact_identity", "contact_event", "journey_instance", "journey_step",
-            "journey_counter", "outbox", "contact_tag");
+            "journey_counter", "outbox", "contact_tag", "segment", "segment_member");
 
     @Test
     void migratesEmbeddedH2FileInMySqlMode(@TempDir Path dir) throws Exception {
