@@ -51,7 +51,8 @@ import org.wayfarer.journey.stats.JourneyCounters;
  */
 @AutoConfiguration
 @EnableConfigurationProperties({EngineProperties.class, RuntimeProperties.class})
-@Import({MybatisStoresConfiguration.class, CryptoConfiguration.class, JourneyServicesConfiguration.class})
+@Import({MybatisStoresConfiguration.class, CryptoConfiguration.class, JourneyServicesConfiguration.class,
+        SegmentRefreshConfiguration.class})
 public class JourneyEngineAutoConfiguration {
 
     @Bean
