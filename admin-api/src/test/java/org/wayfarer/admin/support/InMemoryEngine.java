@@ -14,6 +14,8 @@ import org.wayfarer.journey.testing.InMemoryInstanceStore;
 import org.wayfarer.journey.testing.InMemoryJourneyCounters;
 import org.wayfarer.journey.testing.InMemoryJourneyStore;
 import org.wayfarer.journey.testing.InMemoryOutbox;
+import org.wayfarer.journey.testing.InMemorySegmentEvaluation;
+import org.wayfarer.journey.testing.InMemorySegmentStore;
 import org.wayfarer.journey.testing.InMemoryStepLog;
 import org.wayfarer.journey.testing.MutableClock;
 
@@ -37,6 +39,8 @@ public final class InMemoryEngine {
     public final InMemoryOutbox outbox = new InMemoryOutbox();
     public final InMemoryJourneyCounters counters = new InMemoryJourneyCounters();
     public final InMemoryInstanceStore instances = new InMemoryInstanceStore();
+    public final InMemorySegmentStore segments = new InMemorySegmentStore();
+    public final InMemorySegmentEvaluation segmentEvaluation = new InMemorySegmentEvaluation(contacts, events);
     /** No rollback: the in-memory ports have nothing to roll back that the tests look at after a failure. */
     public final DirectTransactions transactions = new DirectTransactions();
 
@@ -67,6 +71,7 @@ public final class InMemoryEngine {
         outbox.clear();
         counters.clear();
         instances.clear();
+        segments.clear();
         signalled.clear();
         clock.set(START);
         nextId.set(FIRST_ID);

@@ -12,6 +12,8 @@ import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.inbox.FailedEvents;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.StepLog;
+import org.wayfarer.journey.segment.SegmentEvaluation;
+import org.wayfarer.journey.segment.SegmentStore;
 import org.wayfarer.journey.stats.JourneyCounters;
 
 /** Registers the {@link InMemoryEngine}'s ports as the beans the admin API's configurations expect. */
@@ -56,6 +58,16 @@ public class InMemoryEngineConfiguration {
     @Bean
     InstanceStore instanceStore(InMemoryEngine engine) {
         return engine.instances;
+    }
+
+    @Bean
+    SegmentStore segmentStore(InMemoryEngine engine) {
+        return engine.segments;
+    }
+
+    @Bean
+    SegmentEvaluation segmentEvaluation(InMemoryEngine engine) {
+        return engine.segmentEvaluation;
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -88,7 +89,8 @@ public final class SegmentRefresher {
      * @throws SegmentNotFoundException when the tenant has no segment with this key
      */
     public Result refresh(long tenantId, String key) {
-        Segment segment = store.find(tenantId, key).orElseThrow(() -> new SegmentNotFoundException(key));
+        Segment segment = (Segments.isKey(key) ? store.find(tenantId, key) : Optional.<Segment>empty())
+                .orElseThrow(() -> new SegmentNotFoundException(key));
         return refresh(segment);
     }
 

@@ -133,9 +133,11 @@ public final class Segments implements SegmentMembers {
 
     /** A key that cannot be a segment's is not looked up (some databases compare keys case-insensitively). */
     private Optional<Segment> find(long tenantId, String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            return Optional.empty();
-        }
-        return store.find(tenantId, key);
+        return isKey(key) ? store.find(tenantId, key) : Optional.empty();
+    }
+
+    /** Whether {@code key} has the form of a segment key. */
+    static boolean isKey(String key) {
+        return key != null && KEY.matcher(key).matches();
     }
 }
