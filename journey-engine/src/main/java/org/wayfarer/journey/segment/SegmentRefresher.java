@@ -144,6 +144,7 @@ public final class SegmentRefresher {
         long members = 0;
         long enteredCount = 0;
         long exitedCount = 0;
+        long silent = 0;
         while (true) {
             Long is = current.peek();
             Long was = stored.peek();
@@ -163,13 +164,17 @@ public final class SegmentRefresher {
             if (entered.size() + exited.size() >= pageSize) {
                 enteredCount += entered.size();
                 exitedCount += exited.size();
-                apply(segment, seq, now, entered, exited);
+                silent += apply(segment, seq, now, entered, exited);
             }
         }
         enteredCount += entered.size();
         exitedCount += exited.size();
-        apply(segment, seq, now, entered, exited);
+        silent += apply(segment, seq, now, entered, exited);
         transactions.run(() -> store.completeRefresh(tenant, segment.id(), segment.refreshSeq(), now));
+        if (silent > 0) {
+            log.warn("segment {} of tenant {}: {} changed contacts have no identity; their membership changed "
+                    + "without an event", segment.id(), tenant, silent);
+        }
         if (enteredCount + exitedCount > 0) {
             log.info("segment {} of tenant {} refreshed (#{}): {} members, {} entered, {} exited", segment.id(),
                     tenant, seq, members, enteredCount, exitedCount);
@@ -177,10 +182,10 @@ public final class SegmentRefresher {
         return new Result(segment.key(), seq, members, enteredCount, exitedCount);
     }
 
-    /** Emits the page's changes, then writes them; clears both lists. */
-    private void apply(Segment segment, long seq, Instant now, List<Long> entered, List<Long> exited) {
+    /** Emits the page's changes, then writes them; clears both lists. Returns how many had no identity. */
+    private int apply(Segment segment, long seq, Instant now, List<Long> entered, List<Long> exited) {
         if (entered.isEmpty() && exited.isEmpty()) {
-            return;
+            return 0;
         }
         List<Long> changed = new ArrayList<>(entered);
         changed.addAll(exited);
@@ -206,10 +211,6 @@ public final class SegmentRefresher {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        if (silent > 0) {
-            log.warn("segment {} of tenant {}: {} changed contacts have no identity; their membership changed "
-                    + "without an event", segment.id(), segment.tenantId(), silent);
-        }
         List<Long> in = List.copyOf(entered);
         List<Long> out = List.copyOf(exited);
         transactions.run(() -> {
@@ -218,6 +219,7 @@ public final class SegmentRefresher {
         });
         entered.clear();
         exited.clear();
+        return silent;
     }
 
     /** One sorted stream of contact ids, read a page at a time. Not thread-safe. */

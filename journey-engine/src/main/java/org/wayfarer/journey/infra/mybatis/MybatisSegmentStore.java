@@ -29,6 +29,13 @@ public final class MybatisSegmentStore implements SegmentStore {
     private static final String DELETE_MEMBER =
             "DELETE FROM segment_member WHERE segment_id = ? AND contact_id = ? AND tenant_id = ?";
 
+    /**
+     * A page of stored members, read along the primary key (segment_id, contact_id); the ORDER BY names both columns,
+     * so H2 reads the range in key order and stops at the limit instead of sorting every member after the cursor.
+     */
+    static final String MEMBERS = "SELECT contact_id FROM segment_member WHERE segment_id = ? AND contact_id > ?"
+            + " AND tenant_id = ? ORDER BY segment_id, contact_id LIMIT ";
+
     private final SegmentMapper segments;
     private final JdbcTemplate jdbc;
 
@@ -78,9 +85,7 @@ public final class MybatisSegmentStore implements SegmentStore {
 
     @Override
     public List<Long> members(long tenantId, long segmentId, long afterContactId, int limit) {
-        return jdbc.queryForList("SELECT contact_id FROM segment_member WHERE segment_id = ? AND contact_id > ?"
-                        + " AND tenant_id = ? ORDER BY contact_id LIMIT " + Columns.positive(limit), Long.class,
-                segmentId, afterContactId, tenantId);
+        return jdbc.queryForList(MEMBERS + Columns.positive(limit), Long.class, segmentId, afterContactId, tenantId);
     }
 
     @Override

@@ -94,7 +94,8 @@ final class SegmentSql {
             sql.append(", CASE WHEN ").append(selectedSql.get(i)).append(" THEN 1 ELSE 0 END AS p" + i);
         }
         from(sql, tenantId, afterContactId);
-        sql.append(drivingTag == null ? " ORDER BY c.id" : " ORDER BY d.contact_id");
+        // the ORDER BY spells out the index's columns, so H2 reads the range in index order and stops at the limit
+        sql.append(drivingTag == null ? " ORDER BY c.tenant_id, c.id" : " ORDER BY d.tenant_id, d.tag, d.contact_id");
         return sql.append(" LIMIT " + Columns.positive(limit));
     }
 
