@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfarer.journey.segment.SegmentEvaluation;
 import org.wayfarer.journey.segment.SegmentFilter;
@@ -26,6 +28,7 @@ public final class JdbcSegmentEvaluation implements SegmentEvaluation {
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
+    private volatile Boolean pointRange;
 
     public JdbcSegmentEvaluation(JdbcTemplate jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
@@ -35,7 +38,7 @@ public final class JdbcSegmentEvaluation implements SegmentEvaluation {
     @Override
     public List<Long> page(long tenantId, SegmentFilter filter, Instant now, long afterContactId, int limit) {
         Columns.positive(limit);
-        SegmentSql plan = SegmentSql.plan(filter, now);
+        SegmentSql plan = SegmentSql.plan(filter, now, pointRange());
         if (plan.exact()) {
             SegmentSql.Fragment sql = plan.scan(tenantId, afterContactId, limit);
             return jdbc.queryForList(sql.sql(), Long.class, sql.params());
@@ -59,7 +62,7 @@ public final class JdbcSegmentEvaluation implements SegmentEvaluation {
 
     @Override
     public long count(long tenantId, SegmentFilter filter, Instant now) {
-        SegmentSql plan = SegmentSql.plan(filter, now);
+        SegmentSql plan = SegmentSql.plan(filter, now, pointRange());
         if (plan.exact()) {
             SegmentSql.Fragment sql = plan.count(tenantId);
             Long count = jdbc.queryForObject(sql.sql(), Long.class, sql.params());
@@ -75,6 +78,18 @@ public final class JdbcSegmentEvaluation implements SegmentEvaluation {
             }
             cursor = batch.lastId();
         }
+    }
+
+    /** Whether the database is MySQL/MariaDB, whose keyset scans need the tenant as a range ({@link SegmentSql}). */
+    private boolean pointRange() {
+        Boolean known = pointRange;
+        if (known == null) {
+            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+            String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
+            known = name.contains("mariadb") || name.contains("mysql");
+            pointRange = known;
+        }
+        return known;
     }
 
     /** One statement's candidates: how many rows it read, the last one's id, and which matched. */

@@ -31,11 +31,13 @@ final class SegmentSql {
     private final List<Fragment> selectedSql = new ArrayList<>();
     private final Set<SegmentFilter> implied = new LinkedHashSet<>();
     private final Instant now;
+    private final boolean pointRange;
     private int aliases;
 
-    private SegmentSql(SegmentFilter filter, Instant now) {
+    private SegmentSql(SegmentFilter filter, Instant now, boolean pointRange) {
         this.filter = filter;
         this.now = now;
+        this.pointRange = pointRange;
         SegmentFilter rest = filter;
         String driving = null;
         if (filter instanceof SegmentFilter.All all) {
@@ -60,9 +62,13 @@ final class SegmentSql {
         }
     }
 
-    /** The plan of {@code filter} with event windows ending at {@code now}. */
-    static SegmentSql plan(SegmentFilter filter, Instant now) {
-        return new SegmentSql(filter, now);
+    /**
+     * The plan of {@code filter} with event windows ending at {@code now}.
+     *
+     * @param pointRange whether keyset scans name the tenant as a one-point range (MySQL/MariaDB; see {@link #from})
+     */
+    static SegmentSql plan(SegmentFilter filter, Instant now, boolean pointRange) {
+        return new SegmentSql(filter, now, pointRange);
     }
 
     SegmentFilter filter() {
@@ -109,22 +115,42 @@ final class SegmentSql {
         return sql;
     }
 
+    /**
+     * On MySQL/MariaDB ({@link #pointRange}) a keyset scan names the tenant as the one-point range
+     * {@code tenant_id >= ? AND tenant_id <= ?}: with {@code tenant_id = ?} MariaDB 10.11 prefers "ref" access on the
+     * tenant alone and reads the index from the tenant's first entry for every batch, filtering {@code id > ?} entry
+     * by entry (a batch from the middle of 200,000 contacts: 11-27 ms, against 0.9 ms as a range on both columns;
+     * {@code ANALYZE FORMAT=JSON}). H2 is given the equality: with the range its planner may take the primary key
+     * ({@code id > ?}) and sort what follows the cursor.
+     */
     private void from(Fragment sql, long tenantId, Long afterContactId) {
+        boolean keyset = afterContactId != null;
         if (drivingTag == null) {
-            sql.append(" FROM contact c WHERE c.tenant_id = ?", tenantId);
-            if (afterContactId != null) {
+            sql.append(" FROM contact c WHERE ");
+            tenant(sql, "c.tenant_id", tenantId, keyset);
+            if (keyset) {
                 sql.append(" AND c.id > ?", afterContactId);
             }
         } else {
-            sql.append(" FROM contact_tag d JOIN contact c ON c.id = d.contact_id WHERE d.tenant_id = ?", tenantId)
-                    .append(" AND d.tag = ?", drivingTag);
-            if (afterContactId != null) {
+            sql.append(" FROM contact_tag d JOIN contact c ON c.id = d.contact_id WHERE ");
+            tenant(sql, "d.tenant_id", tenantId, keyset);
+            sql.append(" AND d.tag = ?", drivingTag);
+            if (keyset) {
                 sql.append(" AND d.contact_id > ?", afterContactId);
             }
-            sql.append(" AND c.tenant_id = ?", tenantId);
+            // no "c.tenant_id = ?": a tag row carries its contact's tenant, and with that condition MariaDB may
+            // start from the tenant's contacts and sort them (a temporary table and a filesort per batch)
         }
         if (where != null) {
             sql.append(" AND ").append(where);
+        }
+    }
+
+    private void tenant(Fragment sql, String column, long tenantId, boolean keyset) {
+        if (keyset && pointRange) {
+            sql.append(column + " >= ?", tenantId).append(" AND " + column + " <= ?", tenantId);
+        } else {
+            sql.append(column + " = ?", tenantId);
         }
     }
 

@@ -172,7 +172,8 @@ class MybatisStoresH2IT extends MybatisStoresTestBase {
         for (String filter : List.of("{\"all\": [{\"attribute\": \"n\", \"op\": \"gte\", \"value\": 0}]}",
                 "{\"all\": [{\"tag\": \"all\"}, {\"attribute\": \"n\", \"op\": \"gte\", \"value\": 0}]}",
                 "{\"all\": [{\"notTag\": \"none\"}]}")) {
-            SegmentSql.Fragment scan = SegmentSql.plan(SegmentFilters.parse(filter), at).scan(tenant, 9_301_000, 500);
+            SegmentSql.Fragment scan = SegmentSql.plan(SegmentFilters.parse(filter), at, false)
+                    .scan(tenant, 9_301_000, 500);
             assertThat(scanCount(dataSource, "EXPLAIN ANALYZE " + scan.sql(), scan.params())).as(filter)
                     .isLessThanOrEqualTo(501);
         }

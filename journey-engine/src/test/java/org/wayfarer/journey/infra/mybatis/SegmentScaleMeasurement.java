@@ -98,13 +98,14 @@ abstract class SegmentScaleMeasurement {
 
     /** The plan of one scan batch from the middle of the tenant (H2: with the rows it read). */
     private void explain(String filterJson, long after) {
-        SegmentSql.Fragment scan = SegmentSql.plan(SegmentFilters.parse(filterJson), NOW)
+        boolean pointRange = database().startsWith("MariaDB");
+        SegmentSql.Fragment scan = SegmentSql.plan(SegmentFilters.parse(filterJson), NOW, pointRange)
                 .scan(TENANT, after, JdbcSegmentEvaluation.SCAN_BATCH);
         explain(scan.sql(), scan.params());
     }
 
     private void explain(String sql, Object... params) {
-        String prefix = database().startsWith("MariaDB") ? "EXPLAIN " : "EXPLAIN ANALYZE ";
+        String prefix = database().startsWith("MariaDB") ? "ANALYZE " : "EXPLAIN ANALYZE ";
         List<String> plan = jdbc.query(prefix + sql, (rs, i) -> {
             StringBuilder line = new StringBuilder();
             for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
