@@ -23,6 +23,9 @@ import org.wayfarer.journey.catalog.JourneyNotFoundException;
 import org.wayfarer.journey.catalog.JourneyStateException;
 import org.wayfarer.journey.contact.ContactNotFoundException;
 import org.wayfarer.journey.inbox.IntakeUnavailableException;
+import org.wayfarer.journey.segment.InvalidSegmentException;
+import org.wayfarer.journey.segment.SegmentKeyTakenException;
+import org.wayfarer.journey.segment.SegmentNotFoundException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.json.JsonMapper;
@@ -142,6 +145,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ContactNotFoundException.class)
     ResponseEntity<ProblemDetail> contactNotFound(ContactNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "No contact " + e.contactId() + ".");
+    }
+
+    @ExceptionHandler(InvalidSegmentException.class)
+    ResponseEntity<ProblemDetail> invalidSegment(InvalidSegmentException e) {
+        List<ValidationProblemResponse> errors = e.problems().stream()
+                .map(p -> new ValidationProblemResponse(p.pointer(), p.code(), p.message())).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The segment has " + errors.size() + " problem(s); see 'errors'.");
+        problem.setTitle("Invalid segment");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The key is not echoed: it comes from the path, and a 404 says enough. */
+    @ExceptionHandler(SegmentNotFoundException.class)
+    ResponseEntity<ProblemDetail> segmentNotFound(SegmentNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "No segment with this key.");
+    }
+
+    @ExceptionHandler(SegmentKeyTakenException.class)
+    ResponseEntity<ProblemDetail> segmentKeyTaken(SegmentKeyTakenException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage() + "; choose another key.");
     }
 
     @ExceptionHandler(JourneyKeyTakenException.class)

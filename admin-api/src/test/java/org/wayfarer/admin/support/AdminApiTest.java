@@ -11,6 +11,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.wayfarer.admin.limits.AdminLimitsConfiguration;
 import org.wayfarer.admin.security.SecurityConfiguration;
 import org.wayfarer.journey.infra.spring.JourneyServicesConfiguration;
+import org.wayfarer.journey.infra.spring.SegmentServicesConfiguration;
 import org.wayfarer.channel.wechat.WeChatAccounts;
 import org.wayfarer.journey.event.EventIntake;
 
@@ -25,7 +26,8 @@ import org.wayfarer.journey.event.EventIntake;
 @Documented
 @WebMvcTest
 @Import({SecurityConfiguration.class, AdminLimitsConfiguration.class, JourneyServicesConfiguration.class,
-        InMemoryEngineConfiguration.class, TestKeys.class, StubCompilerConfiguration.class})
+        SegmentServicesConfiguration.class, InMemoryEngineConfiguration.class, TestKeys.class,
+        StubCompilerConfiguration.class})
 @MockitoBean(types = {WeChatAccounts.class, EventIntake.class})
 public @interface AdminApiTest {
 }

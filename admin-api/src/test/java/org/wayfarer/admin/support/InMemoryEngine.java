@@ -16,6 +16,8 @@ import org.wayfarer.journey.testing.InMemoryInstanceStore;
 import org.wayfarer.journey.testing.InMemoryJourneyCounters;
 import org.wayfarer.journey.testing.InMemoryJourneyStore;
 import org.wayfarer.journey.testing.InMemoryOutbox;
+import org.wayfarer.journey.testing.InMemorySegmentEvaluation;
+import org.wayfarer.journey.testing.InMemorySegmentStore;
 import org.wayfarer.journey.testing.InMemoryStepLog;
 import org.wayfarer.journey.testing.InMemoryTenantSettings;
 import org.wayfarer.journey.testing.MutableClock;
@@ -45,6 +47,8 @@ public final class InMemoryEngine {
     public final InMemoryTenantSettings settings = new InMemoryTenantSettings();
     /** Uploaded holiday calendar files by "tenant/year". */
     public final Map<String, byte[]> calendarFiles = new ConcurrentHashMap<>();
+    public final InMemorySegmentStore segments = new InMemorySegmentStore();
+    public final InMemorySegmentEvaluation segmentEvaluation = new InMemorySegmentEvaluation(contacts, events);
     /** No rollback: the in-memory ports have nothing to roll back that the tests look at after a failure. */
     public final DirectTransactions transactions = new DirectTransactions();
 
@@ -77,6 +81,7 @@ public final class InMemoryEngine {
         instances.clear();
         settings.clear();
         calendarFiles.clear();
+        segments.clear();
         signalled.clear();
         clock.set(START);
         nextId.set(FIRST_ID);

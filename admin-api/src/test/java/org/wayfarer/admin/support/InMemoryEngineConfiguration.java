@@ -22,6 +22,8 @@ import org.wayfarer.journey.runtime.InstanceRunner;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.LifecycleSweeps;
 import org.wayfarer.journey.runtime.StepLog;
+import org.wayfarer.journey.segment.SegmentEvaluation;
+import org.wayfarer.journey.segment.SegmentStore;
 import org.wayfarer.journey.settings.TenantSettings;
 import org.wayfarer.journey.stats.JourneyCounters;
 import org.wayfarer.journey.testing.RecordingSender;
@@ -102,6 +104,16 @@ public class InMemoryEngineConfiguration {
     @Bean
     ChannelSenders channelSenders() {
         return new ChannelSenders(List.of(new RecordingSender()));
+    }
+
+    @Bean
+    SegmentStore segmentStore(InMemoryEngine engine) {
+        return engine.segments;
+    }
+
+    @Bean
+    SegmentEvaluation segmentEvaluation(InMemoryEngine engine) {
+        return engine.segmentEvaluation;
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.wayfarer.journey.testing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class InMemoryContactStore implements ContactStore {
     public synchronized void clear() {
         contacts.clear();
         identities.clear();
+        tagIndex.clear();
     }
 
     @Override
@@ -152,6 +154,17 @@ public final class InMemoryContactStore implements ContactStore {
                 .filter(e -> e.getKey() > afterId && e.getValue().contains(tag)
                         && contacts.containsKey(e.getKey()) && contacts.get(e.getKey()).tenantId() == tenantId)
                 .map(Map.Entry::getKey).sorted().limit(limit).toList();
+    }
+
+    /** The tenant's contacts with ids above {@code afterId}, ascending (the in-memory segment evaluation's scan). */
+    public synchronized List<Contact> ofTenant(long tenantId, long afterId) {
+        return contacts.values().stream().filter(c -> c.tenantId() == tenantId && c.id() > afterId)
+                .sorted(Comparator.comparingLong(Contact::id)).toList();
+    }
+
+    /** The tags the tag index holds for the contact (what segments query). */
+    public synchronized Set<String> indexedTags(long contactId) {
+        return Set.copyOf(tagIndex.getOrDefault(contactId, Set.of()));
     }
 
     private Optional<Long> ownerOf(long tenantId, Identity identity) {

@@ -14,6 +14,10 @@ import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.InstanceStoreContract;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.runtime.StepLogContract;
+import org.wayfarer.journey.segment.SegmentEvaluation;
+import org.wayfarer.journey.segment.SegmentEvaluationContract;
+import org.wayfarer.journey.segment.SegmentStore;
+import org.wayfarer.journey.segment.SegmentStoreContract;
 import org.wayfarer.journey.stats.JourneyCounters;
 import org.wayfarer.journey.stats.JourneyCountersContract;
 
@@ -107,6 +111,38 @@ class InMemoryStoresTest {
         @Override
         protected JourneyCounters counters() {
             return counters;
+        }
+    }
+
+    @Nested
+    class SegmentStoreInMemory extends SegmentStoreContract {
+        private final InMemorySegmentStore store = new InMemorySegmentStore();
+
+        @Override
+        protected SegmentStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class SegmentEvaluationInMemory extends SegmentEvaluationContract {
+        private final InMemoryContactStore contacts = new InMemoryContactStore();
+        private final InMemoryEventLog events = new InMemoryEventLog();
+        private final InMemorySegmentEvaluation evaluation = new InMemorySegmentEvaluation(contacts, events);
+
+        @Override
+        protected ContactStore contacts() {
+            return contacts;
+        }
+
+        @Override
+        protected EventLog events() {
+            return events;
+        }
+
+        @Override
+        protected SegmentEvaluation evaluation() {
+            return evaluation;
         }
     }
 }

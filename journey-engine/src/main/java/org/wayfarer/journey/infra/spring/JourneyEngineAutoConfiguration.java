@@ -20,9 +20,8 @@ import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.calendar.HolidayCalendar;
 import org.wayfarer.journey.calendar.HolidayCalendarFiles;
-import org.wayfarer.journey.catalog.JourneyLifecycle;
-import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.calendar.HolidayCalendars;
+import org.wayfarer.journey.catalog.JourneyLifecycle;
 import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.channel.ChannelAccounts;
@@ -61,7 +60,7 @@ import org.wayfarer.journey.webhook.WebhookSender;
 @AutoConfiguration
 @EnableConfigurationProperties({EngineProperties.class, RuntimeProperties.class})
 @Import({MybatisStoresConfiguration.class, CryptoConfiguration.class, JourneyServicesConfiguration.class,
-        WebhookConfiguration.class})
+        WebhookConfiguration.class, SegmentRefreshConfiguration.class})
 public class JourneyEngineAutoConfiguration {
 
     @Bean

@@ -21,6 +21,7 @@ import org.wayfarer.journey.infra.mybatis.ContactEventMapper;
 import org.wayfarer.journey.infra.mybatis.ContactIdentityMapper;
 import org.wayfarer.journey.infra.mybatis.ContactMapper;
 import org.wayfarer.journey.infra.mybatis.JdbcHolidayCalendarFiles;
+import org.wayfarer.journey.infra.mybatis.JdbcSegmentEvaluation;
 import org.wayfarer.journey.infra.mybatis.JdbcTenantSettings;
 import org.wayfarer.journey.infra.mybatis.JourneyCounterMapper;
 import org.wayfarer.journey.infra.mybatis.JourneyInstanceMapper;
@@ -33,10 +34,14 @@ import org.wayfarer.journey.infra.mybatis.MybatisInstanceStore;
 import org.wayfarer.journey.infra.mybatis.MybatisJourneyCounters;
 import org.wayfarer.journey.infra.mybatis.MybatisJourneyStore;
 import org.wayfarer.journey.infra.mybatis.MybatisOutbox;
+import org.wayfarer.journey.infra.mybatis.MybatisSegmentStore;
 import org.wayfarer.journey.infra.mybatis.MybatisStepLog;
 import org.wayfarer.journey.infra.mybatis.OutboxMapper;
+import org.wayfarer.journey.infra.mybatis.SegmentMapper;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.StepLog;
+import org.wayfarer.journey.segment.SegmentEvaluation;
+import org.wayfarer.journey.segment.SegmentStore;
 import org.wayfarer.journey.settings.TenantSettings;
 import org.wayfarer.journey.stats.JourneyCounters;
 import tools.jackson.databind.ObjectMapper;
@@ -132,6 +137,16 @@ public class MybatisStoresConfiguration {
     public JourneyCounters journeyCounters(JourneyCounterMapper counters, DataSource dataSource,
                                            Transactions transactions) {
         return new MybatisJourneyCounters(counters, new JdbcTemplate(dataSource), transactions);
+    }
+
+    @Bean
+    public SegmentStore segmentStore(SegmentMapper segments, DataSource dataSource) {
+        return new MybatisSegmentStore(segments, new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    public SegmentEvaluation segmentEvaluation(DataSource dataSource, ObjectProvider<ObjectMapper> objectMappers) {
+        return new JdbcSegmentEvaluation(new JdbcTemplate(dataSource), json(objectMappers));
     }
 
     private static ObjectMapper json(ObjectProvider<ObjectMapper> objectMappers) {

@@ -24,6 +24,10 @@ import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.InstanceStoreContract;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.runtime.StepLogContract;
+import org.wayfarer.journey.segment.SegmentEvaluation;
+import org.wayfarer.journey.segment.SegmentEvaluationContract;
+import org.wayfarer.journey.segment.SegmentStore;
+import org.wayfarer.journey.segment.SegmentStoreContract;
 import org.wayfarer.journey.stats.JourneyCounters;
 import org.wayfarer.journey.stats.JourneyCountersContract;
 
@@ -132,6 +136,32 @@ class MybatisStoresH2FileIT extends MybatisStoresTestBase {
         @Override
         protected ContactStore contacts() {
             return contactStore;
+        }
+    }
+
+    @Nested
+    class SegmentStoreOnH2File extends SegmentStoreContract {
+        @Override
+        protected SegmentStore store() {
+            return segmentStore;
+        }
+    }
+
+    @Nested
+    class SegmentEvaluationOnH2File extends SegmentEvaluationContract {
+        @Override
+        protected ContactStore contacts() {
+            return contactStore;
+        }
+
+        @Override
+        protected EventLog events() {
+            return eventLog;
+        }
+
+        @Override
+        protected SegmentEvaluation evaluation() {
+            return segmentEvaluation;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -28,6 +29,7 @@ import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.TransactionsContract;
 import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.catalog.JourneyStoreContract;
+import org.wayfarer.journey.contact.Contact;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.contact.ContactStoreContract;
 import org.wayfarer.journey.dispatch.Outbox;
@@ -47,6 +49,11 @@ import org.wayfarer.journey.runtime.JourneyInstance;
 import org.wayfarer.journey.runtime.InstanceStoreContract;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.runtime.StepLogContract;
+import org.wayfarer.journey.segment.SegmentEvaluation;
+import org.wayfarer.journey.segment.SegmentEvaluationContract;
+import org.wayfarer.journey.segment.SegmentFilters;
+import org.wayfarer.journey.segment.SegmentStore;
+import org.wayfarer.journey.segment.SegmentStoreContract;
 import org.wayfarer.journey.stats.JourneyCounters;
 import org.wayfarer.journey.stats.JourneyCountersContract;
 
@@ -140,6 +147,38 @@ class MybatisStoresH2IT extends MybatisStoresTestBase {
                 .allSatisfy(e -> assertThat(e.status()).isEqualTo(EventStatus.PENDING))
                 .allSatisfy(e -> assertThat(e.partition()).isEqualTo(partition))
                 .isSortedAccordingTo(Comparator.comparingLong(StoredEvent::id));
+    }
+
+    /**
+     * A segment's keyset scan and a page of its stored members read the rows they return, not every row of the
+     * tenant (or segment) after the cursor: H2 sorts otherwise (docs/adr/0010).
+     */
+    @Test
+    void segmentScansReadOnlyTheRowsTheyTake(@Autowired DataSource dataSource) throws Exception {
+        long tenant = 7_004;
+        Instant at = Instant.parse("2100-04-01T08:00:00Z");
+        List<Contact> contacts = new ArrayList<>();
+        List<ContactStore.NewIdentity> identities = new ArrayList<>();
+        List<ContactStore.Retag> tags = new ArrayList<>();
+        for (long id = 9_300_001; id <= 9_303_000; id++) {
+            contacts.add(new Contact(id, tenant, Map.of("n", id % 7), at, at, 0));
+            identities.add(new ContactStore.NewIdentity(tenant, id, Identity.wechatOpenid("wx-scan", "o" + id)));
+            tags.add(new ContactStore.Retag(tenant, id, Set.of("all"), Set.of()));
+        }
+        contactStore.insertAll(contacts, identities, at);
+        contactStore.retagAll(tags, at);
+        segmentStore.addMembers(tenant, 9_399_999, contacts.stream().map(Contact::id).toList(), at);
+
+        for (String filter : List.of("{\"all\": [{\"attribute\": \"n\", \"op\": \"gte\", \"value\": 0}]}",
+                "{\"all\": [{\"tag\": \"all\"}, {\"attribute\": \"n\", \"op\": \"gte\", \"value\": 0}]}",
+                "{\"all\": [{\"notTag\": \"none\"}]}")) {
+            SegmentSql.Fragment scan = SegmentSql.plan(SegmentFilters.parse(filter), at, false)
+                    .scan(tenant, 9_301_000, 500);
+            assertThat(scanCount(dataSource, "EXPLAIN ANALYZE " + scan.sql(), scan.params())).as(filter)
+                    .isLessThanOrEqualTo(501);
+        }
+        assertThat(scanCount(dataSource, "EXPLAIN ANALYZE " + MybatisSegmentStore.MEMBERS + 500, 9_399_999,
+                9_301_000, tenant)).isLessThanOrEqualTo(501);
     }
 
     private static int scanCount(DataSource dataSource, String explain, Object... params) throws Exception {
@@ -243,6 +282,32 @@ class MybatisStoresH2IT extends MybatisStoresTestBase {
         @Override
         protected ContactStore contacts() {
             return contactStore;
+        }
+    }
+
+    @Nested
+    class SegmentStoreOnH2 extends SegmentStoreContract {
+        @Override
+        protected SegmentStore store() {
+            return segmentStore;
+        }
+    }
+
+    @Nested
+    class SegmentEvaluationOnH2 extends SegmentEvaluationContract {
+        @Override
+        protected ContactStore contacts() {
+            return contactStore;
+        }
+
+        @Override
+        protected EventLog events() {
+            return eventLog;
+        }
+
+        @Override
+        protected SegmentEvaluation evaluation() {
+            return segmentEvaluation;
         }
     }
 }

@@ -1,24 +1,41 @@
 package org.wayfarer.journey.infra.mybatis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.TransactionsContract;
 import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.catalog.JourneyStoreContract;
+import org.wayfarer.journey.contact.Contact;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.contact.ContactStoreContract;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.dispatch.OutboxContract;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.EventLogContract;
+import org.wayfarer.journey.event.Identity;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.InstanceStoreContract;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.runtime.StepLogContract;
+import org.wayfarer.journey.segment.SegmentEvaluation;
+import org.wayfarer.journey.segment.SegmentEvaluationContract;
+import org.wayfarer.journey.segment.SegmentFilters;
+import org.wayfarer.journey.segment.SegmentStore;
+import org.wayfarer.journey.segment.SegmentStoreContract;
 import org.wayfarer.journey.stats.JourneyCounters;
 import org.wayfarer.journey.stats.JourneyCountersContract;
 
@@ -35,6 +52,41 @@ class MybatisStoresMariaDbIT extends MybatisStoresTestBase {
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
         SCHEMA.register(registry, "");
+    }
+
+    /**
+     * A segment's keyset batch from the middle of a tenant is a range read on both columns of the tenant index (or
+     * of the tag index), not "ref" access on the tenant that reads the index from the tenant's first entry
+     * (docs/adr/0010): the plan's key length covers the id too.
+     */
+    @Test
+    void segmentScansAreRangesOnTheTenantAndTheId(@Autowired JdbcTemplate jdbc) {
+        long tenant = 7_104;
+        Instant at = Instant.parse("2100-04-01T08:00:00Z");
+        List<Contact> contacts = new ArrayList<>();
+        List<ContactStore.NewIdentity> identities = new ArrayList<>();
+        List<ContactStore.Retag> tags = new ArrayList<>();
+        for (long id = 9_400_001; id <= 9_406_000; id++) {
+            contacts.add(new Contact(id, tenant, Map.of("n", id % 7), at, at, 0));
+            identities.add(new ContactStore.NewIdentity(tenant, id, Identity.wechatOpenid("wx-scan", "o" + id)));
+            tags.add(new ContactStore.Retag(tenant, id, Set.of("all"), Set.of()));
+        }
+        contactStore.insertAll(contacts, identities, at);
+        contactStore.retagAll(tags, at);
+        jdbc.execute("ANALYZE TABLE contact, contact_tag");
+
+        Map<String, String> indexes = Map.of(
+                "{\"all\": [{\"attribute\": \"n\", \"op\": \"gte\", \"value\": 0}]}", "ix_contact_tenant",
+                "{\"all\": [{\"tag\": \"all\"}, {\"attribute\": \"n\", \"op\": \"gte\", \"value\": 0}]}",
+                "ix_contact_tag_tag");
+        indexes.forEach((filter, index) -> {
+            SegmentSql.Fragment scan = SegmentSql.plan(SegmentFilters.parse(filter), at, true)
+                    .scan(tenant, 9_403_000, 500);
+            Map<String, Object> first = jdbc.queryForList("EXPLAIN " + scan.sql(), scan.params()).get(0);
+            assertThat(first).as(filter).containsEntry("type", "range").containsEntry("key", index);
+            assertThat(Integer.parseInt(String.valueOf(first.get("key_len")))).as(filter)
+                    .isGreaterThan(index.equals("ix_contact_tenant") ? 8 : 266);
+        });
     }
 
     @Nested
@@ -118,6 +170,32 @@ class MybatisStoresMariaDbIT extends MybatisStoresTestBase {
         @Override
         protected ContactStore contacts() {
             return contactStore;
+        }
+    }
+
+    @Nested
+    class SegmentStoreOnMariaDb extends SegmentStoreContract {
+        @Override
+        protected SegmentStore store() {
+            return segmentStore;
+        }
+    }
+
+    @Nested
+    class SegmentEvaluationOnMariaDb extends SegmentEvaluationContract {
+        @Override
+        protected ContactStore contacts() {
+            return contactStore;
+        }
+
+        @Override
+        protected EventLog events() {
+            return eventLog;
+        }
+
+        @Override
+        protected SegmentEvaluation evaluation() {
+            return segmentEvaluation;
         }
     }
 }

@@ -11,6 +11,8 @@ import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.StepLog;
+import org.wayfarer.journey.segment.SegmentEvaluation;
+import org.wayfarer.journey.segment.SegmentStore;
 import org.wayfarer.journey.stats.JourneyCounters;
 
 /**
@@ -36,6 +38,10 @@ abstract class MybatisStoresTestBase {
     JourneyCounters journeyCounters;
     @Autowired
     Transactions transactions;
+    @Autowired
+    SegmentStore segmentStore;
+    @Autowired
+    SegmentEvaluation segmentEvaluation;
 
     /**
      * Closes the pool, and with its last connection the database, before the test's database goes away (a dropped

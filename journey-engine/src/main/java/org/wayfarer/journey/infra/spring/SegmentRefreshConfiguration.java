@@ -1,0 +1,17 @@
+package org.wayfarer.journey.infra.spring;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.wayfarer.journey.segment.SegmentRefresher;
+
+/** Segments in the running engine: the services, and every segment refreshed every {@code refresh-interval}. */
+@Configuration(proxyBeanMethods = false)
+@Import(SegmentServicesConfiguration.class)
+public class SegmentRefreshConfiguration {
+
+    @Bean
+    SegmentRefreshLifecycle segmentRefreshLifecycle(SegmentRefresher refresher, SegmentProperties properties) {
+        return new SegmentRefreshLifecycle(refresher, properties.refreshInterval());
+    }
+}
