@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.wayfarer.admin.limits.AdminLimitsConfiguration;
 import org.wayfarer.admin.security.SecurityConfiguration;
 import org.wayfarer.journey.infra.spring.JourneyServicesConfiguration;
+import org.wayfarer.journey.infra.spring.SegmentServicesConfiguration;
 import org.wayfarer.admin.support.InMemoryEngine;
 import org.wayfarer.admin.support.InMemoryEngineConfiguration;
 import org.wayfarer.admin.support.RealCompilerConfiguration;
@@ -44,7 +45,8 @@ import org.wayfarer.journey.catalog.PublishedVersion;
  */
 @WebMvcTest
 @Import({SecurityConfiguration.class, AdminLimitsConfiguration.class, JourneyServicesConfiguration.class,
-        InMemoryEngineConfiguration.class, TestKeys.class, RealCompilerConfiguration.class})
+        SegmentServicesConfiguration.class, InMemoryEngineConfiguration.class, TestKeys.class,
+        RealCompilerConfiguration.class})
 @MockitoBean(types = {WeChatAccounts.class, EventIntake.class})
 class JourneyCompilerFlowIT {
 
