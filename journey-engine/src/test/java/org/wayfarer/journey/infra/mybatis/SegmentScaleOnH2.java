@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = StoresTestApplication.class)
 @EnabledIfSystemProperty(named = "wayfarer.bench.segments", matches = "[0-9]+")
-class SegmentScaleH2IT extends SegmentScaleMeasurement {
+class SegmentScaleOnH2 extends SegmentScaleMeasurement {
 
     @TempDir
     static Path dataDir;

@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** {@link SegmentScaleMeasurement} on the MariaDB at 127.0.0.1:3306, in a schema of its own (see SegmentScaleH2IT). */
 @SpringBootTest(classes = StoresTestApplication.class)
 @EnabledIfSystemProperty(named = "wayfarer.bench.segments", matches = "[0-9]+")
-class SegmentScaleMariaDbIT extends SegmentScaleMeasurement {
+class SegmentScaleOnMariaDb extends SegmentScaleMeasurement {
 
     @RegisterExtension
     static final MariaDbSchema SCHEMA = new MariaDbSchema();
