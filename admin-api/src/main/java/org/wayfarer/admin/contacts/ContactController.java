@@ -14,8 +14,9 @@ import org.wayfarer.admin.problem.InvalidRequestException;
 import org.wayfarer.admin.security.ApiCaller;
 import org.wayfarer.journey.event.Identity;
 import org.wayfarer.journey.profile.ContactDirectory;
+import org.wayfarer.journey.profile.ContactJourneys;
 
-/** Contacts of the caller's tenant: lookup by identity, profile, timeline. */
+/** Contacts of the caller's tenant: lookup by identity, profile, timeline, journeys. */
 @RestController
 @RequestMapping("/api/v1/contacts")
 @Tag(name = "Contacts", description = "Find contacts by identity; read profiles and timelines")
@@ -25,9 +26,11 @@ public class ContactController {
     static final int MAX_TIMELINE_LIMIT = 200;
 
     private final ContactDirectory directory;
+    private final ContactJourneys journeys;
 
-    public ContactController(ContactDirectory directory) {
+    public ContactController(ContactDirectory directory, ContactJourneys journeys) {
         this.directory = directory;
+        this.journeys = journeys;
     }
 
     @GetMapping
@@ -66,5 +69,15 @@ public class ContactController {
             throw new InvalidRequestException("'limit' must be between 1 and " + MAX_TIMELINE_LIMIT + ".");
         }
         return directory.timeline(caller.tenantId(), id, limit).stream().map(TimelineEntryResponse::of).toList();
+    }
+
+    @GetMapping("/{id}/journeys")
+    @Operation(summary = "A contact's journey instances with where each stands, and why it is not in the others",
+            description = "Instances newest first (at most " + ContactJourneys.MAX_INSTANCES + "); notEntered "
+                    + "lists each published journey without an instance of the contact, or whose latest entry "
+                    + "decision came after its last instance, with the reason.")
+    public ContactJourneysResponse journeys(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
+                                            @PathVariable long id) {
+        return ContactJourneysResponse.of(journeys.of(caller.tenantId(), id));
     }
 }

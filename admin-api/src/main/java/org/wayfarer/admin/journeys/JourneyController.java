@@ -7,9 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,14 +20,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.wayfarer.admin.limits.ApiInstants;
-import org.wayfarer.admin.problem.InvalidRequestException;
 import org.wayfarer.admin.security.ApiCaller;
 import org.wayfarer.journey.catalog.JourneyCatalog;
 import org.wayfarer.journey.catalog.JourneyLifecycle;
 import org.wayfarer.journey.catalog.JourneyStatus;
 import org.wayfarer.journey.catalog.JourneyView;
-import org.wayfarer.journey.stats.JourneyStatistics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,8 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/api/v1/journeys")
-@Tag(name = "Journeys", description = "Create, validate, edit, publish, pause, resume, stop and archive journeys; "
-        + "read their statistics")
+@Tag(name = "Journeys", description = "Create, validate, edit, publish, pause, resume, stop and archive journeys")
 public class JourneyController {
 
     private static final String DEFINITION = "Journey definition JSON (v1), stored exactly as sent";
@@ -56,12 +50,10 @@ public class JourneyController {
 
     private final JourneyCatalog catalog;
     private final JourneyLifecycle lifecycle;
-    private final JourneyStatistics statistics;
 
-    public JourneyController(JourneyCatalog catalog, JourneyLifecycle lifecycle, JourneyStatistics statistics) {
+    public JourneyController(JourneyCatalog catalog, JourneyLifecycle lifecycle) {
         this.catalog = catalog;
         this.lifecycle = lifecycle;
-        this.statistics = statistics;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -178,29 +170,6 @@ public class JourneyController {
     public JourneySummaryResponse archive(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
                                           @PathVariable long id) {
         return JourneySummaryResponse.of(lifecycle.archive(caller.tenantId(), id));
-    }
-
-    @GetMapping("/{id}/stats")
-    @Operation(summary = "Entered, active, completed, exited and failed counts, overall and per node")
-    public JourneyStatsResponse stats(
-            @Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller, @PathVariable long id,
-            @Parameter(description = "ISO-8601 instant, inclusive; counters are hourly", example = "2026-03-01T00:00:00Z")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @Parameter(description = "ISO-8601 instant, exclusive", example = "2026-03-08T00:00:00Z")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
-        requireInRange(from, "from");
-        requireInRange(to, "to");
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidRequestException("'from' must not be after 'to'.");
-        }
-        return JourneyStatsResponse.of(statistics.stats(caller.tenantId(), id, from, to));
-    }
-
-    /** Wider instants parse, but overflow the epoch milliseconds the counters are kept in. */
-    private static void requireInRange(Instant bound, String name) {
-        if (bound != null && !ApiInstants.inRange(bound)) {
-            throw new InvalidRequestException("'" + name + "' must be " + ApiInstants.RULE + ".");
-        }
     }
 
     private JourneyResponse withDefinition(JourneyView view) {

@@ -26,6 +26,7 @@ import org.wayfarer.journey.inbox.IntakeUnavailableException;
 import org.wayfarer.journey.segment.InvalidSegmentException;
 import org.wayfarer.journey.segment.SegmentKeyTakenException;
 import org.wayfarer.journey.segment.SegmentNotFoundException;
+import org.wayfarer.journey.stats.UnknownNodeException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.json.JsonMapper;
@@ -140,6 +141,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(JourneyNotFoundException.class)
     ResponseEntity<ProblemDetail> journeyNotFound(JourneyNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "No journey " + e.journeyId() + ".");
+    }
+
+    @ExceptionHandler(UnknownNodeException.class)
+    ResponseEntity<ProblemDetail> nodeNotFound(UnknownNodeException e) {
+        return problem(HttpStatus.NOT_FOUND, "The journey has no node '" + e.nodeId() + "'.");
     }
 
     @ExceptionHandler(ContactNotFoundException.class)

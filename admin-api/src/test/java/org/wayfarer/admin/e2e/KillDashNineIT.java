@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,6 +33,8 @@ import tools.jackson.databind.JsonNode;
  * every follower (acknowledged or not). Every follower must get its welcome exactly once, counted as WeChat counts it:
  * the fake, like WeChat, delivers one message per openid + client_msg_id within 10 minutes. A template send caught
  * mid-call by the kill is repeated with the same client_msg_id once its lease has expired, so none ends UNKNOWN.
+ * Afterwards the journey's books balance: one entry per follower, entered = active + completed + exited + failed, and
+ * each node's counted entries equal the step log's visits (counters and steps commit in the same transaction).
  *
  * <p>The servers run with an 8 s lease (production: 60 s, see docs/architecture/journey-execution-semantics.md): the
  * restarted server is up after the dead one's leases have expired, so its sweep repeats them at once, well inside the
@@ -53,9 +60,11 @@ class KillDashNineIT {
                         story.callbacks.subscribeFromQr(openid, "store_" + (i % 7), "T" + i)));
             }
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            String journeyId;
+            JsonNode stats;
 
             try (ServerProcess first = ServerProcess.start(dataDir, wechat.baseUrl(), 1, SHORT_LEASE)) {
-                story.connectAndPublish(first.http());
+                journeyId = story.connectAndPublish(first.http());
                 ExecutorService clients = Executors.newFixedThreadPool(4);
                 pushes.forEach((openid, push) -> clients.execute(() -> post(first.http(), openid, push, acknowledged)));
                 await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= FOLLOWERS / 2);
@@ -95,8 +104,35 @@ class KillDashNineIT {
                         .containsAll(acknowledgedAtKill).hasSize(FOLLOWERS);
                 assertThat(statuses).as("one SENT welcome on record per follower, none UNKNOWN").hasSize(FOLLOWERS)
                         .allSatisfy((openid, status) -> assertThat(status).isEqualTo("SENT"));
+                stats = api.api("GET", "/journeys/" + journeyId + "/stats?version=1", null).json();
+            }
+            // the books balance after the kill: every follower entered once, and every entry ended or is live
+            long entered = stats.get("entered").asLong();
+            assertThat(entered).as("entries of version 1").isEqualTo(FOLLOWERS);
+            assertThat(entered).isEqualTo(stats.get("active").asLong() + stats.get("completed").asLong()
+                    + stats.get("exited").asLong() + stats.get("failed").asLong());
+            Map<String, Long> visits = nodeVisits(Long.parseLong(journeyId));
+            assertThat(visits).as("node visits in the step log").isNotEmpty();
+            visits.forEach((node, count) -> assertThat(stats.get("nodes").get(node).get("entered").asLong())
+                    .as("counted entries of node " + node).isEqualTo(count));
+        }
+    }
+
+    /** Node visits as the step log has them, read from the H2 file once the server is gone. */
+    private Map<String, Long> nodeVisits(long journeyId) throws SQLException {
+        Map<String, Long> visits = new LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection(EmbeddedDatabase.url(dataDir), "sa", "");
+             PreparedStatement query = connection.prepareStatement("SELECT node_id, COUNT(*) FROM (SELECT DISTINCT"
+                     + " instance_id, seq, node_id FROM journey_step WHERE journey_id = ? AND seq > 0) v"
+                     + " GROUP BY node_id")) {
+            query.setLong(1, journeyId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    visits.put(rows.getString(1), rows.getLong(2));
+                }
             }
         }
+        return visits;
     }
 
     private static void post(HttpApi api, String openid, SignedCallback push, Set<String> acknowledged) {

@@ -262,12 +262,12 @@ class JourneyApiIT {
         long journeyId = Long.parseLong(id);
         Instant t0 = Instant.parse("2026-03-01T08:00:00Z");
         engine.counters.increment(List.of(
-                new CounterDelta(TestKeys.TENANT, journeyId, "", "entered", t0, 5),
-                new CounterDelta(TestKeys.TENANT, journeyId, "", "entered", t0.plus(Duration.ofDays(2)), 2),
-                new CounterDelta(TestKeys.TENANT, journeyId, "", "completed", t0, 3),
-                new CounterDelta(TestKeys.TENANT, journeyId, "", "exited", t0, 1),
-                new CounterDelta(TestKeys.TENANT, journeyId, "", "failed", t0, 1),
-                new CounterDelta(TestKeys.TENANT, journeyId, "welcome", "entered", t0, 5)));
+                new CounterDelta(TestKeys.TENANT, journeyId, 1, "", "entered", t0, 5),
+                new CounterDelta(TestKeys.TENANT, journeyId, 1, "", "entered", t0.plus(Duration.ofDays(2)), 2),
+                new CounterDelta(TestKeys.TENANT, journeyId, 1, "", "completed", t0, 3),
+                new CounterDelta(TestKeys.TENANT, journeyId, 1, "", "exited", t0, 1),
+                new CounterDelta(TestKeys.TENANT, journeyId, 1, "", "failed", t0, 1),
+                new CounterDelta(TestKeys.TENANT, journeyId, 1, "welcome", "entered", t0, 5)));
         engine.instances.insert(instance(1, journeyId, InstanceStatus.WAITING));
         engine.instances.insert(instance(2, journeyId, InstanceStatus.COMPLETED));
         engine.instances.insert(instance(3, journeyId, InstanceStatus.FAILED));

@@ -11,9 +11,11 @@ import org.wayfarer.journey.runtime.EventBus;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.testing.DirectTransactions;
 import org.wayfarer.journey.testing.InMemoryContactStore;
+import org.wayfarer.journey.testing.InMemoryEntryDecisions;
 import org.wayfarer.journey.testing.InMemoryEventLog;
 import org.wayfarer.journey.testing.InMemoryInstanceStore;
 import org.wayfarer.journey.testing.InMemoryJourneyCounters;
+import org.wayfarer.journey.testing.InMemoryJourneyFunnel;
 import org.wayfarer.journey.testing.InMemoryJourneyStore;
 import org.wayfarer.journey.testing.InMemoryOutbox;
 import org.wayfarer.journey.testing.InMemorySegmentEvaluation;
@@ -45,6 +47,8 @@ public final class InMemoryEngine {
     public final InMemoryJourneyCounters counters = new InMemoryJourneyCounters();
     public final InMemoryInstanceStore instances = new InMemoryInstanceStore();
     public final InMemoryTenantSettings settings = new InMemoryTenantSettings();
+    public final InMemoryEntryDecisions decisions = new InMemoryEntryDecisions();
+    public final InMemoryJourneyFunnel funnel = new InMemoryJourneyFunnel(steps);
     /** Uploaded holiday calendar files by "tenant/year". */
     public final Map<String, byte[]> calendarFiles = new ConcurrentHashMap<>();
     public final InMemorySegmentStore segments = new InMemorySegmentStore();
@@ -80,6 +84,7 @@ public final class InMemoryEngine {
         counters.clear();
         instances.clear();
         settings.clear();
+        decisions.clear();
         calendarFiles.clear();
         segments.clear();
         signalled.clear();

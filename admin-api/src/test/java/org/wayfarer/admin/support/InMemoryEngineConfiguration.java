@@ -18,14 +18,16 @@ import org.wayfarer.journey.dispatch.ChannelSenders;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.inbox.FailedEvents;
+import org.wayfarer.journey.runtime.EntryDecisions;
 import org.wayfarer.journey.runtime.InstanceRunner;
-import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.LifecycleSweeps;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.segment.SegmentEvaluation;
 import org.wayfarer.journey.segment.SegmentStore;
 import org.wayfarer.journey.settings.TenantSettings;
 import org.wayfarer.journey.stats.JourneyCounters;
+import org.wayfarer.journey.stats.JourneyFunnel;
+import org.wayfarer.journey.testing.InMemoryInstanceStore;
 import org.wayfarer.journey.testing.RecordingSender;
 
 /** Registers the {@link InMemoryEngine}'s ports as the beans the admin API's configurations expect. */
@@ -67,9 +69,20 @@ public class InMemoryEngineConfiguration {
         return engine.counters;
     }
 
+    /** Also the analytics' {@code NodeOccupancy} and {@code ContactInstances}, as one bean. */
     @Bean
-    InstanceStore instanceStore(InMemoryEngine engine) {
+    InMemoryInstanceStore instanceStore(InMemoryEngine engine) {
         return engine.instances;
+    }
+
+    @Bean
+    JourneyFunnel journeyFunnel(InMemoryEngine engine) {
+        return engine.funnel;
+    }
+
+    @Bean
+    EntryDecisions entryDecisions(InMemoryEngine engine) {
+        return engine.decisions;
     }
 
     @Bean

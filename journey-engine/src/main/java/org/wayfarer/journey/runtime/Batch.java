@@ -39,6 +39,7 @@ final class Batch {
     private final List<Long> processedEvents = new ArrayList<>();
     private final List<ContactStore.Retag> retags = new ArrayList<>();
     private final List<EventLog.NewEvent> announced = new ArrayList<>();
+    private final Map<String, EntryDecision> decisions = new LinkedHashMap<>();
     private final Engine engine;
     private final Changes changes = new Changes();
 
@@ -188,6 +189,14 @@ final class Batch {
         if (!updated.isEmpty()) {
             engine.instances().updateAll(List.copyOf(updated.values()));
         }
+        if (!decisions.isEmpty()) {
+            engine.entryDecisions().record(List.copyOf(decisions.values()));
+        }
         changes.flush(engine.stepLog(), engine.counters(), engine.outbox(), handoff, split);
+    }
+
+    /** Keeps why the contact did not enter the journey (the latest decision of the batch per contact and journey). */
+    void notEntered(EntryDecision decision) {
+        decisions.put(decision.contactId() + ":" + decision.journeyId(), decision);
     }
 }

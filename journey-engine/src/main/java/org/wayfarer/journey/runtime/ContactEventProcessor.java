@@ -19,6 +19,7 @@ import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventTypes;
 import org.wayfarer.journey.event.StoredEvent;
 import org.wayfarer.journey.stats.CounterDelta;
+import org.wayfarer.journey.stats.JourneyStatistics;
 
 /**
  * What one contact event does, decided against the batch's in-memory state: merge synced attributes into the
@@ -88,6 +89,8 @@ public final class ContactEventProcessor {
         Goal goal = definition.goal();
         if (goal != null && goal.event().equals(event.type()) && holds(goal.when(), facts)
                 && (goal.within() == null || !now.isAfter(instance.enteredAt().plus(goal.within())))) {
+            batch.changes().count(new CounterDelta(instance.tenantId(), instance.journeyId(),
+                    instance.journeyVersion(), "", JourneyStatistics.GOAL, now, 1));
             batch.instanceChanged(engine.runner().end(instance, InstanceStatus.COMPLETED, "goal", now,
                     batch.changes()));
             return;
@@ -136,6 +139,8 @@ public final class ContactEventProcessor {
                        Batch batch) {
         JourneyDefinition definition = candidate.definition();
         if (!holds(definition.trigger().when(), facts)) {
+            notEntered(candidate, stored, contactId, EntryDecision.Reason.TRIGGER_FILTER_FALSE,
+                    definition.trigger().when().source(), batch);
             return;
         }
         String key = null;
@@ -143,6 +148,8 @@ public final class ContactEventProcessor {
             Object value = safeEvaluate(definition.entry().key(), facts);
             if (value == null) {
                 log.debug("journey {} entry key is null for event {}; not entering", definition.key(), stored.id());
+                notEntered(candidate, stored, contactId, EntryDecision.Reason.ENTRY_KEY_NULL,
+                        definition.entry().key().source(), batch);
                 return;
             }
             key = String.valueOf(value);
@@ -153,7 +160,15 @@ public final class ContactEventProcessor {
         // database's unique entry key, checked without a round trip
         boolean taken = batch.instances(contactId).stream()
                 .anyMatch(i -> i.journeyId() == journeyId && i.entryKey().equals(entryKey));
-        if (taken || tooSoon(definition, journeyId, contactId, batch)) {
+        if (taken) {
+            notEntered(candidate, stored, contactId, EntryDecision.Reason.ENTRY_POLICY,
+                    definition.entry().policy() + (key == null ? "" : " (key " + key + ")"), batch);
+            return;
+        }
+        Instant last = tooSoon(definition, journeyId, contactId, batch);
+        if (last != null) {
+            notEntered(candidate, stored, contactId, EntryDecision.Reason.MIN_INTERVAL, "entered at " + last
+                    + ", minInterval " + definition.entry().minInterval(), batch);
             return;
         }
         ContactEvent event = stored.event();
@@ -162,21 +177,29 @@ public final class ContactEventProcessor {
                 candidate.version().version(), contactId, entryKey, stored.id(), InstanceStatus.ACTIVE,
                 definition.start(), 0, null, now, now, null, null, 0);
         Changes changes = batch.changes();
-        changes.count(new CounterDelta(event.tenantId(), journeyId, "", "entered", now, 1));
+        changes.count(new CounterDelta(event.tenantId(), journeyId, fresh.journeyVersion(), "", "entered", now, 1));
         engine.runner().step(changes, fresh, "ENTERED", event.type(), now);
         batch.entered(fresh);
         InstanceRunner.Run run = engine.run(batch, definition, facts, event.tenantId(), contactId, event.source());
         batch.instanceChanged(engine.runner().run(fresh, definition.start(), run, changes));
     }
 
+    private static void notEntered(PublishedJourneys.Candidate candidate, StoredEvent stored, long contactId,
+                                   EntryDecision.Reason reason, String detail, Batch batch) {
+        batch.notEntered(new EntryDecision(stored.event().tenantId(), contactId, candidate.version().journeyId(),
+                candidate.version().version(), stored.id(), stored.event().type(), reason, detail, batch.now()));
+    }
+
     /**
      * The loop guard: with {@code entry.minInterval}, a contact that entered this journey less than that long ago
      * (an instance of this batch included) does not enter again. Reads the last entry only for such journeys.
+     *
+     * @return when the contact last entered if that is too recent, else null
      */
-    private boolean tooSoon(JourneyDefinition definition, long journeyId, long contactId, Batch batch) {
+    private Instant tooSoon(JourneyDefinition definition, long journeyId, long contactId, Batch batch) {
         Duration minInterval = definition.entry().minInterval();
         if (minInterval == null) {
-            return false;
+            return null;
         }
         // the store knows every committed entry; the batch, those it made itself
         Instant last = engine.instances().lastEntered(journeyId, contactId).orElse(null);
@@ -190,7 +213,7 @@ public final class ContactEventProcessor {
             log.debug("journey {}: contact {} entered at {}, within its minInterval {}; not entering", journeyId,
                     contactId, last, minInterval);
         }
-        return tooSoon;
+        return tooSoon ? last : null;
     }
 
     /** An absent condition holds; one that fails to evaluate does not (it is logged, never fatal to the event). */

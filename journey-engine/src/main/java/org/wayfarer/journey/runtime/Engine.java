@@ -19,7 +19,8 @@ import org.wayfarer.journey.stats.JourneyCounters;
 /** The stores and collaborators the event and wake-up processors share. */
 public record Engine(ContactStore contacts, InstanceStore instances, EventLog events, StepLog stepLog,
                      JourneyCounters counters, Outbox outbox, PublishedJourneys published, InstanceRunner runner,
-                     IdGenerator ids, Partitions partitions, TenantSettings settings) {
+                     IdGenerator ids, Partitions partitions, TenantSettings settings,
+                     EntryDecisions entryDecisions) {
 
     /** What conditions and templates see: {@code contact.id}, {@code contact.attributes}, event properties + meta. */
     static Facts facts(Contact contact, ContactEvent event) {

@@ -74,8 +74,7 @@ public final class InstanceRunner {
             }
             Node node = run.definition().node(next);
             current = current.at(node.id(), run.now());
-            changes.count(new CounterDelta(current.tenantId(), current.journeyId(), node.id(), "entered", run.now(),
-                    1));
+            count(changes, current, "entered", run.now());
             StepOutcome outcome = NodeBehaviours.enter(node, context);
             if (outcome instanceof StepOutcome.Advance advance) {
                 step(changes, current, "ADVANCED", advance.detail() != null ? advance.detail() : advance.next(),
@@ -88,8 +87,7 @@ public final class InstanceRunner {
                         context.now(), context.instanceId(), context.calendar());
                 next = update.next();
             } else if (outcome instanceof StepOutcome.Split split) {
-                changes.count(new CounterDelta(current.tenantId(), current.journeyId(), node.id(),
-                        JourneyStatistics.PATH_METRIC + split.path(), run.now(), 1));
+                count(changes, current, JourneyStatistics.PATH_METRIC + split.path(), run.now());
                 step(changes, current, "SPLIT", "path " + split.path(), run.now());
                 next = split.next();
             } else if (outcome instanceof StepOutcome.Dispatch dispatch) {
@@ -140,7 +138,10 @@ public final class InstanceRunner {
     JourneyInstance end(JourneyInstance instance, InstanceStatus status, String reason, String detail, Instant now,
                         Changes changes) {
         step(changes, instance, status.name(), detail, now);
-        changes.count(new CounterDelta(instance.tenantId(), instance.journeyId(), "", endMetric(status), now, 1));
+        String metric = endMetric(status);
+        changes.count(new CounterDelta(instance.tenantId(), instance.journeyId(), instance.journeyVersion(), "",
+                metric, now, 1));
+        count(changes, instance, metric, now);     // the node it ended at: drop-off per node
         String entryKey = instance.entryKey().startsWith(EntryKeys.LIVE)
                 ? EntryKeys.done(instance.id()) : instance.entryKey();
         return instance.ended(status, entryKey, reason, now);
@@ -188,8 +189,10 @@ public final class InstanceRunner {
         }
     }
 
+    /** Adds one to a metric of the node {@code at} is at, for its version. */
     private static void count(Changes changes, JourneyInstance at, String metric, Instant now) {
-        changes.count(new CounterDelta(at.tenantId(), at.journeyId(), at.currentNode(), metric, now, 1));
+        changes.count(new CounterDelta(at.tenantId(), at.journeyId(), at.journeyVersion(), at.currentNode(), metric,
+                now, 1));
     }
 
     /** A channel without addresses (a webhook) gets the contact id as recipient and no account. */

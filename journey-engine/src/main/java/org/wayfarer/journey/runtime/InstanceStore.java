@@ -5,13 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.wayfarer.journey.stats.InstanceCounts;
 
 /**
  * Journey instances and their durable timers (port). Joins the caller's transaction; thread-safe. Every write is
  * conditional on the version read, so concurrent writers never both succeed.
  */
-public interface InstanceStore extends InstanceCounts {
+public interface InstanceStore {
 
     /**
      * Inserts a new instance. Returns false (and inserts nothing) when (journey, contact, entry key) already exists,
@@ -178,10 +177,4 @@ public interface InstanceStore extends InstanceCounts {
 
     /** Counts of the journey's instances by status (for stats). */
     java.util.Map<InstanceStatus, Long> countByStatus(long tenantId, long journeyId);
-
-    @Override
-    default long liveCount(long tenantId, long journeyId) {
-        return countByStatus(tenantId, journeyId).entrySet().stream().filter(e -> e.getKey().isLive())
-                .mapToLong(java.util.Map.Entry::getValue).sum();
-    }
 }

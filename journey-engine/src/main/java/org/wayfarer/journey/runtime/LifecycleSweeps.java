@@ -13,7 +13,9 @@ import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.catalog.LiveInstances;
 import org.wayfarer.journey.runtime.InstanceStore.HeldTimer;
 import org.wayfarer.journey.runtime.InstanceStore.Migration;
+import org.wayfarer.journey.stats.CounterDelta;
 import org.wayfarer.journey.stats.JourneyCounters;
+import org.wayfarer.journey.stats.JourneyStatistics;
 
 /**
  * {@link LiveInstances} on the instance store: each page of at most {@code pageSize} instances (1,000 in the product)
@@ -85,6 +87,11 @@ public final class LifecycleSweeps implements LiveInstances {
             if (moved.contains(from.id())) {
                 runner.step(changes, movedTo(migration), "MIGRATED", "v" + from.journeyVersion() + ":"
                         + from.currentNode() + " -> v" + toVersion + ":" + migration.toNode(), now);
+                // each version's books balance: entered + migrated in = live + ended + migrated out
+                changes.count(new CounterDelta(tenantId, journeyId, from.journeyVersion(), "",
+                        JourneyStatistics.MIGRATED_OUT, now, 1));
+                changes.count(new CounterDelta(tenantId, journeyId, toVersion, "", JourneyStatistics.MIGRATED_IN,
+                        now, 1));
             }
         }
         changes.flushWithoutSends(steps, counters);

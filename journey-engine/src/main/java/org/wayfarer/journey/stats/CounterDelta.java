@@ -5,9 +5,12 @@ import java.time.Instant;
 /**
  * One increment of an analytics counter.
  *
- * @param nodeId empty string for journey-level metrics
- * @param metric {@code entered}, {@code completed}, {@code exited}, {@code failed} (journey level) or {@code entered}
- *               (node level)
+ * @param journeyVersion the version the counted instance runs on (analytics reconcile per version)
+ * @param nodeId         empty string for journey-level metrics
+ * @param metric         journey level: {@code entered}, {@code completed}, {@code exited}, {@code failed},
+ *                       {@code goal}; node level: {@code entered}, the same three ends (the instance ended at this
+ *                       node), {@code deferred}, {@code dropped}, {@code path:<name>} on a split
  */
-public record CounterDelta(long tenantId, long journeyId, String nodeId, String metric, Instant at, long amount) {
+public record CounterDelta(long tenantId, long journeyId, int journeyVersion, String nodeId, String metric, Instant at,
+                           long amount) {
 }

@@ -62,7 +62,7 @@ class LifecycleSweepsTest {
         }
         assertThat(store.find(TENANT, 7L).orElseThrow().status()).as("another journey's").isEqualTo(
                 InstanceStatus.WAITING);
-        assertThat(counters.sum(TENANT, JOURNEY, null, null).get("")).containsEntry("exited", 5L);
+        assertThat(counters.sum(TENANT, JOURNEY, null, null, null).get("")).containsEntry("exited", 5L);
         assertThat(calls.stream().filter("livePage"::equals)).as("three pages, then a pass that finds none")
                 .hasSize(4);
     }

@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.catalog.JourneyStore;
@@ -63,6 +66,7 @@ final class JourneyKit {
     private final StepLog steps;
     private final JourneyCounters counters;
     private final TimerWheel timers;
+    private final JdbcTemplate jdbc;
 
     /** The kit over the engine of a Spring test context ({@link EngineTestApplication}). */
     JourneyKit(ApplicationContext context) {
@@ -78,6 +82,7 @@ final class JourneyKit {
         this.clock = context.getBean(MutableClock.class);
         this.sender = context.getBean(RecordingSender.class);
         this.published = context.getBean(PublishedJourneys.class);
+        this.jdbc = new JdbcTemplate(context.getBean(DataSource.class));
         this.steps = context.getBean(StepLog.class);
         this.counters = context.getBean(JourneyCounters.class);
         this.timers = context.getBean(TimerWheel.class);
@@ -137,6 +142,20 @@ final class JourneyKit {
         return result.eventId();
     }
 
+    /** An event for the follower, handed to intake without waiting for it to be processed. Returns the event id. */
+    long submits(String type, String openid, Map<String, Object> properties) {
+        IntakeResult result = intake.accept(new ContactEvent(TENANT, APP, "kit:" + SEQ.incrementAndGet(), type,
+                Identity.wechatOpenid(APP, openid), null, clock.instant(), properties, Map.of()));
+        assertThat(result).isInstanceOf(IntakeResult.Accepted.class);
+        return result.eventId();
+    }
+
+    /** Waits until every one of the events has been processed. */
+    void awaitProcessed(List<Long> eventIds) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> eventIds.stream().allMatch(id ->
+                events.find(id).orElseThrow().status() == EventStatus.PROCESSED));
+    }
+
     void advance(Duration duration) {
         clock.advance(duration);
     }
@@ -158,9 +177,20 @@ final class JourneyKit {
         return taken;
     }
 
+    /** Node visits as the step log has them: one (instance, seq) per node entered, by node id. */
+    Map<String, Long> nodeVisits(long journeyId) {
+        Map<String, Long> visits = new HashMap<>();
+        jdbc.query("SELECT node_id, COUNT(*) FROM (SELECT DISTINCT instance_id, seq, node_id FROM journey_step"
+                        + " WHERE journey_id = ? AND seq > 0) v GROUP BY node_id",
+                rs -> {
+                    visits.put(rs.getString(1), rs.getLong(2));
+                }, journeyId);
+        return visits;
+    }
+
     /** The journey's counters summed over all time, by node id then metric (journey level under ""). */
     Map<String, Map<String, Long>> counters(long journeyId) {
-        return counters.sum(TENANT, journeyId, null, null);
+        return counters.sum(TENANT, journeyId, null, null, null);
     }
 
     /** Waits until exactly {@code count} messages have reached the channel for the follower, and returns them. */

@@ -30,7 +30,7 @@ public abstract class JourneyCountersContract {
                 delta("", "entered", hour11.plusSeconds(600), 4),
                 delta("", "completed", hour12.plusSeconds(1), 1)));
 
-        assertThat(counters().sum(tenant, journey, null, null)).isEqualTo(Map.of(
+        assertThat(counters().sum(tenant, journey, null, null, null)).isEqualTo(Map.of(
                 "", Map.of("entered", 7L, "completed", 1L),
                 "welcome", Map.of("entered", 1L)));
     }
@@ -42,11 +42,14 @@ public abstract class JourneyCountersContract {
                 delta("", "entered", hour11.plusSeconds(1), 10),
                 delta("", "entered", hour12.plusSeconds(1), 100)));
 
-        assertThat(counters().sum(tenant, journey, hour11, hour12)).isEqualTo(Map.of("", Map.of("entered", 10L)));
-        assertThat(counters().sum(tenant, journey, hour11, null)).isEqualTo(Map.of("", Map.of("entered", 110L)));
-        assertThat(counters().sum(tenant, journey, null, hour11)).isEqualTo(Map.of("", Map.of("entered", 1L)));
+        assertThat(counters().sum(tenant, journey, null, hour11, hour12))
+                .isEqualTo(Map.of("", Map.of("entered", 10L)));
+        assertThat(counters().sum(tenant, journey, null, hour11, null))
+                .isEqualTo(Map.of("", Map.of("entered", 110L)));
+        assertThat(counters().sum(tenant, journey, null, null, hour11))
+                .isEqualTo(Map.of("", Map.of("entered", 1L)));
         // A bucket belongs to the range only if its hour starts inside it.
-        assertThat(counters().sum(tenant, journey, hour10.plusSeconds(1), hour11)).isEmpty();
+        assertThat(counters().sum(tenant, journey, null, hour10.plusSeconds(1), hour11)).isEmpty();
     }
 
     @Test
@@ -56,20 +59,46 @@ public abstract class JourneyCountersContract {
                 delta("welcome", "entered", hour10.plusSeconds(60), 1)));
         counters().increment(List.of());
 
-        assertThat(counters().sum(tenant, journey, hour10, hour11))
+        assertThat(counters().sum(tenant, journey, null, hour10, hour11))
                 .isEqualTo(Map.of("welcome", Map.of("entered", 3L)));
     }
 
     @Test
     void sumIsTenantAndJourneyScoped() {
         counters().increment(List.of(delta("", "entered", hour10, 5),
-                new CounterDelta(tenant, nextId(), "", "entered", hour10, 7)));
+                new CounterDelta(tenant, nextId(), 1, "", "entered", hour10, 7)));
 
-        assertThat(counters().sum(tenant, journey, null, null)).isEqualTo(Map.of("", Map.of("entered", 5L)));
-        assertThat(counters().sum(nextId(), journey, null, null)).isEmpty();
+        assertThat(counters().sum(tenant, journey, null, null, null)).isEqualTo(Map.of("", Map.of("entered", 5L)));
+        assertThat(counters().sum(nextId(), journey, null, null, null)).isEmpty();
+    }
+
+    @Test
+    void versionsAreCountedApartAndSummedWhenNoVersionIsAsked() {
+        counters().increment(List.of(delta("", "entered", hour10, 3),
+                new CounterDelta(tenant, journey, 2, "", "entered", hour10, 4),
+                new CounterDelta(tenant, journey, 2, "welcome", "entered", hour11, 4)));
+
+        assertThat(counters().sum(tenant, journey, 1, null, null)).isEqualTo(Map.of("", Map.of("entered", 3L)));
+        assertThat(counters().sum(tenant, journey, 2, null, null)).isEqualTo(Map.of("", Map.of("entered", 4L),
+                "welcome", Map.of("entered", 4L)));
+        assertThat(counters().sum(tenant, journey, null, null, null).get("")).isEqualTo(Map.of("entered", 7L));
+        assertThat(counters().sum(tenant, journey, 3, null, null)).isEmpty();
+    }
+
+    @Test
+    void journeyLevelCountsComePerHourInOrder() {
+        counters().increment(List.of(delta("", "entered", hour11.plusSeconds(9), 2),
+                delta("", "entered", hour10.plusSeconds(5), 1), delta("", "goal", hour10.plusSeconds(6), 1),
+                delta("welcome", "entered", hour10, 9), delta("", "completed", hour12, 1),
+                new CounterDelta(tenant, journey, 2, "", "entered", hour10, 5)));
+
+        assertThat(counters().journeyLevelByHour(tenant, journey, 1, hour10, hour12)).containsExactly(
+                Map.entry(hour10, Map.of("entered", 1L, "goal", 1L)), Map.entry(hour11, Map.of("entered", 2L)));
+        assertThat(counters().journeyLevelByHour(tenant, journey, null, null, null).get(hour10))
+                .isEqualTo(Map.of("entered", 6L, "goal", 1L));
     }
 
     private CounterDelta delta(String node, String metric, Instant at, long amount) {
-        return new CounterDelta(tenant, journey, node, metric, at, amount);
+        return new CounterDelta(tenant, journey, 1, node, metric, at, amount);
     }
 }

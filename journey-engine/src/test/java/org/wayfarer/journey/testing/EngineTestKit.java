@@ -64,6 +64,7 @@ public final class EngineTestKit {
     public final InMemoryStepLog steps = new InMemoryStepLog();
     public final InMemoryJourneyCounters counters = new InMemoryJourneyCounters();
     public final InMemoryJourneyStore journeys = new InMemoryJourneyStore();
+    public final InMemoryEntryDecisions decisions = new InMemoryEntryDecisions();
     public final FailedEvents failedEvents;
     public final TimerWheel timers;
 
@@ -92,7 +93,8 @@ public final class EngineTestKit {
                 new TokenBucketRateLimiter(1e6, 1e6), Runnable::run, clock,
                 new OutboxDispatcher.Settings("kit", Duration.ofMinutes(1), 8, 100, 100));
         Engine engine = new Engine(contacts, instances, events, steps, counters, outbox, published,
-                new InstanceRunner(ids, senders, new HolidayCalendars()), ids, partitions, new InMemoryTenantSettings());
+                new InstanceRunner(ids, senders, new HolidayCalendars()), ids, partitions, new InMemoryTenantSettings(),
+                decisions);
         ContactResolver resolver = new ContactResolver(contacts, transactions, ids, clock);
         BatchProcessor processor = new BatchProcessor(engine, events, resolver,
                 new StripedContactLocks(partitions, 4), transactions, dispatcher, clock);

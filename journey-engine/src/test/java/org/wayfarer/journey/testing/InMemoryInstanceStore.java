@@ -10,17 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.wayfarer.journey.StaleDataException;
+import org.wayfarer.journey.profile.ContactInstances;
 import org.wayfarer.journey.runtime.InstanceStatus;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.JourneyInstance;
+import org.wayfarer.journey.stats.NodeOccupancy;
 
 /**
  * {@link InstanceStore} in memory, for unit tests; the real adapters are covered by the store contracts. Entry keys
  * are unique per (journey, contact) and timers are leased, as in the table. Thread-safe.
  */
-public final class InMemoryInstanceStore implements InstanceStore {
+public final class InMemoryInstanceStore implements InstanceStore, NodeOccupancy, ContactInstances {
 
     private final Map<Long, JourneyInstance> instances = new LinkedHashMap<>();
     private final Map<Long, Instant> leasedUntil = new HashMap<>();
@@ -278,6 +281,37 @@ public final class InMemoryInstanceStore implements InstanceStore {
         instances.values().stream().filter(i -> i.tenantId() == tenantId && i.journeyId() == journeyId)
                 .forEach(i -> counts.merge(i.status(), 1L, Long::sum));
         return counts;
+    }
+
+    @Override
+    public synchronized Map<String, Long> liveByNode(long tenantId, long journeyId, Integer version) {
+        Map<String, Long> counts = new TreeMap<>();
+        instances.values().stream().filter(i -> i.tenantId() == tenantId && i.journeyId() == journeyId
+                        && i.status().isLive() && (version == null || i.journeyVersion() == version))
+                .forEach(i -> counts.merge(i.currentNode(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public synchronized List<Occupant> atNode(long tenantId, long journeyId, String nodeId, long afterInstanceId,
+                                              int limit) {
+        return instances.values().stream().filter(i -> i.tenantId() == tenantId && i.journeyId() == journeyId
+                        && i.status().isLive() && i.currentNode().equals(nodeId) && i.id() > afterInstanceId)
+                .sorted(Comparator.comparingLong(JourneyInstance::id)).limit(limit)
+                .map(i -> new Occupant(i.id(), i.contactId(), i.journeyVersion(), i.status().name(), i.enteredAt(),
+                        i.updatedAt(), i.wakeAt()))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<InstanceSummary> forContact(long tenantId, long contactId, int limit) {
+        return instances.values().stream().filter(i -> i.tenantId() == tenantId && i.contactId() == contactId)
+                .sorted(Comparator.comparing(JourneyInstance::enteredAt).thenComparingLong(JourneyInstance::id)
+                        .reversed())
+                .limit(limit)
+                .map(i -> new InstanceSummary(i.id(), i.journeyId(), i.journeyVersion(), i.status().name(),
+                        i.currentNode(), i.enteredAt(), i.updatedAt(), i.wakeAt(), i.endedAt(), i.endReason()))
+                .toList();
     }
 
     private boolean entryTaken(JourneyInstance candidate) {

@@ -47,4 +47,9 @@ public final class InMemoryStepLog implements StepLog {
                 .sorted(Comparator.comparing(StepRecord::at).thenComparingLong(StepRecord::id).reversed())
                 .limit(Columns.positive(limit)).toList();
     }
+
+    /** Every step, in the order appended. */
+    public synchronized List<StepRecord> all() {
+        return List.copyOf(steps);
+    }
 }

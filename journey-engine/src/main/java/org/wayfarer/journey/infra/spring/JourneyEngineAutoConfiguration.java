@@ -42,6 +42,7 @@ import org.wayfarer.journey.infra.embedded.TokenBucketRateLimiter;
 import org.wayfarer.journey.runtime.BatchProcessor;
 import org.wayfarer.journey.runtime.ContactLocks;
 import org.wayfarer.journey.runtime.Engine;
+import org.wayfarer.journey.runtime.EntryDecisions;
 import org.wayfarer.journey.runtime.InstanceRunner;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.LifecycleSweeps;
@@ -144,9 +145,10 @@ public class JourneyEngineAutoConfiguration {
     @Bean
     Engine engine(ContactStore contacts, InstanceStore instances, EventLog events, StepLog steps,
                   JourneyCounters counters, Outbox outbox, PublishedJourneys publishedJourneys, ChannelSenders senders,
-                  IdGenerator ids, HolidayCalendars calendars, Partitions partitions, TenantSettings settings) {
+                  IdGenerator ids, HolidayCalendars calendars, Partitions partitions, TenantSettings settings,
+                  EntryDecisions entryDecisions) {
         return new Engine(contacts, instances, events, steps, counters, outbox, publishedJourneys,
-                new InstanceRunner(ids, senders, calendars), ids, partitions, settings);
+                new InstanceRunner(ids, senders, calendars), ids, partitions, settings, entryDecisions);
     }
 
     /** What pause, resume, stop and publish-with-migration do to a journey's instances, a page at a time. */

@@ -19,10 +19,15 @@ import org.wayfarer.journey.definition.JourneyCompiler;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.profile.ContactDirectory;
-import org.wayfarer.journey.runtime.InstanceStore;
+import org.wayfarer.journey.profile.ContactInstances;
+import org.wayfarer.journey.profile.ContactJourneys;
+import org.wayfarer.journey.runtime.EntryDecisions;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.stats.JourneyCounters;
+import org.wayfarer.journey.stats.JourneyFunnel;
+import org.wayfarer.journey.stats.JourneyFunnels;
 import org.wayfarer.journey.stats.JourneyStatistics;
+import org.wayfarer.journey.stats.NodeOccupancy;
 
 /**
  * The services the admin API calls, built from whichever port beans the context has (the MyBatis stores in the
@@ -65,7 +70,18 @@ public class JourneyServicesConfiguration {
     }
 
     @Bean
-    JourneyStatistics journeyStatistics(JourneyStore journeys, JourneyCounters counters, InstanceStore instances) {
-        return new JourneyStatistics(journeys, counters, instances);
+    ContactJourneys contactJourneys(ContactStore contacts, JourneyStore journeys, ContactInstances instances,
+                                    EntryDecisions decisions) {
+        return new ContactJourneys(contacts, journeys, instances, decisions);
+    }
+
+    @Bean
+    JourneyFunnels journeyFunnels(JourneyStore journeys, JourneyFunnel funnel) {
+        return new JourneyFunnels(journeys, funnel);
+    }
+
+    @Bean
+    JourneyStatistics journeyStatistics(JourneyStore journeys, JourneyCounters counters, NodeOccupancy occupancy) {
+        return new JourneyStatistics(journeys, counters, occupancy);
     }
 }

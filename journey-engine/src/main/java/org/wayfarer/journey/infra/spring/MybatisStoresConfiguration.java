@@ -21,6 +21,8 @@ import org.wayfarer.journey.infra.mybatis.ContactEventMapper;
 import org.wayfarer.journey.infra.mybatis.ContactIdentityMapper;
 import org.wayfarer.journey.infra.mybatis.ContactMapper;
 import org.wayfarer.journey.infra.mybatis.JdbcHolidayCalendarFiles;
+import org.wayfarer.journey.infra.mybatis.JdbcEntryDecisions;
+import org.wayfarer.journey.infra.mybatis.JdbcJourneyAnalytics;
 import org.wayfarer.journey.infra.mybatis.JdbcSegmentEvaluation;
 import org.wayfarer.journey.infra.mybatis.JdbcTenantSettings;
 import org.wayfarer.journey.infra.mybatis.JourneyCounterMapper;
@@ -38,6 +40,7 @@ import org.wayfarer.journey.infra.mybatis.MybatisSegmentStore;
 import org.wayfarer.journey.infra.mybatis.MybatisStepLog;
 import org.wayfarer.journey.infra.mybatis.OutboxMapper;
 import org.wayfarer.journey.infra.mybatis.SegmentMapper;
+import org.wayfarer.journey.runtime.EntryDecisions;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.segment.SegmentEvaluation;
@@ -147,6 +150,16 @@ public class MybatisStoresConfiguration {
     @Bean
     public SegmentEvaluation segmentEvaluation(DataSource dataSource, ObjectProvider<ObjectMapper> objectMappers) {
         return new JdbcSegmentEvaluation(new JdbcTemplate(dataSource), json(objectMappers));
+    }
+
+    @Bean
+    public EntryDecisions entryDecisions(DataSource dataSource) {
+        return new JdbcEntryDecisions(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    public JdbcJourneyAnalytics journeyAnalytics(DataSource dataSource) {
+        return new JdbcJourneyAnalytics(new JdbcTemplate(dataSource));
     }
 
     private static ObjectMapper json(ObjectProvider<ObjectMapper> objectMappers) {

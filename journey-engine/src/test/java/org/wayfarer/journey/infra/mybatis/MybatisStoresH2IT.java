@@ -42,11 +42,13 @@ import org.wayfarer.journey.event.EventLogContract;
 import org.wayfarer.journey.event.EventStatus;
 import org.wayfarer.journey.event.Identity;
 import org.wayfarer.journey.event.StoredEvent;
+import org.wayfarer.journey.profile.ContactInstances;
+import org.wayfarer.journey.runtime.EntryDecisions;
 import org.wayfarer.journey.runtime.InstanceStatus;
-import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.InstanceStore.DueWakeup;
-import org.wayfarer.journey.runtime.JourneyInstance;
+import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.InstanceStoreContract;
+import org.wayfarer.journey.runtime.JourneyInstance;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.runtime.StepLogContract;
 import org.wayfarer.journey.segment.SegmentEvaluation;
@@ -54,8 +56,11 @@ import org.wayfarer.journey.segment.SegmentEvaluationContract;
 import org.wayfarer.journey.segment.SegmentFilters;
 import org.wayfarer.journey.segment.SegmentStore;
 import org.wayfarer.journey.segment.SegmentStoreContract;
+import org.wayfarer.journey.stats.JourneyAnalyticsContract;
 import org.wayfarer.journey.stats.JourneyCounters;
 import org.wayfarer.journey.stats.JourneyCountersContract;
+import org.wayfarer.journey.stats.JourneyFunnel;
+import org.wayfarer.journey.stats.NodeOccupancy;
 
 /** Every store contract against H2 in memory, in the MySQL mode the embedded product runs. */
 @SpringBootTest(classes = StoresTestApplication.class)
@@ -269,6 +274,44 @@ class MybatisStoresH2IT extends MybatisStoresTestBase {
         @Override
         protected JourneyCounters counters() {
             return journeyCounters;
+        }
+    }
+
+    @Nested
+    class JourneyAnalyticsOnH2 extends JourneyAnalyticsContract {
+        @Override
+        protected InstanceStore instances() {
+            return instanceStore;
+        }
+
+        @Override
+        protected StepLog steps() {
+            return stepLog;
+        }
+
+        @Override
+        protected NodeOccupancy occupancy() {
+            return journeyAnalytics;
+        }
+
+        @Override
+        protected JourneyFunnel funnel() {
+            return journeyAnalytics;
+        }
+
+        @Override
+        protected ContactInstances contactInstances() {
+            return journeyAnalytics;
+        }
+
+        @Override
+        protected EntryDecisions decisions() {
+            return entryDecisions;
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return transactions;
         }
     }
 

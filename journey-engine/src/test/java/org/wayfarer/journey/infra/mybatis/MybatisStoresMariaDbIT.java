@@ -27,6 +27,8 @@ import org.wayfarer.journey.dispatch.OutboxContract;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.EventLogContract;
 import org.wayfarer.journey.event.Identity;
+import org.wayfarer.journey.profile.ContactInstances;
+import org.wayfarer.journey.runtime.EntryDecisions;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.InstanceStoreContract;
 import org.wayfarer.journey.runtime.StepLog;
@@ -36,8 +38,11 @@ import org.wayfarer.journey.segment.SegmentEvaluationContract;
 import org.wayfarer.journey.segment.SegmentFilters;
 import org.wayfarer.journey.segment.SegmentStore;
 import org.wayfarer.journey.segment.SegmentStoreContract;
+import org.wayfarer.journey.stats.JourneyAnalyticsContract;
 import org.wayfarer.journey.stats.JourneyCounters;
 import org.wayfarer.journey.stats.JourneyCountersContract;
+import org.wayfarer.journey.stats.JourneyFunnel;
+import org.wayfarer.journey.stats.NodeOccupancy;
 
 /**
  * Every store contract against MariaDB (the cluster database) on 127.0.0.1:3306, in a schema of its own that is
@@ -157,6 +162,44 @@ class MybatisStoresMariaDbIT extends MybatisStoresTestBase {
         @Override
         protected JourneyCounters counters() {
             return journeyCounters;
+        }
+    }
+
+    @Nested
+    class JourneyAnalyticsOnMariaDb extends JourneyAnalyticsContract {
+        @Override
+        protected InstanceStore instances() {
+            return instanceStore;
+        }
+
+        @Override
+        protected StepLog steps() {
+            return stepLog;
+        }
+
+        @Override
+        protected NodeOccupancy occupancy() {
+            return journeyAnalytics;
+        }
+
+        @Override
+        protected JourneyFunnel funnel() {
+            return journeyAnalytics;
+        }
+
+        @Override
+        protected ContactInstances contactInstances() {
+            return journeyAnalytics;
+        }
+
+        @Override
+        protected EntryDecisions decisions() {
+            return entryDecisions;
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return transactions;
         }
     }
 

@@ -9,6 +9,7 @@ import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.event.EventLog;
+import org.wayfarer.journey.runtime.EntryDecisions;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.segment.SegmentEvaluation;
@@ -42,6 +43,10 @@ abstract class MybatisStoresTestBase {
     SegmentStore segmentStore;
     @Autowired
     SegmentEvaluation segmentEvaluation;
+    @Autowired
+    JdbcJourneyAnalytics journeyAnalytics;
+    @Autowired
+    EntryDecisions entryDecisions;
 
     /**
      * Closes the pool, and with its last connection the database, before the test's database goes away (a dropped
