@@ -11,18 +11,18 @@ import tools.jackson.databind.json.JsonMapper;
  * attributes in the contact's profile), read by every journey condition, and must stay small and plain. Messages
  * never quote a value: values are often personal data. Thread-safe.
  */
-final class EventFieldChecks {
+public final class EventFieldChecks {
 
     private final AdminLimitsProperties.Events limits;
     private final JsonMapper json;
 
-    EventFieldChecks(AdminLimitsProperties.Events limits, JsonMapper json) {
+    public EventFieldChecks(AdminLimitsProperties.Events limits, JsonMapper json) {
         this.limits = limits;
         this.json = json;
     }
 
     /** Adds a problem for every rule {@code fields} (at {@code pointer}; null means absent) breaks. */
-    void check(Map<String, Object> fields, String pointer, RequestProblems problems) {
+    public void check(Map<String, Object> fields, String pointer, RequestProblems problems) {
         if (fields == null) {
             return;
         }

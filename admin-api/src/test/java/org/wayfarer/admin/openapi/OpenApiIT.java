@@ -53,6 +53,9 @@ class OpenApiIT {
                 .andExpect(jsonPath("$.paths['/api/v1/journeys/{id}/pause'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/journeys/{id}/archive'].post.parameters[*].name",
                         contains("id")))
+                .andExpect(jsonPath("$.paths['/api/v1/journeys/{id}/preview'].post.tags", contains("Journeys")))
+                .andExpect(jsonPath("$.paths['/api/v1/journeys/{id}/preview'].post.responses['200'].content.*"
+                        + ".schema['$ref']").value(hasItem("#/components/schemas/PreviewResponse")))
                 .andExpect(jsonPath("$.paths['/callbacks/wechat/mp/{appId}']").doesNotExist())
                 .andExpect(jsonPath("$.tags[*].name", hasItem("Journeys")));
     }

@@ -32,6 +32,16 @@ final class Changes {
         outbox.add(message);
     }
 
+    /** The step log lines recorded so far, in order. */
+    List<StepRecord> steps() {
+        return List.copyOf(steps);
+    }
+
+    /** The sends queued so far, in order. */
+    List<OutboxMessage> sends() {
+        return List.copyOf(outbox);
+    }
+
     /** The sends queued so far for the contact (not written yet). */
     List<OutboxMessage> queuedFor(long contactId) {
         return outbox.stream().filter(m -> m.contactId() == contactId).toList();

@@ -7,14 +7,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wayfarer.journey.contact.Contact;
-import org.wayfarer.journey.definition.EventCriterion;
-import org.wayfarer.journey.definition.Expression;
 import org.wayfarer.journey.definition.Facts;
-import org.wayfarer.journey.definition.Goal;
 import org.wayfarer.journey.definition.JourneyDefinition;
-import org.wayfarer.journey.definition.Node;
 import org.wayfarer.journey.definition.WaitForNode;
-import org.wayfarer.journey.definition.WebhookNode;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventTypes;
 import org.wayfarer.journey.event.StoredEvent;
@@ -74,48 +69,27 @@ public final class ContactEventProcessor {
         }
     }
 
-    /** Exit criteria first (leaving wins over converting), then the goal. */
+    /** Exit criteria first (leaving wins over converting), then the goal, then the wait ({@link EventDelivery}). */
     private void deliver(JourneyInstance instance, ContactEvent event, Facts facts, Batch batch) {
         JourneyDefinition definition = engine.published().definition(instance.tenantId(), instance.journeyId(),
                 instance.journeyVersion());
         Instant now = batch.now();
-        for (EventCriterion criterion : definition.exitWhen()) {
-            if (criterion.event().equals(event.type()) && holds(criterion.when(), facts)) {
-                batch.instanceChanged(engine.runner().end(instance, InstanceStatus.EXITED,
-                        "exit-when:" + event.type(), now, batch.changes()));
-                return;
-            }
-        }
-        Goal goal = definition.goal();
-        if (goal != null && goal.event().equals(event.type()) && holds(goal.when(), facts)
-                && (goal.within() == null || !now.isAfter(instance.enteredAt().plus(goal.within())))) {
+        EventDelivery.Effect effect = EventDelivery.of(definition, instance, event, facts, now);
+        if (effect instanceof EventDelivery.Exits exits) {
+            batch.instanceChanged(engine.runner().end(instance, InstanceStatus.EXITED, exits.reason(), now,
+                    batch.changes()));
+        } else if (effect instanceof EventDelivery.ReachesGoal) {
             batch.changes().count(new CounterDelta(instance.tenantId(), instance.journeyId(),
                     instance.journeyVersion(), "", JourneyStatistics.GOAL, now, 1));
             batch.instanceChanged(engine.runner().end(instance, InstanceStatus.COMPLETED, "goal", now,
                     batch.changes()));
-            return;
-        }
-        if (instance.status() != InstanceStatus.WAITING) {
-            return;
-        }
-        Node parked = definition.node(instance.currentNode());
-        if (parked instanceof WaitForNode waitFor && NodeBehaviours.arrived(waitFor, event.type(), facts)) {
-            if (engine.published().paused().isPaused(instance.journeyId())) {
+        } else if (effect instanceof EventDelivery.Resumes resumes) {
+            if (resumes.parked() instanceof WaitForNode waitFor
+                    && engine.published().paused().isPaused(instance.journeyId())) {
                 PausedInstances.arrived(engine, instance, waitFor, event, facts, batch);
                 return;
             }
-            JourneyInstance arrived = waitFor.event() == null ? instance
-                    : instance.remembering(Engine.WAITED, waitFor.id(), facts.event());
-            resume(arrived, waitFor.event() != null ? "EVENT_ARRIVED" : "CONDITION_MET", event.type(),
-                    waitFor.next(), definition, batch);
-        } else if (parked instanceof WebhookNode webhook && WebhookCalls.answers(event, instance, webhook)) {
-            boolean responded = WebhookCalls.RESPONDED.equals(event.type());
-            JourneyInstance answered = responded && webhook.saveAs() != null
-                    ? instance.remembering(Engine.WEBHOOK, webhook.saveAs(), WebhookCalls.responseView(event))
-                    : instance;
-            Object status = responded ? event.properties().get("status") : event.properties().get("code");
-            resume(answered, responded ? "WEBHOOK_RESPONDED" : "WEBHOOK_FAILED", String.valueOf(status),
-                    responded ? webhook.next() : webhook.failed(), definition, batch);
+            resume(resumes.resumed(), resumes.outcome(), resumes.detail(), resumes.next(), definition, batch);
         }
     }
 
@@ -138,23 +112,12 @@ public final class ContactEventProcessor {
     private void enter(PublishedJourneys.Candidate candidate, StoredEvent stored, long contactId, Facts facts,
                        Batch batch) {
         JourneyDefinition definition = candidate.definition();
-        if (!holds(definition.trigger().when(), facts)) {
-            notEntered(candidate, stored, contactId, EntryDecision.Reason.TRIGGER_FILTER_FALSE,
-                    definition.trigger().when().source(), batch);
+        EventDelivery.Entry entry = EventDelivery.entry(definition, facts, stored.id());
+        if (entry.key() == null) {
+            notEntered(candidate, stored, contactId, entry.refused(), entry.detail(), batch);
             return;
         }
-        String key = null;
-        if (definition.entry().key() != null) {
-            Object value = safeEvaluate(definition.entry().key(), facts);
-            if (value == null) {
-                log.debug("journey {} entry key is null for event {}; not entering", definition.key(), stored.id());
-                notEntered(candidate, stored, contactId, EntryDecision.Reason.ENTRY_KEY_NULL,
-                        definition.entry().key().source(), batch);
-                return;
-            }
-            key = String.valueOf(value);
-        }
-        String entryKey = EntryKeys.of(definition.entry().policy(), key, stored.id());
+        String entryKey = entry.key();
         long journeyId = candidate.version().journeyId();
         // the batch read every live instance and every ended one that keeps its key (ONCE), so this is the
         // database's unique entry key, checked without a round trip
@@ -162,7 +125,8 @@ public final class ContactEventProcessor {
                 .anyMatch(i -> i.journeyId() == journeyId && i.entryKey().equals(entryKey));
         if (taken) {
             notEntered(candidate, stored, contactId, EntryDecision.Reason.ENTRY_POLICY,
-                    definition.entry().policy() + (key == null ? "" : " (key " + key + ")"), batch);
+                    definition.entry().policy() + (definition.entry().key() == null ? "" : " (entry key " + entryKey
+                            + ")"), batch);
             return;
         }
         Instant last = tooSoon(definition, journeyId, contactId, batch);
@@ -214,27 +178,5 @@ public final class ContactEventProcessor {
                     contactId, last, minInterval);
         }
         return tooSoon ? last : null;
-    }
-
-    /** An absent condition holds; one that fails to evaluate does not (it is logged, never fatal to the event). */
-    private static boolean holds(Expression condition, Facts facts) {
-        if (condition == null) {
-            return true;
-        }
-        try {
-            return condition.test(facts);
-        } catch (RuntimeException e) {
-            log.warn("condition failed, treated as false: {}", e.getMessage());
-            return false;
-        }
-    }
-
-    private static Object safeEvaluate(Expression expression, Facts facts) {
-        try {
-            return expression.evaluate(facts);
-        } catch (RuntimeException e) {
-            log.warn("entry key failed, not entering: {}", e.getMessage());
-            return null;
-        }
     }
 }

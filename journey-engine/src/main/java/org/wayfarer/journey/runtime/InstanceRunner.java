@@ -51,8 +51,13 @@ public final class InstanceRunner {
      * Everything a run may look at; {@code recipients} reads the contact's identities on the first send only, and
      * {@code contactUpdates} applies an update node's change to the batch's contact.
      */
-    record Run(JourneyDefinition definition, Facts facts, Instant now, Recipients recipients,
+    record Run(JourneyDefinition definition, Facts facts, Instant now, Addresses recipients,
                ContactUpdates contactUpdates, SendPlanner sends) {
+    }
+
+    /** Where a run's sends go: the contact's address of a kind in {@code account} (null: any); {@link Recipients}. */
+    interface Addresses {
+        Optional<Recipients.Recipient> find(IdentityKind kind, String account);
     }
 
     /** Applies an update node's change to the contact (in memory, written with the batch) and returns the change. */

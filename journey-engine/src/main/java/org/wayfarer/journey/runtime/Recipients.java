@@ -18,7 +18,7 @@ import org.wayfarer.journey.event.IdentityKind;
  * nothing). The trigger's source is never used as an account by itself: {@code api} or a form key is no account.
  * Confined to the run's thread; identities are read at most once.
  */
-final class Recipients {
+final class Recipients implements InstanceRunner.Addresses {
 
     /** The account a send goes out from, and the contact's address in it. */
     record Recipient(String account, String address) {
@@ -43,7 +43,8 @@ final class Recipients {
     }
 
     /** @param account the node's account, or null for the account the contact is reachable by */
-    Optional<Recipient> find(IdentityKind kind, String account) {
+    @Override
+    public Optional<Recipient> find(IdentityKind kind, String account) {
         List<Identity> candidates = new ArrayList<>();
         for (Identity identity : identities()) {
             if (identity.kind() == kind && (account == null || identity.namespace().equals(account))) {

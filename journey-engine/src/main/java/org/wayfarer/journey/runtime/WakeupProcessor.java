@@ -62,24 +62,39 @@ public final class WakeupProcessor {
         }
         JourneyDefinition definition = engine.published().definition(instance.tenantId(), instance.journeyId(),
                 instance.journeyVersion());
-        Node waiting = definition.node(instance.currentNode());
-        if (!(waiting instanceof WaitNode) && !(waiting instanceof WaitForNode) && !(waiting instanceof WebhookNode)) {
-            throw new IllegalStateException("instance " + instance.id() + " waits at node '" + instance.currentNode()
-                    + "', which does not wait on a timer in version " + instance.journeyVersion());
-        }
+        Node waiting = timerNode(definition, instance);
         Contact contact = batch.contact(instance.contactId()).orElseThrow(() -> new IllegalStateException(
                 "contact " + instance.contactId() + " of instance " + instance.id() + " does not exist"));
         StoredEvent trigger = batch.trigger(instance.triggerEventId()).orElseThrow(() -> new IllegalStateException(
                 "trigger event " + instance.triggerEventId() + " of instance " + instance.id() + " does not exist"));
         Changes changes = batch.changes();
         boolean arrived = waiting instanceof WaitForNode && PausedInstances.arrivedWhilePaused(instance);
-        engine.runner().step(changes, instance, arrived ? "CONTINUED" : waiting instanceof WaitNode ? "RESUMED"
-                : "TIMED_OUT", arrived ? "what it awaited arrived while the journey was paused" : "due "
-                + instance.wakeAt(), batch.now());
+        engine.runner().step(changes, instance, arrived ? "CONTINUED" : timerOutcome(waiting),
+                arrived ? "what it awaited arrived while the journey was paused" : "due " + instance.wakeAt(),
+                batch.now());
         InstanceRunner.Run run = engine.run(batch, definition, Engine.facts(contact, trigger.event(), instance),
                 instance.tenantId(), instance.contactId(), trigger.event().source());
         String next = arrived ? ((WaitForNode) waiting).next() : NodeBehaviours.afterTimer(waiting);
         batch.instanceChanged(engine.runner().run(instance, next, run, changes));
+    }
+
+    /**
+     * The node {@code instance} is parked at, which must wait on a timer (a wait, a waitFor, a webhook call).
+     *
+     * @throws IllegalStateException when it does not
+     */
+    static Node timerNode(JourneyDefinition definition, JourneyInstance instance) {
+        Node waiting = definition.node(instance.currentNode());
+        if (!(waiting instanceof WaitNode) && !(waiting instanceof WaitForNode) && !(waiting instanceof WebhookNode)) {
+            throw new IllegalStateException("instance " + instance.id() + " waits at node '" + instance.currentNode()
+                    + "', which does not wait on a timer in version " + instance.journeyVersion());
+        }
+        return waiting;
+    }
+
+    /** The step a due timer records: {@code RESUMED} after a wait, {@code TIMED_OUT} for a waitFor or a webhook. */
+    static String timerOutcome(Node waiting) {
+        return waiting instanceof WaitNode ? "RESUMED" : "TIMED_OUT";
     }
 
     /**

@@ -42,24 +42,34 @@ public final class WebhookAnswers implements WebhookResponses {
 
     @Override
     public void responded(Delivery delivery, int status, Map<String, Object> json) {
-        Map<String, Object> properties = answering(delivery);
-        properties.put("status", status);
-        properties.put("response", json);
-        accept(delivery, WebhookCalls.RESPONDED, properties);
+        accept(delivery, WebhookCalls.RESPONDED, responded(delivery.message(), status, json));
     }
 
     @Override
     public void failed(Delivery delivery, String code, String reason) {
-        Map<String, Object> properties = answering(delivery);
-        properties.put("code", code);
-        properties.put("reason", reason);
-        accept(delivery, WebhookCalls.FAILED, properties);
+        accept(delivery, WebhookCalls.FAILED, failed(delivery.message(), code, reason));
     }
 
-    private static Map<String, Object> answering(Delivery delivery) {
+    /** The properties of the {@value WebhookCalls#RESPONDED} event answering {@code call} (the outbox message). */
+    static Map<String, Object> responded(Map<String, Object> call, int status, Map<String, Object> json) {
+        Map<String, Object> properties = answering(call);
+        properties.put("status", status);
+        properties.put("response", json);
+        return properties;
+    }
+
+    /** The properties of the {@value WebhookCalls#FAILED} event answering {@code call} (the outbox message). */
+    static Map<String, Object> failed(Map<String, Object> call, String code, String reason) {
+        Map<String, Object> properties = answering(call);
+        properties.put("code", code);
+        properties.put("reason", reason);
+        return properties;
+    }
+
+    private static Map<String, Object> answering(Map<String, Object> call) {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String key : List.of(WebhookCalls.INSTANCE, WebhookCalls.NODE, WebhookCalls.SEQ)) {
-            properties.put(key, delivery.message().get(key));
+            properties.put(key, call.get(key));
         }
         return properties;
     }

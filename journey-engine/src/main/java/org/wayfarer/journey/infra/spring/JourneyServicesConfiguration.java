@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.calendar.HolidayCalendars;
 import org.wayfarer.journey.catalog.JourneyCatalog;
 import org.wayfarer.journey.catalog.JourneyLifecycle;
 import org.wayfarer.journey.catalog.JourneyStore;
@@ -16,13 +17,16 @@ import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.definition.JourneyCompiler;
+import org.wayfarer.journey.dispatch.ChannelSenders;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.event.EventLog;
+import org.wayfarer.journey.preview.JourneyPreview;
 import org.wayfarer.journey.profile.ContactDirectory;
 import org.wayfarer.journey.profile.ContactInstances;
 import org.wayfarer.journey.profile.ContactJourneys;
 import org.wayfarer.journey.runtime.EntryDecisions;
 import org.wayfarer.journey.runtime.StepLog;
+import org.wayfarer.journey.settings.TenantSettings;
 import org.wayfarer.journey.stats.JourneyCounters;
 import org.wayfarer.journey.stats.JourneyFunnel;
 import org.wayfarer.journey.stats.JourneyFunnels;
@@ -67,6 +71,13 @@ public class JourneyServicesConfiguration {
     @Bean
     ContactDirectory contactDirectory(ContactStore contacts, EventLog events, StepLog steps, Outbox outbox) {
         return new ContactDirectory(contacts, events, steps, outbox);
+    }
+
+    /** Dry runs of drafts; reads the draft, the tenant's send settings and calendar, writes nothing. */
+    @Bean
+    JourneyPreview journeyPreview(JourneyCatalog catalog, JourneyCompiler compiler, TenantSettings settings,
+                                  HolidayCalendars calendars, ChannelSenders senders) {
+        return new JourneyPreview(catalog, compiler, settings, calendars, senders);
     }
 
     @Bean
