@@ -19,6 +19,8 @@ import org.wayfarer.journey.definition.JourneyCompiler;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.profile.ContactDirectory;
+import org.wayfarer.journey.recipe.RecipeBook;
+import org.wayfarer.journey.recipe.RecipeJourneys;
 import org.wayfarer.journey.runtime.InstanceStore;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.stats.JourneyCounters;
@@ -57,6 +59,17 @@ public class JourneyServicesConfiguration {
     private static PublicationListener everyListener(ObjectProvider<PublicationListener> listeners) {
         List<PublicationListener> all = listeners.orderedStream().toList();
         return () -> all.forEach(PublicationListener::acceptingChanged);
+    }
+
+    /** The shipped recipes, read once; a malformed one fails the start. */
+    @Bean
+    RecipeBook recipeBook() {
+        return RecipeBook.shipped();
+    }
+
+    @Bean
+    RecipeJourneys recipeJourneys(RecipeBook recipes, JourneyCatalog catalog) {
+        return new RecipeJourneys(recipes, catalog);
     }
 
     @Bean
