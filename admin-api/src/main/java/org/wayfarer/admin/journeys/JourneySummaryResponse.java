@@ -19,7 +19,8 @@ public record JourneySummaryResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    static JourneySummaryResponse of(JourneyView view) {
+    /** Also what creating a journey from a recipe answers. */
+    public static JourneySummaryResponse of(JourneyView view) {
         return new JourneySummaryResponse(Long.toString(view.id()), view.key(), view.name(), view.status(),
                 view.publishedVersion(), view.hasUnpublishedChanges(), view.createdAt(), view.updatedAt());
     }

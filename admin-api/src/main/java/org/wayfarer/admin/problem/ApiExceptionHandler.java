@@ -23,6 +23,9 @@ import org.wayfarer.journey.catalog.JourneyNotFoundException;
 import org.wayfarer.journey.catalog.JourneyStateException;
 import org.wayfarer.journey.contact.ContactNotFoundException;
 import org.wayfarer.journey.inbox.IntakeUnavailableException;
+import org.wayfarer.journey.recipe.InvalidRecipeOverridesException;
+import org.wayfarer.journey.recipe.RecipeKeyTakenException;
+import org.wayfarer.journey.recipe.RecipeNotFoundException;
 import org.wayfarer.journey.segment.InvalidSegmentException;
 import org.wayfarer.journey.segment.SegmentKeyTakenException;
 import org.wayfarer.journey.segment.SegmentNotFoundException;
@@ -178,6 +181,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(JourneyKeyTakenException.class)
     ResponseEntity<ProblemDetail> keyTaken(JourneyKeyTakenException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage() + "; change its draft with PUT instead.");
+    }
+
+    /** The recipe's own key is taken: the detail says to pass overrides.key (more specific than the handler above). */
+    @ExceptionHandler(RecipeKeyTakenException.class)
+    ResponseEntity<ProblemDetail> recipeKeyTaken(RecipeKeyTakenException e) {
+        return problem(HttpStatus.CONFLICT, Character.toUpperCase(e.getMessage().charAt(0))
+                + e.getMessage().substring(1) + ".");
+    }
+
+    /** The key is not echoed: it comes from the path. */
+    @ExceptionHandler(RecipeNotFoundException.class)
+    ResponseEntity<ProblemDetail> recipeNotFound(RecipeNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "No recipe with this key; GET /api/v1/recipes lists them.");
+    }
+
+    @ExceptionHandler(InvalidRecipeOverridesException.class)
+    ResponseEntity<ProblemDetail> invalidOverrides(InvalidRecipeOverridesException e) {
+        List<ValidationProblemResponse> errors = e.errors().stream().map(ValidationProblemResponse::of).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The recipe overrides have " + errors.size() + " problem(s); see 'errors'. Nothing was created.");
+        problem.setTitle("Invalid recipe overrides");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
     }
 
     /** Two writers raced (e.g. two publishes of one journey); one won, the other may retry on fresh data. */

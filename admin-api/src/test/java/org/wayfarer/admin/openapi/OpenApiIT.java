@@ -42,6 +42,8 @@ class OpenApiIT {
                 .andExpect(jsonPath("$.paths['/api/v1/segments'].post.responses['201']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/segments/{key}/count'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/segments/{key}/refresh'].post.responses['202']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/recipes'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/recipes/{key}/journeys'].post.responses['201']").exists())
                 .andExpect(jsonPath("$.components.schemas.JourneySummaryResponse.properties.id.type")
                         .value("string"))
                 .andExpect(jsonPath("$.components.schemas.JourneyResponse.properties.definition.type")
@@ -57,6 +59,7 @@ class OpenApiIT {
                 .andExpect(jsonPath("$.paths['/api/v1/journeys/{id}/preview'].post.responses['200'].content.*"
                         + ".schema['$ref']").value(hasItem("#/components/schemas/PreviewResponse")))
                 .andExpect(jsonPath("$.paths['/callbacks/wechat/mp/{appId}']").doesNotExist())
-                .andExpect(jsonPath("$.tags[*].name", hasItem("Journeys")));
+                .andExpect(jsonPath("$.tags[*].name", hasItem("Journeys")))
+                .andExpect(jsonPath("$.tags[*].name", hasItem("Recipes")));
     }
 }

@@ -22,7 +22,7 @@ final class DefinitionReader {
     private static final Set<String> TRIGGER_FIELDS = Set.of("event", "when");
     private static final Set<String> ENTRY_FIELDS = Set.of("policy", "key", "minInterval");
     private static final Set<String> CRITERION_FIELDS = Set.of("event", "when");
-    private static final Set<String> GOAL_FIELDS = Set.of("event", "when", "within");
+    private static final Set<String> GOAL_FIELDS = Set.of("event", "when", "within", "exit");
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final int MAX_NAME = 200;
 
@@ -145,7 +145,7 @@ final class DefinitionReader {
         String event = eventType(goal, "/goal");
         Expression when = optionalExpression(goal, "/goal");
         Duration within = fields.duration(goal, "within", "/goal", false);
-        return new Goal(event, when, within);
+        return new Goal(event, when, within, fields.optionalBoolean(goal, "exit", "/goal", true));
     }
 
     private String start(JsonNode document) {

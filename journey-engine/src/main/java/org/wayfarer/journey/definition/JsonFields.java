@@ -54,6 +54,19 @@ final class JsonFields {
         return value == null ? null : object(value, field, pointer);
     }
 
+    /** An optional boolean; {@code absent} when absent. Reports {@code bad-value} when it is not true or false. */
+    boolean optionalBoolean(JsonNode object, String field, String pointer, boolean absent) {
+        JsonNode value = present(object, field);
+        if (value == null) {
+            return absent;
+        }
+        if (!value.isBoolean()) {
+            problems.error(Problems.pointer(pointer, field), "bad-value", "'" + field + "' must be true or false");
+            return absent;
+        }
+        return value.booleanValue();
+    }
+
     /** Warns ({@code unknown-field}) about every field of {@code object} not in {@code known}. */
     void warnUnknown(JsonNode object, String pointer, Set<String> known) {
         for (String name : object.propertyNames()) {

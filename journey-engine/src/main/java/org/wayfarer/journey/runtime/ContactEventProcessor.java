@@ -74,15 +74,24 @@ public final class ContactEventProcessor {
         JourneyDefinition definition = engine.published().definition(instance.tenantId(), instance.journeyId(),
                 instance.journeyVersion());
         Instant now = batch.now();
-        EventDelivery.Effect effect = EventDelivery.of(definition, instance, event, facts, now);
+        apply(EventDelivery.of(definition, instance, event, facts, now), instance, event, facts, definition, batch);
+    }
+
+    private void apply(EventDelivery.Effect effect, JourneyInstance instance, ContactEvent event, Facts facts,
+                       JourneyDefinition definition, Batch batch) {
+        Instant now = batch.now();
         if (effect instanceof EventDelivery.Exits exits) {
             batch.instanceChanged(engine.runner().end(instance, InstanceStatus.EXITED, exits.reason(), now,
                     batch.changes()));
         } else if (effect instanceof EventDelivery.ReachesGoal) {
-            batch.changes().count(new CounterDelta(instance.tenantId(), instance.journeyId(),
-                    instance.journeyVersion(), "", JourneyStatistics.GOAL, now, 1));
+            countGoal(instance, now, batch);
             batch.instanceChanged(engine.runner().end(instance, InstanceStatus.COMPLETED, "goal", now,
                     batch.changes()));
+        } else if (effect instanceof EventDelivery.Converts converts) {
+            countGoal(instance, now, batch);
+            engine.runner().step(batch.changes(), converts.converted(), "GOAL_REACHED", event.type(), now);
+            batch.instanceChanged(converts.converted());
+            apply(converts.then(), converts.converted(), event, facts, definition, batch);
         } else if (effect instanceof EventDelivery.Resumes resumes) {
             if (resumes.parked() instanceof WaitForNode waitFor
                     && engine.published().paused().isPaused(instance.journeyId())) {
@@ -91,6 +100,11 @@ public final class ContactEventProcessor {
             }
             resume(resumes.resumed(), resumes.outcome(), resumes.detail(), resumes.next(), definition, batch);
         }
+    }
+
+    private static void countGoal(JourneyInstance instance, Instant now, Batch batch) {
+        batch.changes().count(new CounterDelta(instance.tenantId(), instance.journeyId(), instance.journeyVersion(),
+                "", JourneyStatistics.GOAL, now, 1));
     }
 
     /**

@@ -39,6 +39,13 @@ final class EventDelivery {
     }
 
     /**
+     * The goal is reached by a goal without {@code exit}: count the conversion (once: {@code converted} remembers
+     * it), then apply {@code then} (which already starts from {@code converted}, e.g. the event also ends a wait).
+     */
+    record Converts(JourneyInstance converted, Effect then) implements Effect {
+    }
+
+    /**
      * The wait at {@code parked} is over: record {@code outcome} ({@code detail}) and go on at {@code next}, as
      * {@code resumed} (the instance remembering the awaited event or the webhook's response).
      */
@@ -63,10 +70,25 @@ final class EventDelivery {
             }
         }
         Goal goal = definition.goal();
-        if (goal != null && goal.event().equals(event.type()) && holds(goal.when(), facts)
+        if (goal != null && goal.event().equals(event.type()) && !instance.scope(GOAL).containsKey(GOAL_AT)
+                && holds(goal.when(), facts)
                 && (goal.within() == null || !now.isAfter(instance.enteredAt().plus(goal.within())))) {
-            return new ReachesGoal();
+            if (goal.exit()) {
+                return new ReachesGoal();
+            }
+            JourneyInstance converted = instance.remembering(GOAL, GOAL_AT, now.toString());
+            return new Converts(converted, parked(definition, converted, event, facts));
         }
+        return parked(definition, instance, event, facts);
+    }
+
+    /** Context scope where a goal without exit remembers when it was reached ({@code goal.at}). */
+    static final String GOAL = "goal";
+    private static final String GOAL_AT = "at";
+
+    /** Whether the event ends the wait the instance is parked at (a waitFor, a webhook call). */
+    private static Effect parked(JourneyDefinition definition, JourneyInstance instance, ContactEvent event,
+                                 Facts facts) {
         if (instance.status() != InstanceStatus.WAITING) {
             return new Untouched();
         }

@@ -103,8 +103,15 @@ public final class SimulatedInstance {
         if (!current.status().isLive()) {
             return;
         }
-        EventDelivery.Effect effect = EventDelivery.of(definition, current, event, Engine.facts(contact, event), now);
-        if (effect instanceof EventDelivery.Exits exits) {
+        apply(EventDelivery.of(definition, current, event, Engine.facts(contact, event), now), current, event, now);
+    }
+
+    private void apply(EventDelivery.Effect effect, JourneyInstance current, ContactEvent event, Instant now) {
+        if (effect instanceof EventDelivery.Converts converts) {
+            runner.step(changes, converts.converted(), "GOAL_REACHED", event.type(), now);
+            instance = converts.converted();
+            apply(converts.then(), converts.converted(), event, now);
+        } else if (effect instanceof EventDelivery.Exits exits) {
             instance = runner.end(current, InstanceStatus.EXITED, exits.reason(), now, changes);
         } else if (effect instanceof EventDelivery.ReachesGoal) {
             instance = runner.end(current, InstanceStatus.COMPLETED, "goal", now, changes);

@@ -195,6 +195,36 @@ class AnalyticsScenariosIT {
     }
 
     @Test
+    void aGoalWithoutExitIsCountedOnceAndTheJourneyGoesOn() {
+        long journey = published("""
+                {"key": "upsell-%1$s", "name": "Count the order, keep going",
+                 "trigger": {"event": "custom.joined_%1$s"},
+                 "goal": {"event": "custom.paid_%1$s", "within": "P7D", "exit": false},
+                 "start": "order",
+                 "nodes": {
+                   "order": {"type": "waitFor", "event": "custom.paid_%1$s", "timeout": "P1D", "next": "thanks"},
+                   "thanks": {"type": "send", "channel": "wechat.template",
+                              "message": {"templateId": "TPL_THANKS"}, "next": "again"},
+                   "again": {"type": "waitFor", "event": "custom.paid_%1$s", "timeout": "P1D", "next": "done"},
+                   "done": {"type": "exit"}}}""".formatted(suffix));
+        kit.happens("custom.joined_" + suffix, "oGOAL" + suffix, Map.of(), Map.of());
+        kit.happens("custom.paid_" + suffix, "oGOAL" + suffix, Map.of(), Map.of());
+
+        assertThat(kit.awaitSent("oGOAL" + suffix, 1)).as("the order both converted and ended the wait")
+                .hasSize(1);
+        JourneyStats after = statistics.stats(JourneyKit.TENANT, journey, null, null);
+        assertThat(after.goal()).isEqualTo(1);
+        assertThat(after.active()).as("not ended by the goal").isEqualTo(1);
+        kit.happens("custom.paid_" + suffix, "oGOAL" + suffix, Map.of(), Map.of());
+        JourneyStats done = statistics.stats(JourneyKit.TENANT, journey, null, null);
+        assertThat(done.goal()).as("a second order is not a second conversion").isEqualTo(1);
+        assertThat(done.completed()).isEqualTo(1);
+        assertThat(done.nodes().get("done").completed()).isEqualTo(1);
+        assertThat(kit.steps("oGOAL" + suffix)).filteredOn(step -> step.outcome().equals("GOAL_REACHED"))
+                .hasSize(1);
+    }
+
+    @Test
     void theLoopGuardIsGivenAsTheReason() {
         long journey = published("""
                 {"key": "again-%1$s", "name": "Every time, at most hourly",

@@ -20,6 +20,7 @@ import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.catalog.PublishedVersion;
 import org.wayfarer.journey.catalog.StoredJourney;
 import org.wayfarer.journey.channel.Delivery;
+import org.wayfarer.journey.contact.Contact;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.definition.Compilation;
 import org.wayfarer.journey.definition.JourneyCompiler;
@@ -212,6 +213,11 @@ final class JourneyKit {
 
     JourneyInstance instance(long instanceId) {
         return instances.find(TENANT, instanceId).orElseThrow();
+    }
+
+    /** The follower's profile as stored now (attributes and tags). */
+    Contact contact(String openid) {
+        return contacts.findByIdentity(TENANT, Identity.wechatOpenid(APP, openid)).orElseThrow();
     }
 
     Long contactId(String openid) {

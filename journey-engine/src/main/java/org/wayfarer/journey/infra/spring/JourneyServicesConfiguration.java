@@ -24,6 +24,8 @@ import org.wayfarer.journey.preview.JourneyPreview;
 import org.wayfarer.journey.profile.ContactDirectory;
 import org.wayfarer.journey.profile.ContactInstances;
 import org.wayfarer.journey.profile.ContactJourneys;
+import org.wayfarer.journey.recipe.RecipeBook;
+import org.wayfarer.journey.recipe.RecipeJourneys;
 import org.wayfarer.journey.runtime.EntryDecisions;
 import org.wayfarer.journey.runtime.StepLog;
 import org.wayfarer.journey.settings.TenantSettings;
@@ -66,6 +68,17 @@ public class JourneyServicesConfiguration {
     private static PublicationListener everyListener(ObjectProvider<PublicationListener> listeners) {
         List<PublicationListener> all = listeners.orderedStream().toList();
         return () -> all.forEach(PublicationListener::acceptingChanged);
+    }
+
+    /** The shipped recipes, read once; a malformed one fails the start. */
+    @Bean
+    RecipeBook recipeBook() {
+        return RecipeBook.shipped();
+    }
+
+    @Bean
+    RecipeJourneys recipeJourneys(RecipeBook recipes, JourneyCatalog catalog) {
+        return new RecipeJourneys(recipes, catalog);
     }
 
     @Bean
