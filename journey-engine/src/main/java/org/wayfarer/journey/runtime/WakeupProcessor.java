@@ -62,6 +62,10 @@ public final class WakeupProcessor {
         }
         JourneyDefinition definition = engine.published().definition(instance.tenantId(), instance.journeyId(),
                 instance.journeyVersion());
+        if (isScheduledEntry(instance)) {
+            enterScheduled(instance, definition, batch);
+            return;
+        }
         Node waiting = definition.node(instance.currentNode());
         if (!(waiting instanceof WaitNode) && !(waiting instanceof WaitForNode) && !(waiting instanceof WebhookNode)) {
             throw new IllegalStateException("instance " + instance.id() + " waits at node '" + instance.currentNode()
@@ -80,6 +84,32 @@ public final class WakeupProcessor {
                 instance.tenantId(), instance.contactId(), trigger.event().source());
         String next = arrived ? ((WaitForNode) waiting).next() : NodeBehaviours.afterTimer(waiting);
         batch.instanceChanged(engine.runner().run(instance, next, run, changes));
+    }
+
+    /**
+     * A scheduled entry (a schedule fire or a date trigger inserted it waiting, due at its time, see
+     * {@link #isScheduledEntry}) takes its first step: {@code ENTERED}, then the run from the node it waits at (the
+     * start node, or where a migration moved it). Its {@code entered} counter was counted when it was inserted.
+     */
+    private void enterScheduled(JourneyInstance instance, JourneyDefinition definition, Batch batch) {
+        Contact contact = batch.contact(instance.contactId()).orElseThrow(() -> new IllegalStateException(
+                "contact " + instance.contactId() + " of instance " + instance.id() + " does not exist"));
+        StoredEvent trigger = batch.trigger(instance.triggerEventId()).orElseThrow(() -> new IllegalStateException(
+                "trigger event " + instance.triggerEventId() + " of instance " + instance.id() + " does not exist"));
+        Changes changes = batch.changes();
+        engine.runner().step(changes, instance, "ENTERED", trigger.event().type() + " due " + instance.wakeAt(),
+                batch.now());
+        InstanceRunner.Run run = engine.run(batch, definition, Engine.facts(contact, trigger.event(), instance),
+                instance.tenantId(), instance.contactId(), trigger.event().source());
+        batch.instanceChanged(engine.runner().run(instance, instance.currentNode(), run, changes));
+    }
+
+    /**
+     * Whether a waiting instance is a scheduled entry that has not taken its first step: every other waiting instance
+     * has taken at least one ({@code seq} counts steps, and a run counts its first before it can wait).
+     */
+    public static boolean isScheduledEntry(JourneyInstance instance) {
+        return instance.status() == InstanceStatus.WAITING && instance.seq() == 0;
     }
 
     /**

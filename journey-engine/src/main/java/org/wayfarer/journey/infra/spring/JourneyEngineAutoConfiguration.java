@@ -60,7 +60,7 @@ import org.wayfarer.journey.webhook.WebhookSender;
 @AutoConfiguration
 @EnableConfigurationProperties({EngineProperties.class, RuntimeProperties.class})
 @Import({MybatisStoresConfiguration.class, CryptoConfiguration.class, JourneyServicesConfiguration.class,
-        WebhookConfiguration.class, SegmentRefreshConfiguration.class})
+        WebhookConfiguration.class, SegmentRefreshConfiguration.class, ScheduleConfiguration.class})
 public class JourneyEngineAutoConfiguration {
 
     @Bean
@@ -210,7 +210,7 @@ public class JourneyEngineAutoConfiguration {
                 properties, runtime);
     }
 
-    private static String nodeName(EngineProperties properties) {
+    static String nodeName(EngineProperties properties) {
         return properties.nodeName() != null ? properties.nodeName() : NodeName.RANDOM;
     }
 
