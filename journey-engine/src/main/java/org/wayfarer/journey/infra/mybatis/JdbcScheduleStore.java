@@ -15,7 +15,7 @@ import org.wayfarer.journey.schedule.ScheduleStore;
 
 /**
  * {@link ScheduleStore} on the {@code journey_schedule} table and, for the bulk entries, {@code journey_instance}:
- * {@code INSERT IGNORE} in JDBC batches, so an entry whose unique (journey, contact, entry key) is taken is skipped by
+ * multi-row {@code INSERT IGNORE} statements, so an entry whose unique (journey, contact, entry key) is taken is skipped by
  * the database itself (MySQL/MariaDB and H2 in MySQL mode alike), and the per-row counts say how many went in.
  * Claims are conditional updates of the candidates a due read found, as the timer claims are. Thread-safe; joins the
  * caller's transaction. Public only for the Spring wiring: depend on the port.
@@ -38,12 +38,15 @@ public final class JdbcScheduleStore implements ScheduleStore {
     private static final String LEASE = "UPDATE journey_schedule SET lease_owner = ?, lease_until = ?,"
             + " version = version + 1 WHERE journey_id = ? AND version = ? AND due_at <= ?"
             + " AND (lease_until IS NULL OR lease_until < ?)";
-    private static final String ENTER = """
-            INSERT IGNORE INTO journey_instance (id, tenant_id, journey_id, journey_version, contact_id, entry_key,
-                                                 trigger_event_id, status, current_node, seq, wake_at, entered_at,
-                                                 updated_at, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, 0, ?, ?, ?, 0)
-            """;
+    private static final String ENTER = "INSERT IGNORE INTO journey_instance (id, tenant_id, journey_id,"
+            + " journey_version, contact_id, entry_key, trigger_event_id, status, current_node, seq, wake_at,"
+            + " entered_at, updated_at, version) VALUES ";
+    private static final String ENTER_ROW = "(?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, 0, ?, ?, ?, 0)";
+    /**
+     * Rows per multi-row INSERT: one statement's update count is the rows it inserted, on every database (a JDBC
+     * batch may answer "no information" per statement); fixed, so each size is one prepared statement text.
+     */
+    static final int ENTER_ROWS = 250;
 
     private final JdbcTemplate jdbc;
 
@@ -103,15 +106,25 @@ public final class JdbcScheduleStore implements ScheduleStore {
     @Override
     public int enter(EntryBatch batch, List<Entry> entries) {
         long enteredAt = batch.enteredAt().toEpochMilli();
-        boolean[] inserted = JdbcBatch.update(jdbc, ENTER, entries, (p, e) -> p.add(e.instanceId())
-                .add(batch.tenantId()).add(batch.journeyId()).add(batch.journeyVersion()).add(e.contactId())
-                .add(batch.entryKey()).add(batch.triggerEventId()).add(batch.startNode())
-                .add(e.wakeAt().toEpochMilli()).add(enteredAt).add(enteredAt));
-        int count = 0;
-        for (boolean in : inserted) {
-            count += in ? 1 : 0;
-        }
-        return count;
+        int[] inserted = {0};
+        Columns.inChunks(entries, ENTER_ROWS, chunk -> inserted[0] += jdbc.update(
+                ENTER + String.join(", ", java.util.Collections.nCopies(chunk.size(), ENTER_ROW)), ps -> {
+                    int i = 0;
+                    for (Entry e : chunk) {
+                        ps.setLong(++i, e.instanceId());
+                        ps.setLong(++i, batch.tenantId());
+                        ps.setLong(++i, batch.journeyId());
+                        ps.setInt(++i, batch.journeyVersion());
+                        ps.setLong(++i, e.contactId());
+                        ps.setString(++i, batch.entryKey());
+                        ps.setLong(++i, batch.triggerEventId());
+                        ps.setString(++i, batch.startNode());
+                        ps.setLong(++i, e.wakeAt().toEpochMilli());
+                        ps.setLong(++i, enteredAt);
+                        ps.setLong(++i, enteredAt);
+                    }
+                }));
+        return inserted[0];
     }
 
     private static ScheduleState state(ResultSet rs, int row) throws SQLException {
