@@ -70,9 +70,9 @@ class RecipeApiIT {
         mvc.perform(get("/api/v1/recipes").header(HttpHeaders.AUTHORIZATION, bearer(TestKeys.VIEWER)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].key").value(contains("welcome-by-qr-scene", "member-binding",
-                        "abandoned-cart", "upsell-repurchase")))
+                        "abandoned-cart", "upsell-repurchase", "birthday-offer")))
                 .andExpect(jsonPath("$.items[*].category").value(contains("onboarding", "membership",
-                        "conversion", "retention")))
+                        "conversion", "retention", "retention")))
                 .andExpect(jsonPath("$.items[0].name").value("Welcome series by QR scene"))
                 .andExpect(jsonPath("$.items[0].description").value(containsString("48 hours")))
                 .andExpect(jsonPath("$.items[0].params[0].name").value("scenePrefix"))

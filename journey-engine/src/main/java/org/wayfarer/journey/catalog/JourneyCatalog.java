@@ -15,8 +15,11 @@ import org.wayfarer.journey.definition.Compilation;
 import org.wayfarer.journey.definition.JourneyCompiler;
 import org.wayfarer.journey.definition.JourneyDefinition;
 import org.wayfarer.journey.definition.Node;
+import org.wayfarer.journey.definition.Schedule;
 import org.wayfarer.journey.definition.SendNode;
+import org.wayfarer.journey.definition.Trigger;
 import org.wayfarer.journey.definition.ValidationProblem;
+import org.wayfarer.journey.segment.SegmentMembers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /nodes/<id>/account}); saving a draft does not, so a journey can be drafted before its account is connected.
  * The message is the same whether the account belongs to another tenant or to nobody, so it tells nothing about
  * other tenants.
+ *
+ * <p>A schedule or date trigger names a saved segment; {@link #validate} and {@link #publish} check the tenant has it
+ * (error {@code unknown-segment} at {@code /trigger/segment}) when the catalog was given the segments, and that a
+ * schedule's {@code at} has not passed (error {@code schedule-in-past} at {@code /trigger/schedule/at}): a journey
+ * published after its one fire would never fire.
  *
  * <p>All methods are tenant-scoped: a journey of another tenant is reported as {@link JourneyNotFoundException}.
  * Thread-safe; concurrent edits of one journey are caught by the store's optimistic locking
@@ -49,6 +57,7 @@ public final class JourneyCatalog {
     private final IdGenerator ids;
     private final Clock clock;
     private final PublicationListener listener;
+    private final SegmentMembers segments;
 
     public JourneyCatalog(JourneyStore journeys, JourneyCompiler compiler, AccountOwnership accounts,
                           Transactions transactions, IdGenerator ids, Clock clock) {
@@ -58,6 +67,17 @@ public final class JourneyCatalog {
     /** @param listener told after a publish committed (when this is called outside a transaction) */
     public JourneyCatalog(JourneyStore journeys, JourneyCompiler compiler, AccountOwnership accounts,
                           Transactions transactions, IdGenerator ids, Clock clock, PublicationListener listener) {
+        this(journeys, compiler, accounts, transactions, ids, clock, listener, null);
+    }
+
+    /**
+     * @param segments the tenant's saved segments, asked whether a trigger's segment exists; null to check only the
+     *                 key's form (the compiler's check)
+     */
+    public JourneyCatalog(JourneyStore journeys, JourneyCompiler compiler, AccountOwnership accounts,
+                          Transactions transactions, IdGenerator ids, Clock clock, PublicationListener listener,
+                          SegmentMembers segments) {
+        this.segments = segments;
         this.journeys = Objects.requireNonNull(journeys, "journeys");
         this.compiler = Objects.requireNonNull(compiler, "compiler");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -92,7 +112,9 @@ public final class JourneyCatalog {
         if (!compilation.valid()) {
             return compilation;
         }
-        List<ValidationProblem> accountErrors = accountProblems(tenantId, compilation.definition());
+        List<ValidationProblem> accountErrors = new ArrayList<>(triggerProblems(tenantId,
+                compilation.definition().trigger()));
+        accountErrors.addAll(accountProblems(tenantId, compilation.definition()));
         return accountErrors.isEmpty()
                 ? compilation
                 : new Compilation(null, accountErrors, compilation.warnings());
@@ -192,7 +214,7 @@ public final class JourneyCatalog {
             }
             Instant now = clock.instant();
             journeys.publish(new PublishedVersion(ids.nextId(), tenantId, journeyId, next,
-                    definition.trigger().event(), current.draftJson(), true, now));
+                    definition.trigger().indexKey(), current.draftJson(), true, now));
             StoredJourney published = new StoredJourney(current.id(), tenantId, current.key(), current.name(),
                     current.draftJson(), next, current.createdAt(), now, current.version(), status,
                     current.pausedAt(), current.resumedAt());
@@ -249,6 +271,20 @@ public final class JourneyCatalog {
                 .filter(send -> !accounts.owns(tenantId, send.channel(), send.account()))
                 .forEach(send -> problems.add(new ValidationProblem("/nodes/" + pointerToken(send.id()) + "/account",
                         "account-not-connected", "account " + send.account() + " is not connected to this tenant")));
+        return problems;
+    }
+
+    /** What the compiler cannot know about a timed trigger: whether its segment exists, whether its time passed. */
+    private List<ValidationProblem> triggerProblems(long tenantId, Trigger trigger) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        if (trigger.segment() != null && segments != null && !segments.exists(tenantId, trigger.segment())) {
+            problems.add(new ValidationProblem("/trigger/segment", "unknown-segment", "this tenant has no segment '"
+                    + trigger.segment() + "'; create it first (POST /api/v1/segments)"));
+        }
+        if (trigger.schedule() instanceof Schedule.At at && !at.at().isAfter(clock.instant())) {
+            problems.add(new ValidationProblem("/trigger/schedule/at", "schedule-in-past", "at " + at.at()
+                    + " has passed, so the journey would never fire; choose a later instant"));
+        }
         return problems;
     }
 

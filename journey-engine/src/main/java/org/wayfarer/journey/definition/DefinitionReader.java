@@ -19,7 +19,6 @@ final class DefinitionReader {
     private static final Set<String> TOP_FIELDS =
             Set.of("key", "name", "trigger", "entry", "exitWhen", "goal", "start", "nodes", "quietHours", "caps",
                     "priority", "expiry");
-    private static final Set<String> TRIGGER_FIELDS = Set.of("event", "when");
     private static final Set<String> ENTRY_FIELDS = Set.of("policy", "key", "minInterval");
     private static final Set<String> CRITERION_FIELDS = Set.of("event", "when");
     private static final Set<String> GOAL_FIELDS = Set.of("event", "when", "within", "exit");
@@ -31,6 +30,7 @@ final class DefinitionReader {
     private final SpelExpressions expressions;
     private final NodeReader nodeReader;
     private final SendRulesReader sendRules;
+    private final TriggerReader triggers;
 
     DefinitionReader(Problems problems, SpelExpressions expressions, Set<String> knownChannels, int maxNodes) {
         this.problems = problems;
@@ -38,6 +38,7 @@ final class DefinitionReader {
         this.expressions = expressions;
         this.nodeReader = new NodeReader(problems, expressions, knownChannels, maxNodes);
         this.sendRules = new SendRulesReader(problems, fields, knownChannels);
+        this.triggers = new TriggerReader(problems, fields, expressions);
     }
 
     /** Returns the definition, or null when anything was reported as an error. */
@@ -49,8 +50,11 @@ final class DefinitionReader {
         fields.warnUnknown(document, "", TOP_FIELDS);
         String key = key(document);
         String name = name(document);
-        Trigger trigger = trigger(document);
+        Trigger trigger = triggers.read(document);
         Entry entry = entry(document);
+        if (trigger != null && trigger.timed()) {
+            timedEntry(entry);
+        }
         List<EventCriterion> exitWhen = exitWhen(document);
         Goal goal = goal(document);
         String start = start(document);
@@ -80,15 +84,19 @@ final class DefinitionReader {
         return name;
     }
 
-    private Trigger trigger(JsonNode document) {
-        JsonNode trigger = fields.requiredObject(document, "trigger", "");
-        if (trigger == null) {
-            return null;
+    /**
+     * A timed trigger enters a contact once per fire (or per date) under the entry policy alone: there is no event to
+     * compute an entry key from, and no trigger loop for {@code minInterval} to guard against.
+     */
+    private void timedEntry(Entry entry) {
+        if (entry.key() != null) {
+            problems.error("/entry/key", "conflicting-fields", "'entry.key' applies to event triggers; a schedule "
+                    + "or date trigger enters each contact once per fire under the entry policy");
         }
-        fields.warnUnknown(trigger, "/trigger", TRIGGER_FIELDS);
-        String event = eventType(trigger, "/trigger");
-        Expression when = optionalExpression(trigger, "/trigger");
-        return new Trigger(event, when);
+        if (entry.minInterval() != null) {
+            problems.error("/entry/minInterval", "conflicting-fields", "'entry.minInterval' guards event triggers "
+                    + "against loops; a schedule or date trigger enters each contact at most once per fire");
+        }
     }
 
     private Entry entry(JsonNode document) {

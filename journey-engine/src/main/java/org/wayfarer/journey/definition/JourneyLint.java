@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
  * than the model so that it also covers nodes that failed to compile and node types it does not know, and it skips
  * any shape it does not expect (the readers report those). Stateless.
  *
- * <p>Codes (stable): the WeChat template codes of {@link WechatTemplateRules}, {@code branch-never-taken} and
- * {@code wait-exceeds-goal-window}.
+ * <p>Codes (stable): the WeChat template codes of {@link WechatTemplateRules}, {@code branch-never-taken},
+ * {@code wait-exceeds-goal-window} and {@code repeating-trigger-enters-once}.
  */
 final class JourneyLint {
 
@@ -25,6 +25,7 @@ final class JourneyLint {
         if (document == null || !document.isObject()) {
             return;
         }
+        repeatingTriggerOnce(document, problems);
         JsonNode nodes = document.get("nodes");
         if (nodes == null || !nodes.isObject()) {
             return;
@@ -78,6 +79,30 @@ final class JourneyLint {
                         Problems.pointer(Problems.pointer(Problems.pointer(pointer, "channels"), i), "message"),
                         problems);
             }
+        }
+    }
+
+    /**
+     * A cron schedule or a yearly date rule fires again and again, but under the default entry policy {@code ONCE} a
+     * contact enters only on the first fire it is part of: a weekly newsletter goes out once, a birthday greeting
+     * only on the first birthday. That may be meant ("members who have not had the offer yet"), so it is a warning.
+     */
+    private static void repeatingTriggerOnce(JsonNode document, Problems problems) {
+        JsonNode trigger = document.get("trigger");
+        if (trigger == null || !trigger.isObject()) {
+            return;
+        }
+        JsonNode schedule = trigger.get("schedule");
+        JsonNode date = trigger.get("date");
+        boolean repeats = schedule != null && string(schedule, "cron") != null
+                || date != null && date.isObject() && date.path("everyYear").asBoolean(false);
+        JsonNode entry = document.get("entry");
+        String policy = entry == null || !entry.isObject() ? null : string(entry, "policy");
+        if (repeats && (policy == null || policy.equals("ONCE"))) {
+            problems.warning(policy == null ? "/trigger" : "/entry/policy", "repeating-trigger-enters-once",
+                    "the trigger fires repeatedly but the entry policy is ONCE" + (policy == null ? " (the default)"
+                            : "") + ": each contact enters on the first fire only; set \"entry\": {\"policy\": "
+                            + "\"EVERY_TIME\"} to enter on every fire");
         }
     }
 

@@ -7,14 +7,15 @@ import org.wayfarer.journey.definition.EntryPolicy;
  * it in the database: {@code ONCE:<key>} is taken forever; {@code LIVE:<key>} only while the instance runs (it
  * becomes {@code DONE:<instance id>} when the instance ends); {@code EVENT:<event id>} lets every event enter once.
  */
-final class EntryKeys {
+public final class EntryKeys {
 
     static final String LIVE = "LIVE:";
 
     private EntryKeys() {
     }
 
-    static String of(EntryPolicy policy, String key, long eventId) {
+    /** The entry key of an entry under {@code policy}; {@code key} nullable, {@code eventId} the trigger's. */
+    public static String of(EntryPolicy policy, String key, long eventId) {
         String k = key == null ? "" : key;
         if (k.length() > 128) {
             throw new IllegalArgumentException("entry key longer than 128 characters");

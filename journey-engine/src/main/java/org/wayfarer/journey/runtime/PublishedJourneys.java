@@ -20,7 +20,8 @@ import org.wayfarer.journey.definition.JourneyDefinition;
 
 /**
  * Published versions compiled once and cached (a version is immutable), and the trigger index: which accepting
- * versions each (tenant, event type) enters, held in memory so matching an event reads nothing. The index is rebuilt
+ * versions each (tenant, event type) enters, held in memory so matching an event reads nothing, and the accepting
+ * versions with a timed trigger (schedule or date), which no event enters. The index is rebuilt
  * when this node publishes ({@link PublicationListener}) and by {@link #refreshIfChanged()}, which the host calls
  * every second so a publish on another node is seen too. The set of paused journeys ({@link #paused()}) is refreshed
  * with it.
@@ -50,31 +51,51 @@ public final class PublishedJourneys implements PublicationListener {
     public record Candidate(PublishedVersion version, JourneyDefinition definition) {
     }
 
-    private record Index(Set<Long> versionIds, Map<String, List<Candidate>> byTrigger) {
+    private record Index(Set<Long> versionIds, Map<String, List<Candidate>> byTrigger, List<Candidate> timed) {
     }
 
     /** The accepting versions a {@code eventType} event of the tenant enters, from memory. */
     public List<Candidate> acceptingFor(long tenantId, String eventType) {
-        Index current = index;
-        if (current == null) {
-            current = rebuild(store.allAccepting());
-        }
-        return current.byTrigger().getOrDefault(tenantId + "|" + eventType, List.of());
+        return current().byTrigger().getOrDefault(tenantId + "|" + eventType, List.of());
     }
 
+    /** The accepting versions with a schedule or date trigger, of every tenant, from memory. */
+    public List<Candidate> timed() {
+        return current().timed();
+    }
+
+    /** The index, read from the store on first use. */
+    private Index current() {
+        Index current = index;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            return index != null ? index : rebuild(store.allAccepting());
+        }
+    }
+
+    /**
+     * Reads and rebuilds under the index's lock, as {@link #refreshIfChanged()} does: a background refresh that read
+     * the store just before a publish committed must not install its older answer after this one.
+     */
     @Override
     public void acceptingChanged() {
-        rebuild(store.allAccepting());
+        synchronized (this) {
+            rebuild(store.allAccepting());
+        }
         paused.refresh();
     }
 
     /** Rebuilds the index when the set of accepting versions in the store differs from the one in memory. */
     public void refreshIfChanged() {
-        List<PublishedVersion> accepting = store.allAccepting();
-        Index current = index;
-        Set<Long> ids = accepting.stream().map(PublishedVersion::id).collect(Collectors.toSet());
-        if (current == null || !current.versionIds().equals(ids)) {
-            rebuild(accepting);
+        synchronized (this) {
+            List<PublishedVersion> accepting = store.allAccepting();
+            Index current = index;
+            Set<Long> ids = accepting.stream().map(PublishedVersion::id).collect(Collectors.toSet());
+            if (current == null || !current.versionIds().equals(ids)) {
+                rebuild(accepting);
+            }
         }
         paused.refresh();
     }
@@ -92,10 +113,16 @@ public final class PublishedJourneys implements PublicationListener {
 
     private synchronized Index rebuild(List<PublishedVersion> accepting) {
         Map<String, List<Candidate>> byTrigger = new HashMap<>();
+        List<Candidate> timed = new ArrayList<>();
         for (PublishedVersion version : accepting) {
             try {
+                Candidate candidate = new Candidate(version, compiled(version));
+                if (candidate.definition().trigger().timed()) {
+                    timed.add(candidate);
+                    continue;
+                }
                 byTrigger.computeIfAbsent(version.tenantId() + "|" + version.triggerEvent(), k -> new ArrayList<>())
-                        .add(new Candidate(version, compiled(version)));
+                        .add(candidate);
             } catch (RuntimeException e) {
                 // one broken version must not take every other journey's entries down with it
                 log.error("journey {} version {} takes no entries: {}", version.journeyId(), version.version(),
@@ -104,7 +131,7 @@ public final class PublishedJourneys implements PublicationListener {
         }
         byTrigger.replaceAll((k, v) -> List.copyOf(v));
         Index rebuilt = new Index(accepting.stream().map(PublishedVersion::id).collect(Collectors.toSet()),
-                Map.copyOf(byTrigger));
+                Map.copyOf(byTrigger), List.copyOf(timed));
         index = rebuilt;
         return rebuilt;
     }

@@ -76,7 +76,8 @@ public final class SimulatedInstance {
             throw new IllegalStateException("the simulated instance entered already, at " + instance.enteredAt());
         }
         Facts facts = Engine.facts(contact, event);
-        if (!definition.trigger().event().equals(event.type())) {
+        // a timed trigger (schedule, date) has no event: the preview's first event stands for the fire
+        if (!definition.trigger().timed() && !definition.trigger().event().equals(event.type())) {
             return false;
         }
         String entryKey = EventDelivery.entryKey(definition, facts, 0);

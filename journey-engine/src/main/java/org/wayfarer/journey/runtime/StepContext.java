@@ -30,7 +30,15 @@ public record StepContext(Facts facts, Instant now, long instanceId, HolidayCale
     /** {@link #contactZone()} of these facts. */
     static ZoneId zoneOf(Facts facts) {
         Object attributes = facts.contact().get("attributes");
-        Object zone = attributes instanceof Map<?, ?> map ? map.get("timezone") : null;
+        return attributes instanceof Map<?, ?> map ? zoneOf(map) : DEFAULT_ZONE;
+    }
+
+    /**
+     * The zone of a contact with these attributes: its {@code timezone} attribute when that is a zone id, else
+     * {@link #DEFAULT_ZONE}. What {@code wait timeOfDay} and date triggers go by.
+     */
+    public static ZoneId zoneOf(Map<?, ?> attributes) {
+        Object zone = attributes.get("timezone");
         if (zone instanceof String id && !id.isBlank()) {
             try {
                 return ZoneId.of(id);

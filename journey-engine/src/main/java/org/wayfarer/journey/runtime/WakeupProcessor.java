@@ -62,6 +62,10 @@ public final class WakeupProcessor {
         }
         JourneyDefinition definition = engine.published().definition(instance.tenantId(), instance.journeyId(),
                 instance.journeyVersion());
+        if (isScheduledEntry(instance)) {
+            enterScheduled(instance, definition, batch);
+            return;
+        }
         Node waiting = timerNode(definition, instance);
         Contact contact = batch.contact(instance.contactId()).orElseThrow(() -> new IllegalStateException(
                 "contact " + instance.contactId() + " of instance " + instance.id() + " does not exist"));
@@ -95,6 +99,32 @@ public final class WakeupProcessor {
     /** The step a due timer records: {@code RESUMED} after a wait, {@code TIMED_OUT} for a waitFor or a webhook. */
     static String timerOutcome(Node waiting) {
         return waiting instanceof WaitNode ? "RESUMED" : "TIMED_OUT";
+    }
+
+    /**
+     * A scheduled entry (a schedule fire or a date trigger inserted it waiting, due at its time, see
+     * {@link #isScheduledEntry}) takes its first step: {@code ENTERED}, then the run from the node it waits at (the
+     * start node, or where a migration moved it). Its {@code entered} counter was counted when it was inserted.
+     */
+    private void enterScheduled(JourneyInstance instance, JourneyDefinition definition, Batch batch) {
+        Contact contact = batch.contact(instance.contactId()).orElseThrow(() -> new IllegalStateException(
+                "contact " + instance.contactId() + " of instance " + instance.id() + " does not exist"));
+        StoredEvent trigger = batch.trigger(instance.triggerEventId()).orElseThrow(() -> new IllegalStateException(
+                "trigger event " + instance.triggerEventId() + " of instance " + instance.id() + " does not exist"));
+        Changes changes = batch.changes();
+        engine.runner().step(changes, instance, "ENTERED", trigger.event().type() + " due " + instance.wakeAt(),
+                batch.now());
+        InstanceRunner.Run run = engine.run(batch, definition, Engine.facts(contact, trigger.event(), instance),
+                instance.tenantId(), instance.contactId(), trigger.event().source());
+        batch.instanceChanged(engine.runner().run(instance, instance.currentNode(), run, changes));
+    }
+
+    /**
+     * Whether a waiting instance is a scheduled entry that has not taken its first step: every other waiting instance
+     * has taken at least one ({@code seq} counts steps, and a run counts its first before it can wait).
+     */
+    public static boolean isScheduledEntry(JourneyInstance instance) {
+        return instance.status() == InstanceStatus.WAITING && instance.seq() == 0;
     }
 
     /**

@@ -73,6 +73,20 @@ class PreviewRunTest {
     }
 
     @Test
+    void aDateTriggeredJourneyEntersAtTheFirstEventWhichStandsForTheFire() {
+        String birthday = """
+                {"key":"bday","name":"Birthday","trigger":{"date":{"attribute":"birthday","offset":"-P3D",
+                 "at":"10:00","everyYear":true}},"entry":{"policy":"EVERY_TIME"},"start":"wish",
+                 "nodes":{"wish":{"type":"send","channel":"wechat.template","message":{"templateId":"TPL_BDAY"}}}}
+                """;
+        PreviewResult result = preview(birthday, scenario(Map.of("birthday", "1990-03-05"),
+                event("custom.anything", T0)));
+
+        assertThat(outcomes(result)).containsExactly("wish ENTERED", "wish SEND_QUEUED", "wish COMPLETED");
+        assertThat(result.messages()).extracting("node", "at").containsExactly(tuple("wish", T0));
+    }
+
+    @Test
     void anEventAtTheTimeoutItselfArrivesBeforeTheTimer() {
         PreviewResult result = preview(CART, scenario(Map.of(), event("custom.cart_abandoned", T0),
                 event("custom.order_paid", T0.plusSeconds(3600), Map.of("orderId", "O-1"))));

@@ -26,11 +26,11 @@ class RecipeBookTest {
     private final RecipeBook book = RecipeBook.shipped();
 
     @Test
-    void shipsTheFourRecipesInCatalogueOrderWithTheirMetadata() {
-        assertThat(book.list()).extracting(Recipe::key)
-                .containsExactly("welcome-by-qr-scene", "member-binding", "abandoned-cart", "upsell-repurchase");
+    void shipsTheFiveRecipesInCatalogueOrderWithTheirMetadata() {
+        assertThat(book.list()).extracting(Recipe::key).containsExactly("welcome-by-qr-scene", "member-binding",
+                "abandoned-cart", "upsell-repurchase", "birthday-offer");
         assertThat(book.list()).extracting(Recipe::category)
-                .containsExactly("onboarding", "membership", "conversion", "retention");
+                .containsExactly("onboarding", "membership", "conversion", "retention", "retention");
         for (Recipe recipe : book.list()) {
             assertThat(recipe.name()).as(recipe.key()).isNotBlank();
             assertThat(recipe.description()).as(recipe.key()).hasSizeGreaterThan(40);
@@ -149,20 +149,5 @@ class RecipeBookTest {
                 .hasMessageContaining("/journey/nodes: field names cannot hold placeholders")
                 .hasMessageContaining("placeholder ${missing} names no parameter")
                 .hasMessageContaining("/params/unused: the journey never uses ${unused}");
-    }
-
-    @Test
-    void theBirthdayOfferWaitsForTheDateTriggerAndIsNotInTheCatalogue() throws Exception {
-        String json;
-        try (var in = getClass().getClassLoader().getResourceAsStream("pending/birthday-offer.json")) {
-            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        Recipe birthday = RecipeReader.read(json, "pending/birthday-offer.json");
-
-        assertThat(book.find(birthday.key())).isEmpty();
-        assertThat(birthday.journey().at("/trigger/date/attribute").stringValue()).isEqualTo("birthday");
-        Compilation compilation = PRODUCT_COMPILER.compile(birthday.definition(RecipeOverrides.none()));
-        assertThat(compilation.errors()).as("until the date trigger lands, only the trigger is refused")
-                .isNotEmpty().allSatisfy(p -> assertThat(p.pointer()).startsWith("/trigger"));
     }
 }

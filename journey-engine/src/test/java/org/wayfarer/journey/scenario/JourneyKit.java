@@ -103,7 +103,7 @@ final class JourneyKit {
     void publishVersion(long journeyId, int version, String json) {
         Compilation compilation = compile(json);
         transactions.run(() -> journeys.publish(new PublishedVersion(ids.nextId(), TENANT, journeyId, version,
-                compilation.definition().trigger().event(), json, true, clock.instant())));
+                compilation.definition().trigger().indexKey(), json, true, clock.instant())));
         published.acceptingChanged(); // as the catalog does after a publish
 
     }

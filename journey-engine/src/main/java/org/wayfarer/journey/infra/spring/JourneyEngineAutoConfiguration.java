@@ -61,7 +61,7 @@ import org.wayfarer.journey.webhook.WebhookSender;
 @AutoConfiguration
 @EnableConfigurationProperties({EngineProperties.class, RuntimeProperties.class})
 @Import({MybatisStoresConfiguration.class, CryptoConfiguration.class, JourneyServicesConfiguration.class,
-        WebhookConfiguration.class, SegmentRefreshConfiguration.class})
+        WebhookConfiguration.class, SegmentRefreshConfiguration.class, ScheduleConfiguration.class})
 public class JourneyEngineAutoConfiguration {
 
     @Bean
@@ -212,7 +212,7 @@ public class JourneyEngineAutoConfiguration {
                 properties, runtime);
     }
 
-    private static String nodeName(EngineProperties properties) {
+    static String nodeName(EngineProperties properties) {
         return properties.nodeName() != null ? properties.nodeName() : NodeName.RANDOM;
     }
 

@@ -28,6 +28,7 @@ import org.wayfarer.journey.recipe.RecipeBook;
 import org.wayfarer.journey.recipe.RecipeJourneys;
 import org.wayfarer.journey.runtime.EntryDecisions;
 import org.wayfarer.journey.runtime.StepLog;
+import org.wayfarer.journey.segment.SegmentMembers;
 import org.wayfarer.journey.settings.TenantSettings;
 import org.wayfarer.journey.stats.JourneyCounters;
 import org.wayfarer.journey.stats.JourneyFunnel;
@@ -43,7 +44,8 @@ import org.wayfarer.journey.stats.NodeOccupancy;
  * <p>The catalog checks send accounts with the engine's {@link AccountOwnership} bean. A context that imports this
  * configuration without the engine's auto-configuration (the admin API's slice tests) has none; the catalog then asks
  * the context's {@link ChannelAccounts} beans directly, the same way, so that no account is ever taken as owned
- * unchecked: without any, every explicit account is refused.
+ * unchecked: without any, every explicit account is refused. The catalog asks the context's {@link SegmentMembers}
+ * (the segment services) whether a timed trigger's segment exists; a context without them checks the key's form only.
  */
 @Configuration(proxyBeanMethods = false)
 public class JourneyServicesConfiguration {
@@ -51,10 +53,12 @@ public class JourneyServicesConfiguration {
     @Bean
     JourneyCatalog journeyCatalog(JourneyStore store, JourneyCompiler compiler, ObjectProvider<AccountOwnership> owners,
                                   ObjectProvider<ChannelAccounts> channelAccounts, Transactions transactions,
-                                  IdGenerator ids, Clock clock, ObjectProvider<PublicationListener> listeners) {
+                                  IdGenerator ids, Clock clock, ObjectProvider<PublicationListener> listeners,
+                                  ObjectProvider<SegmentMembers> segments) {
         AccountOwnership ownership = owners.getIfAvailable(
                 () -> new AccountOwnership(channelAccounts.orderedStream().toList()));
-        return new JourneyCatalog(store, compiler, ownership, transactions, ids, clock, everyListener(listeners));
+        return new JourneyCatalog(store, compiler, ownership, transactions, ids, clock, everyListener(listeners),
+                segments.getIfAvailable());
     }
 
     /** Pause, resume, stop, archive and publish with a migration; the instances' side is the context's LiveInstances. */
