@@ -135,8 +135,10 @@ final class FireRun {
         long skipped = 0;
         if (trigger.schedule() != null) {
             List<Long> members = parts.segments().page(state.tenantId(), trigger.segment(), state.cursor(), size);
+            long n = state.entered();
             for (long contactId : members) {
-                entries.add(new ScheduleStore.Entry(parts.ids().nextId(), contactId, state.fireAt()));
+                entries.add(new ScheduleStore.Entry(parts.ids().nextId(), contactId,
+                        settings.firstStep(state.fireAt(), n++)));
             }
             read = members.size();
             last = read == 0 ? state.cursor() : members.get(read - 1);

@@ -38,9 +38,12 @@ public final class ScheduledFires {
      * @param dateWindow  the length of the window of entry times one date sweep covers
      * @param dateLead    how long before its window a date sweep runs, so its contacts are waiting when they are due
      * @param dateCatchUp how far back a late date sweep (after an outage or a pause) still enters contacts
+     * @param firstSteps  first steps per second a schedule fire releases: every contact enters at the fire time, and
+     *                    the n-th one's first step is due {@code n / firstSteps} seconds after it; 0 releases all at
+     *                    the fire time
      */
     public record Settings(String owner, int pageSize, Duration lease, Duration dateWindow, Duration dateLead,
-                           Duration dateCatchUp) {
+                           Duration dateCatchUp, int firstSteps) {
 
         public Settings {
             Objects.requireNonNull(owner, "owner");
@@ -55,6 +58,14 @@ public final class ScheduledFires {
             if (dateLead.isNegative()) {
                 throw new IllegalArgumentException("dateLead must not be negative, got " + dateLead);
             }
+            if (firstSteps < 0) {
+                throw new IllegalArgumentException("firstSteps must not be negative, got " + firstSteps);
+            }
+        }
+
+        /** When the {@code n}-th contact (from 0) of a schedule fire at {@code fireAt} takes its first step. */
+        Instant firstStep(Instant fireAt, long n) {
+            return firstSteps == 0 ? fireAt : fireAt.plusMillis(n * 1000 / firstSteps);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.wayfarer.journey.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -85,6 +86,12 @@ class ScheduleScenariosIT {
     }
 
     /** Gold members of the club (a segment of this test), and one silver who is not. */
+    /**
+     * A fire's first steps are paced (wayfarer.schedules.first-steps-per-second, 500 by default: the n-th is due n / 500
+     * s after the fire), so a second after it every first step of these small fires is due.
+     */
+    private static final Duration PACED = Duration.ofSeconds(1);
+
     private List<String> club(int gold) {
         segments.create(JourneyKit.TENANT, JsonMapper.shared().readTree("{\"key\": \"gold-" + suffix
                 + "\", \"name\": \"Gold\", \"filter\": {\"all\": [{\"attribute\": \"club_" + suffix
@@ -151,7 +158,7 @@ class ScheduleScenariosIT {
 
         at(ten);
         fires.pollOnce();
-        kit.advanceAndFire(Duration.ZERO);
+        kit.advanceAndFire(PACED);
 
         for (String member : gold) {
             assertThat(kit.awaitSent(member, 1).get(0).message()).containsEntry("templateId", "TPL_NEWS")
@@ -168,9 +175,31 @@ class ScheduleScenariosIT {
 
         at(ten.plus(Duration.ofDays(1)));
         fires.pollOnce();
-        kit.advanceAndFire(Duration.ZERO);
+        kit.advanceAndFire(PACED);
         gold.forEach(member -> kit.awaitSent(member, 2));
         assertThat(instancesPerContact(journey)).as("EVERY_TIME: once per fire").isEqualTo(each(gold, 2));
+    }
+
+    @Test
+    void everyoneEntersAtTheFireTimeAndTheFirstStepsAreReleasedAtTheConfiguredPace() {
+        List<String> gold = club(5);
+        long journey = published(journey("{\"cron\": \"0 0 10 * * *\"}", "EVERY_TIME"));
+        Instant ten = nextTenInShanghai();
+        at(ten);
+        fires.pollOnce();
+
+        List<Long> entered = jdbc.queryForList("SELECT entered_at FROM journey_instance WHERE journey_id = ?",
+                Long.class, journey);
+        assertThat(entered).hasSize(5).allSatisfy(at -> assertThat(at).isEqualTo(ten.toEpochMilli()));
+        List<Long> wakes = jdbc.queryForList("SELECT wake_at FROM journey_instance WHERE journey_id = ?"
+                + " ORDER BY wake_at", Long.class, journey);
+        assertThat(wakes).as("one first step every 2 ms at 500 a second").containsExactly(ten.toEpochMilli(),
+                ten.toEpochMilli() + 2, ten.toEpochMilli() + 4, ten.toEpochMilli() + 6, ten.toEpochMilli() + 8);
+        kit.advanceAndFire(Duration.ZERO);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gold.stream().filter(m -> !kit.queuedFor(m).isEmpty())
+                .count() == 1);
+        kit.advanceAndFire(PACED);
+        gold.forEach(member -> kit.awaitSent(member, 1));
     }
 
     @Test
@@ -181,7 +210,7 @@ class ScheduleScenariosIT {
 
         at(at.plusSeconds(5));
         fires.pollOnce();
-        kit.advanceAndFire(Duration.ZERO);
+        kit.advanceAndFire(PACED);
         gold.forEach(member -> kit.awaitSent(member, 1));
         kit.advance(Duration.ofDays(400));
         fires.pollOnce();
@@ -210,7 +239,7 @@ class ScheduleScenariosIT {
 
         kit.advance(Duration.ofMinutes(1).plusSeconds(1));
         fires.pollOnce();
-        kit.advanceAndFire(Duration.ZERO);
+        kit.advanceAndFire(PACED);
 
         gold.forEach(member -> kit.awaitSent(member, 1));
         assertThat(instancesPerContact(journey)).isEqualTo(each(gold, 1));
@@ -231,7 +260,7 @@ class ScheduleScenariosIT {
 
         kit.advance(Duration.ofMinutes(2));
         fires.pollOnce();
-        kit.advanceAndFire(Duration.ZERO);
+        kit.advanceAndFire(PACED);
 
         gold.forEach(member -> kit.awaitSent(member, 1));
         assertThat(cut.entered()).isEqualTo(2);
@@ -253,7 +282,7 @@ class ScheduleScenariosIT {
 
         lifecycle.resume(JourneyKit.TENANT, journey);
         fires.pollOnce();
-        kit.advanceAndFire(Duration.ZERO);
+        kit.advanceAndFire(PACED);
 
         gold.forEach(member -> kit.awaitSent(member, 1));
         assertThat(instancesPerContact(journey)).as("three fires missed, one made up").isEqualTo(each(gold, 1));

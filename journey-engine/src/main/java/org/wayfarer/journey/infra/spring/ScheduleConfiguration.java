@@ -45,7 +45,7 @@ public class ScheduleConfiguration {
         return new ScheduledFires(store, dates, segments, published, journeys, events, counters, transactions, ids,
                 clock, new ScheduledFires.Settings(JourneyEngineAutoConfiguration.nodeName(engine),
                         properties.pageSize(), properties.lease(), properties.dateWindow(), properties.dateLead(),
-                        properties.dateCatchUp()));
+                        properties.dateCatchUp(), properties.firstStepsPerSecond()));
     }
 
     @Bean
