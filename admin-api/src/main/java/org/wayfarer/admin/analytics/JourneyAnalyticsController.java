@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wayfarer.admin.problem.InvalidRequestException;
+import org.wayfarer.admin.problem.PageParameters;
 import org.wayfarer.admin.security.ApiCaller;
 import org.wayfarer.journey.stats.JourneyFunnels;
 import org.wayfarer.journey.stats.JourneyStatistics;
@@ -107,10 +108,11 @@ public class JourneyAnalyticsController {
             @RequestParam(required = false) String cursor,
             @Parameter(description = "1 to " + JourneyStatistics.MAX_PAGE)
             @RequestParam(required = false, defaultValue = "50") String limit) {
-        int size = parseLimit(limit);
+        int size = PageParameters.limit(limit, JourneyStatistics.MAX_PAGE);
         List<NodeOccupancy.Occupant> page;
         try {
-            page = statistics.atNode(caller.tenantId(), id, nodeId, parseCursor(cursor), size);
+            Long after = PageParameters.cursor(cursor);
+            page = statistics.atNode(caller.tenantId(), id, nodeId, after == null ? 0 : after, size);
         } catch (UnknownNodeException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -118,33 +120,6 @@ public class JourneyAnalyticsController {
         }
         String next = page.size() < size ? null : Long.toString(page.get(page.size() - 1).instanceId());
         return new NodeContactsPage(page.stream().map(NodeContactsPage.Occupant::of).toList(), next);
-    }
-
-    private static long parseCursor(String value) {
-        if (value == null) {
-            return 0;
-        }
-        try {
-            long cursor = Long.parseLong(value);
-            if (cursor > 0) {
-                return cursor;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidRequestException("'cursor' must be the 'nextCursor' of a previous page.");
-    }
-
-    private static int parseLimit(String value) {
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= JourneyStatistics.MAX_PAGE) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidRequestException("'limit' must be between 1 and " + JourneyStatistics.MAX_PAGE + ".");
     }
 
     /** Engine messages are lower-case clauses; problem details are sentences. */

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wayfarer.admin.problem.InvalidRequestException;
+import org.wayfarer.admin.problem.PageParameters;
 import org.wayfarer.admin.security.ApiCaller;
 import org.wayfarer.journey.inbox.FailedEvents;
 
@@ -39,7 +40,8 @@ public class FailedEventController {
     public FailedEventPage list(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
                                 @RequestParam(required = false) String cursor,
                                 @RequestParam(required = false, defaultValue = "50") String limit) {
-        FailedEvents.Page page = failed.list(caller.tenantId(), parseId(cursor, "cursor"), parseLimit(limit));
+        FailedEvents.Page page = failed.list(caller.tenantId(), parseId(cursor, "cursor"),
+                PageParameters.limit(limit, FailedEvents.MAX_PAGE));
         return new FailedEventPage(page.items().stream().map(FailedEventResponse::of).toList(),
                 page.nextCursor() == null ? null : Long.toString(page.nextCursor()));
     }
@@ -73,17 +75,5 @@ public class FailedEventController {
             // reported below
         }
         throw new InvalidRequestException("'" + name + "' must be an event id (a positive number).");
-    }
-
-    private static int parseLimit(String value) {
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= FailedEvents.MAX_PAGE) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidRequestException("'limit' must be between 1 and " + FailedEvents.MAX_PAGE + ".");
     }
 }

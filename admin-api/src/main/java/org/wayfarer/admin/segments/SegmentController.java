@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.wayfarer.admin.problem.InvalidRequestException;
+import org.wayfarer.admin.problem.PageParameters;
 import org.wayfarer.admin.security.ApiCaller;
 import org.wayfarer.journey.segment.Segment;
 import org.wayfarer.journey.segment.SegmentRefresher;
@@ -68,7 +68,8 @@ public class SegmentController {
     public SegmentPage list(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
                             @RequestParam(required = false) String cursor,
                             @RequestParam(required = false, defaultValue = "50") String limit) {
-        Segments.Page page = segments.list(caller.tenantId(), parseCursor(cursor), parseLimit(limit));
+        Segments.Page page = segments.list(caller.tenantId(), PageParameters.cursor(cursor),
+                PageParameters.limit(limit, Segments.MAX_PAGE));
         return new SegmentPage(page.items().stream().map(SegmentResponse::of).toList(),
                 page.nextCursor() == null ? null : Long.toString(page.nextCursor()));
     }
@@ -99,32 +100,5 @@ public class SegmentController {
             @Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller, @PathVariable String key) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(SegmentRefreshResponse.of(refresher.refresh(caller.tenantId(), key)));
-    }
-
-    private static Long parseCursor(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            long cursor = Long.parseLong(value);
-            if (cursor > 0) {
-                return cursor;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidRequestException("'cursor' must be the 'nextCursor' of a previous page.");
-    }
-
-    private static int parseLimit(String value) {
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= Segments.MAX_PAGE) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidRequestException("'limit' must be between 1 and " + Segments.MAX_PAGE + ".");
     }
 }

@@ -49,7 +49,8 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    ScheduleLifecycle scheduleLifecycle(ScheduledFires fires, ScheduleProperties properties) {
-        return new ScheduleLifecycle(fires, properties.pollInterval());
+    PeriodicLifecycle scheduleLifecycle(ScheduledFires fires, ScheduleProperties properties) {
+        return new PeriodicLifecycle("schedule poll", fires::pollOnce, properties.pollInterval(),
+                "the fire goes on from its last committed page");
     }
 }

@@ -11,7 +11,8 @@ import org.wayfarer.journey.segment.SegmentRefresher;
 public class SegmentRefreshConfiguration {
 
     @Bean
-    SegmentRefreshLifecycle segmentRefreshLifecycle(SegmentRefresher refresher, SegmentProperties properties) {
-        return new SegmentRefreshLifecycle(refresher, properties.refreshInterval());
+    PeriodicLifecycle segmentRefreshLifecycle(SegmentRefresher refresher, SegmentProperties properties) {
+        return new PeriodicLifecycle("segment refresh", refresher::refreshAll, properties.refreshInterval(),
+                "the next start repeats it, without duplicate events");
     }
 }

@@ -28,7 +28,7 @@ import org.wayfarer.journey.testing.InMemorySegmentStore;
 import org.wayfarer.journey.testing.MutableClock;
 import tools.jackson.databind.json.JsonMapper;
 
-class SegmentRefreshLifecycleTest {
+class PeriodicLifecycleTest {
 
     @Test
     void defaultsToARefreshEveryMinute() {
@@ -65,7 +65,8 @@ class SegmentRefreshLifecycleTest {
                 {"key": "gold", "name": "Gold", "filter": {"all": [{"attribute": "level", "op": "eq", "value": "gold"}]}}"""));
         contacts.insertAll(List.of(new Contact(5, 1, Map.of("level", "gold"), clock.instant(), clock.instant(), 0)),
                 List.of(new ContactStore.NewIdentity(1, 5, Identity.wechatOpenid("wx", "o5"))), clock.instant());
-        SegmentRefreshLifecycle lifecycle = new SegmentRefreshLifecycle(refresher, Duration.ofMillis(20));
+        PeriodicLifecycle lifecycle = new PeriodicLifecycle("segment refresh", refresher::refreshAll,
+                Duration.ofMillis(20), "repeated");
 
         lifecycle.start();
         try {
