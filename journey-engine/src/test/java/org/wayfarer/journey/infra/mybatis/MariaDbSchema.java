@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * start. Register it as a static {@code @RegisterExtension} field and point the data source at it with
  * {@link #register} from a {@code @DynamicPropertySource} method. Server override: {@code -Dwayfarer.test.mariadb.server}.
  */
-final class MariaDbSchema implements BeforeAllCallback, AfterAllCallback {
+public final class MariaDbSchema implements BeforeAllCallback, AfterAllCallback {
 
     private static final String SERVER = System.getProperty("wayfarer.test.mariadb.server",
             "jdbc:mariadb://127.0.0.1:3306/");
@@ -47,7 +47,7 @@ final class MariaDbSchema implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Points the application's data source at this schema; {@code urlOptions} is appended to the URL as it is. */
-    void register(DynamicPropertyRegistry registry, String urlOptions) {
+    public void register(DynamicPropertyRegistry registry, String urlOptions) {
         registry.add("spring.datasource.url", () -> SERVER + name + urlOptions);
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);

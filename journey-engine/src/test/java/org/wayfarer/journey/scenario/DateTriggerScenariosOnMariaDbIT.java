@@ -1,0 +1,21 @@
+package org.wayfarer.journey.scenario;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.wayfarer.journey.infra.mybatis.MariaDbSchema;
+
+/**
+ * {@link DateTriggerScenarios} on MariaDB (the cluster database), in a schema of its own: the timed-trigger stores' SQL (the fire
+ * state's claims, the multi-row {@code INSERT IGNORE} of the entries, the date pre-filter) as MariaDB runs it.
+ */
+class DateTriggerScenariosOnMariaDbIT extends DateTriggerScenarios {
+
+    @RegisterExtension
+    static final MariaDbSchema SCHEMA = new MariaDbSchema();
+
+    @DynamicPropertySource
+    static void mariaDb(DynamicPropertyRegistry registry) {
+        SCHEMA.register(registry, "");
+    }
+}
