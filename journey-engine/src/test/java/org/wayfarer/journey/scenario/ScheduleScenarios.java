@@ -189,10 +189,12 @@ abstract class ScheduleScenarios {
         List<Long> entered = jdbc.queryForList("SELECT entered_at FROM journey_instance WHERE journey_id = ?",
                 Long.class, journey);
         assertThat(entered).hasSize(5).allSatisfy(at -> assertThat(at).isEqualTo(ten.toEpochMilli()));
+        // the first one is due now, so the timers may have run it already (its wake-up time is then cleared)
         List<Long> wakes = jdbc.queryForList("SELECT wake_at FROM journey_instance WHERE journey_id = ?"
-                + " ORDER BY wake_at", Long.class, journey);
-        assertThat(wakes).as("one first step every 2 ms at 500 a second").containsExactly(ten.toEpochMilli(),
-                ten.toEpochMilli() + 2, ten.toEpochMilli() + 4, ten.toEpochMilli() + 6, ten.toEpochMilli() + 8);
+                + " AND wake_at IS NOT NULL ORDER BY wake_at", Long.class, journey);
+        assertThat(wakes).as("one first step every 2 ms at 500 a second").endsWith(ten.toEpochMilli() + 2,
+                ten.toEpochMilli() + 4, ten.toEpochMilli() + 6, ten.toEpochMilli() + 8)
+                .hasSizeBetween(4, 5).allSatisfy(wake -> assertThat(wake).isGreaterThanOrEqualTo(ten.toEpochMilli()));
         kit.advanceAndFire(Duration.ZERO);
         await().atMost(Duration.ofSeconds(10)).until(() -> gold.stream().filter(m -> !kit.queuedFor(m).isEmpty())
                 .count() == 1);
