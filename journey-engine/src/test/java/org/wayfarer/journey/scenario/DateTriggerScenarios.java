@@ -25,10 +25,10 @@ import org.wayfarer.journey.catalog.JourneyLifecycle;
 import org.wayfarer.journey.schedule.ScheduledFires;
 
 /**
- * Date triggers end to end with the mutable clock, on each database (the subclasses): each contact enters at the local time in its own zone on its
- * own date, also when that local time falls on the previous UTC date (00:00-08:00 in Shanghai), and again a year
- * later. Time is walked forward an hour at a time with a poll after each step, as the poller would see it; each test
- * has attributes of its own (a per-test suffix).
+ * Date triggers end to end with the mutable clock, on each database (the subclasses): each contact enters at the local
+ * time in its own zone on its own date, also when that local time falls on the previous UTC date (00:00-08:00 in
+ * Shanghai), and again a year later. Time is walked forward an hour at a time with a poll after each step, as the
+ * poller would see it; each test has attributes of its own (a per-test suffix).
  */
 @SpringBootTest(classes = EngineTestApplication.class)
 abstract class DateTriggerScenarios {

@@ -30,11 +30,12 @@ import org.wayfarer.journey.segment.Segments;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Schedule triggers end to end with the mutable clock, on each database (the subclasses): a cron fire enters exactly the segment's members and
- * they are sent to, an {@code at} fires once, a fire cut short resumes from its last committed page entering nobody
- * twice, a paused journey fires only once resumed. The poller is called here (its own interval is an hour, out of the
- * way) with pages of two contacts, so every fire takes several pages. Attribute names carry a per-test suffix; the
- * journeys of earlier tests keep firing in later ones, so assertions look at the test's own journey only.
+ * Schedule triggers end to end with the mutable clock, on each database (the subclasses): a cron fire enters exactly
+ * the segment's members and they are sent to, an {@code at} fires once, a fire cut short resumes from its last
+ * committed page entering nobody twice, a paused journey fires only once resumed. The poller is called here (its own
+ * interval is an hour, out of the way) with pages of two contacts, so every fire takes several pages. Attribute names
+ * carry a per-test suffix; the journeys of earlier tests keep firing in later ones, so assertions look at the test's
+ * own journey only.
  */
 @SpringBootTest(classes = {EngineTestApplication.class, ScheduleScenarios.Faults.class})
 abstract class ScheduleScenarios {
@@ -83,13 +84,13 @@ abstract class ScheduleScenarios {
         suffix = UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Gold members of the club (a segment of this test), and one silver who is not. */
     /**
-     * A fire's first steps are paced (wayfarer.schedules.first-steps-per-second, 500 by default: the n-th is due n / 500
-     * s after the fire), so a second after it every first step of these small fires is due.
+     * A fire's first steps are paced (wayfarer.schedules.first-steps-per-second, 500 by default: the n-th is due n /
+     * 500 s after the fire), so a second after it every first step of these small fires is due.
      */
     private static final Duration PACED = Duration.ofSeconds(1);
 
+    /** Gold members of the club (a segment of this test), and one silver who is not. */
     private List<String> club(int gold) {
         segments.create(JourneyKit.TENANT, JsonMapper.shared().readTree("{\"key\": \"gold-" + suffix
                 + "\", \"name\": \"Gold\", \"filter\": {\"all\": [{\"attribute\": \"club_" + suffix

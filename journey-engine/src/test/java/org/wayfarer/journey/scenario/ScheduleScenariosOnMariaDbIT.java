@@ -6,8 +6,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.wayfarer.journey.infra.mybatis.MariaDbSchema;
 
 /**
- * {@link ScheduleScenarios} on MariaDB (the cluster database), in a schema of its own: the timed-trigger stores' SQL (the fire
- * state's claims, the multi-row {@code INSERT IGNORE} of the entries, the date pre-filter) as MariaDB runs it.
+ * {@link ScheduleScenarios} on MariaDB (the cluster database), in a schema of its own: the timed-trigger stores' SQL
+ * (the fire state's claims, the multi-row {@code INSERT IGNORE} of the entries, the date pre-filter) as MariaDB runs
+ * it.
  */
 class ScheduleScenariosOnMariaDbIT extends ScheduleScenarios {
 
