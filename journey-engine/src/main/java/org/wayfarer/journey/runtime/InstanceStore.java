@@ -174,7 +174,4 @@ public interface InstanceStore {
      * loop guard ({@code entry.minInterval}) asks only for journeys that set one.
      */
     Optional<Instant> lastEntered(long journeyId, long contactId);
-
-    /** Counts of the journey's instances by status (for stats). */
-    java.util.Map<InstanceStatus, Long> countByStatus(long tenantId, long journeyId);
 }

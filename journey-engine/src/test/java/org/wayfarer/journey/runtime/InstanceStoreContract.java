@@ -213,21 +213,6 @@ public abstract class InstanceStoreContract {
     }
 
     @Test
-    void countByStatusCountsTheJourneysInstances() {
-        store().insert(instance(nextId(), nextId(), "E:1", InstanceStatus.WAITING, t0));
-        store().insert(instance(nextId(), nextId(), "E:2", InstanceStatus.WAITING, t0));
-        store().insert(instance(nextId(), nextId(), "E:3", InstanceStatus.COMPLETED, null));
-        store().insert(new JourneyInstance(nextId(), tenant, nextId(), 1, nextId(), "E:4", 1L,
-                InstanceStatus.COMPLETED, "n", 0, null, t0, t0, null, null, 0));
-        store().insert(instance(nextId(), nextId(), "E:5", InstanceStatus.FAILED, null));
-
-        assertThat(store().countByStatus(tenant, journey)).isEqualTo(Map.of(InstanceStatus.ACTIVE, 0L,
-                InstanceStatus.WAITING, 2L, InstanceStatus.COMPLETED, 1L, InstanceStatus.EXITED, 0L,
-                InstanceStatus.FAILED, 1L));
-        assertThat(store().countByStatus(nextId(), journey)).containsEntry(InstanceStatus.WAITING, 0L);
-    }
-
-    @Test
     void entryStateHoldsLiveInstancesAndEndedOnesThatKeepTheirKey() {
         long contact = nextId();
         JourneyInstance live = instance(nextId(), contact, "LIVE:", InstanceStatus.WAITING, t0);
@@ -357,7 +342,6 @@ public abstract class InstanceStoreContract {
         assertThat(store().wakeupFailures(tenant, instance.id())).contains(new WakeupFailures(5, "x".repeat(500)));
         assertThat(store().liveFor(tenant, instance.contactId())).isEmpty();
         assertThat(store().claimDue(now, 10, "node-a", now.plus(lease))).isEmpty();
-        assertThat(store().countByStatus(tenant, journey)).containsEntry(InstanceStatus.FAILED, 1L);
     }
 
     @Test

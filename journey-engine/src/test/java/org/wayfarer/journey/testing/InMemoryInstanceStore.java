@@ -3,7 +3,6 @@ package org.wayfarer.journey.testing;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -270,17 +269,6 @@ public final class InMemoryInstanceStore implements InstanceStore, NodeOccupancy
     public synchronized Optional<Instant> lastEntered(long journeyId, long contactId) {
         return instances.values().stream().filter(i -> i.journeyId() == journeyId && i.contactId() == contactId)
                 .map(JourneyInstance::enteredAt).max(Instant::compareTo);
-    }
-
-    @Override
-    public synchronized Map<InstanceStatus, Long> countByStatus(long tenantId, long journeyId) {
-        Map<InstanceStatus, Long> counts = new EnumMap<>(InstanceStatus.class);
-        for (InstanceStatus status : InstanceStatus.values()) {
-            counts.put(status, 0L);
-        }
-        instances.values().stream().filter(i -> i.tenantId() == tenantId && i.journeyId() == journeyId)
-                .forEach(i -> counts.merge(i.status(), 1L, Long::sum));
-        return counts;
     }
 
     @Override

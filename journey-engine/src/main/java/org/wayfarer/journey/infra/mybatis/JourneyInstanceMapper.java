@@ -2,7 +2,6 @@ package org.wayfarer.journey.infra.mybatis;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.List;
-import java.util.Map;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -25,11 +24,4 @@ public interface JourneyInstanceMapper extends BaseMapper<JourneyInstanceRow> {
              WHERE id = #{r.id} AND tenant_id = #{r.tenantId} AND version = #{r.version}
             """)
     int updateIfVersion(@Param("r") JourneyInstanceRow row);
-
-    @Select("""
-            SELECT status, COUNT(*) AS amount FROM journey_instance
-             WHERE tenant_id = #{tenantId} AND journey_id = #{journeyId}
-             GROUP BY status
-            """)
-    List<Map<String, Object>> countByStatus(@Param("tenantId") long tenantId, @Param("journeyId") long journeyId);
 }

@@ -10,9 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -252,19 +250,6 @@ public final class MybatisInstanceStore implements InstanceStore {
         Long millis = jdbc.queryForObject("SELECT MAX(entered_at) FROM journey_instance WHERE journey_id = ?"
                 + " AND contact_id = ?", Long.class, journeyId, contactId);
         return Optional.ofNullable(millis).map(Instant::ofEpochMilli);
-    }
-
-    /** Every status is present in the answer, zero when the journey has no instance in it. */
-    @Override
-    public Map<InstanceStatus, Long> countByStatus(long tenantId, long journeyId) {
-        Map<InstanceStatus, Long> counts = new EnumMap<>(InstanceStatus.class);
-        for (InstanceStatus status : InstanceStatus.values()) {
-            counts.put(status, 0L);
-        }
-        for (Map<String, Object> row : instances.countByStatus(tenantId, journeyId)) {
-            counts.put(InstanceStatus.valueOf((String) row.get("status")), ((Number) row.get("amount")).longValue());
-        }
-        return counts;
     }
 
     private void bindUpdate(JdbcBatch.Parameters p, JourneyInstanceRow r) throws SQLException {
