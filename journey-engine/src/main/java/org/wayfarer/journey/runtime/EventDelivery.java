@@ -112,23 +112,18 @@ final class EventDelivery {
     }
 
     /**
-     * The entry key under which {@code event} (stored as {@code eventId}) enters {@code definition}, whose trigger
-     * names the event's type; null when it does not enter: the trigger's {@code when} does not hold, or the entry
-     * {@code key} gives null. Whether the key is still free (entry policy, {@code minInterval}) is the caller's
-     * question.
-     */
-    static String entryKey(JourneyDefinition definition, Facts facts, long eventId) {
-        return entry(definition, facts, eventId).key();
-    }
-
-    /**
      * The entry an event would make: its entry key, or why there is none ({@code refused} with a {@code detail} a
      * person can read: the condition that was false, the key expression that gave null).
      */
     record Entry(String key, EntryDecision.Reason refused, String detail) {
     }
 
-    /** {@link #entryKey} with the reason when there is no entry. */
+    /**
+     * The entry key under which {@code event} (stored as {@code eventId}) enters {@code definition}, whose trigger
+     * names the event's type, or why it does not enter: the trigger's {@code when} does not hold, or the entry
+     * {@code key} gives null. Whether the key is still free (entry policy, {@code minInterval}) is the caller's
+     * question.
+     */
     static Entry entry(JourneyDefinition definition, Facts facts, long eventId) {
         if (!holds(definition.trigger().when(), facts)) {
             return new Entry(null, EntryDecision.Reason.TRIGGER_FILTER_FALSE, definition.trigger().when().source());

@@ -80,7 +80,7 @@ public final class SimulatedInstance {
         if (!definition.trigger().timed() && !definition.trigger().event().equals(event.type())) {
             return false;
         }
-        String entryKey = EventDelivery.entryKey(definition, facts, 0);
+        String entryKey = EventDelivery.entry(definition, facts, 0).key();
         if (entryKey == null) {
             return false;
         }

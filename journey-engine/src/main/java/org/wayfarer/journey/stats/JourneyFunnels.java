@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.wayfarer.journey.catalog.JourneyNotFoundException;
 import org.wayfarer.journey.catalog.JourneyStore;
 
@@ -50,11 +49,8 @@ public final class JourneyFunnels {
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to");
         }
-        Set<String> known = JourneyNodes.of(journeys, tenantId, journeyId);
         for (String node : nodes) {
-            if (!known.contains(node)) {
-                throw new UnknownNodeException(node, known);
-            }
+            JourneyNodes.require(journeys, tenantId, journeyId, node);
         }
         List<Long> reached = funnel.reached(tenantId, journeyId, version, nodes, from, to);
         List<Stage> stages = new ArrayList<>(nodes.size());

@@ -8,7 +8,11 @@ import org.wayfarer.journey.catalog.StoredJourney;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The node ids a journey has had: its draft's and every published version's, for checking what analytics ask for. */
+/**
+ * The node ids a journey has had: its draft's and every published version's, for checking what analytics ask for.
+ * The draft and the newest versions are read first and the reading stops at the first that has the node, so a known
+ * node costs one or two reads however many versions the journey has.
+ */
 final class JourneyNodes {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -16,17 +20,22 @@ final class JourneyNodes {
     private JourneyNodes() {
     }
 
-    /** @throws JourneyNotFoundException when the tenant has no such journey */
-    static Set<String> of(JourneyStore journeys, long tenantId, long journeyId) {
+    /**
+     * @throws JourneyNotFoundException when the tenant has no such journey
+     * @throws UnknownNodeException     naming the journey's nodes, when none of its definitions has {@code nodeId}
+     */
+    static void require(JourneyStore journeys, long tenantId, long journeyId, String nodeId) {
         StoredJourney journey = journeys.find(tenantId, journeyId)
                 .orElseThrow(() -> new JourneyNotFoundException(journeyId));
         Set<String> ids = new TreeSet<>();
         add(journey.draftJson(), ids);
         int latest = journey.publishedVersion() == null ? 0 : journey.publishedVersion();
-        for (int version = 1; version <= latest; version++) {
+        for (int version = latest; version >= 1 && !ids.contains(nodeId); version--) {
             journeys.version(tenantId, journeyId, version).ifPresent(v -> add(v.definitionJson(), ids));
         }
-        return ids;
+        if (!ids.contains(nodeId)) {
+            throw new UnknownNodeException(nodeId, ids);
+        }
     }
 
     private static void add(String definitionJson, Set<String> ids) {

@@ -116,10 +116,7 @@ public final class JourneyStatistics {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE);
         }
-        Set<String> known = JourneyNodes.of(journeys, tenantId, journeyId);
-        if (!known.contains(nodeId)) {
-            throw new UnknownNodeException(nodeId, known);
-        }
+        JourneyNodes.require(journeys, tenantId, journeyId, nodeId);
         return occupancy.atNode(tenantId, journeyId, nodeId, afterInstanceId, limit);
     }
 
