@@ -49,10 +49,11 @@ public record JourneyStatsResponse(
     /**
      * Counts of one node.
      *
-     * @param exited drop-off: instances that left the journey at this node (exitWhen, stop)
+     * @param exited    drop-off: instances that left the journey at this node (exitWhen, stop)
+     * @param displaced deferred sends moved later because a send of higher priority took their slot
      */
     public record NodeStatsResponse(long entered, long waiting, long completed, long exited, long failed,
-                                    long deferred, long dropped, Map<String, Long> paths) {
+                                    long deferred, long dropped, long displaced, Map<String, Long> paths) {
     }
 
     /** Journey-level counts of one local day. */
@@ -64,7 +65,7 @@ public record JourneyStatsResponse(
         Map<String, Map<String, Long>> paths = new LinkedHashMap<>();
         stats.nodes().forEach((id, node) -> {
             nodes.put(id, new NodeStatsResponse(node.entered(), node.waiting(), node.completed(), node.exited(),
-                    node.failed(), node.deferred(), node.dropped(), node.paths()));
+                    node.failed(), node.deferred(), node.dropped(), node.displaced(), node.paths()));
             if (!node.paths().isEmpty()) {
                 paths.put(id, node.paths());
             }

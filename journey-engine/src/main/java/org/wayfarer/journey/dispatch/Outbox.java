@@ -89,6 +89,20 @@ public interface Outbox {
      */
     int expireAbandoned(Instant now);
 
+    /**
+     * Moves a deferred row (PENDING, never attempted, due at {@code from}) to {@code to}, because a send of higher
+     * priority took its slot. Returns false, changing nothing, when the row is no longer so (a dispatcher claimed it
+     * meanwhile).
+     */
+    boolean postpone(long id, Instant from, Instant to, Instant now);
+
+    /**
+     * Withdraws a deferred row (as for {@link #postpone}): DROPPED, error code {@code DISPLACED}, {@code reason} as
+     * its error message. Returns false, changing nothing, when the row is no longer a deferred one due at
+     * {@code from}.
+     */
+    boolean withdraw(long id, Instant from, String reason, Instant now);
+
     /** The contact's messages, newest first. */
     List<OutboxMessage> forContact(long tenantId, long contactId, int limit);
 }

@@ -12,5 +12,10 @@ public enum OutboxStatus {
      * The provider may or may not have it (timeout, crash mid-call) and the channel cannot repeat it safely (no
      * idempotency window, or the window has passed): reported, never resent.
      */
-    UNKNOWN
+    UNKNOWN,
+    /**
+     * Withdrawn before any attempt: it was deferred, a send of higher priority took its slot, and the next slot its
+     * rules allow lay past its expiry. Never sent.
+     */
+    DROPPED
 }

@@ -1,9 +1,9 @@
 package org.wayfarer.journey.runtime;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.contact.Contact;
 import org.wayfarer.journey.contact.ContactStore;
@@ -46,14 +46,23 @@ public record Engine(ContactStore contacts, InstanceStore instances, EventLog ev
     InstanceRunner.Run run(Batch batch, JourneyDefinition definition, Facts facts, long tenantId, long contactId,
                            String triggerSource) {
         SendPlanner sends = new SendPlanner(settings.sendSettings(tenantId), definition.sendRules(),
-                StepContext.zoneOf(facts), runner.calendar(tenantId), () -> {
-                    List<OutboxMessage> history = new ArrayList<>(outbox.forContact(tenantId, contactId,
-                            SendPlanner.HISTORY));
-                    history.addAll(batch.changes().queuedFor(contactId));
-                    return history;
-                });
+                StepContext.zoneOf(facts), runner.calendar(tenantId), () -> batch.changes().onRecord(
+                        outbox.forContact(tenantId, contactId, SendPlanner.HISTORY), contactId),
+                message -> origin(batch, message));
         return new InstanceRunner.Run(definition, facts, batch.now(),
                 recipients(batch, tenantId, contactId, triggerSource), batch::update, sends);
+    }
+
+    /** The instance that queued a send and the definition it runs on, when both are still known. */
+    private Optional<SendPlanner.Origin> origin(Batch batch, OutboxMessage message) {
+        Optional<JourneyInstance> instance = batch.instance(message.contactId(), message.instanceId())
+                .or(() -> instances.find(message.tenantId(), message.instanceId()));
+        try {
+            return instance.map(i -> new SendPlanner.Origin(i.journeyVersion(),
+                    published.definition(i.tenantId(), i.journeyId(), i.journeyVersion())));
+        } catch (IllegalStateException e) {
+            return Optional.empty(); // its version is gone or no longer compiles: the send keeps its slot
+        }
     }
 
     /** An event as {@code event} (and {@code waited.<node>}) shows it: its properties, type, source and time. */

@@ -170,28 +170,67 @@ public final class InstanceRunner {
 
     /**
      * Queues a send at the slot its quiet hours and caps allow: now, later (a deferral the step log, the counters and
-     * the timeline show) or not at all when that is past the journey's expiry (dropped, with the reason).
+     * the timeline show) or not at all when that is past the journey's expiry (dropped, with the reason). Deferred
+     * sends of lower priority whose slots it takes move later or are dropped, each on its own instance's record.
      */
     private void dispatch(Changes changes, JourneyInstance at, StepOutcome.Dispatch dispatch,
                           Recipients.Recipient recipient, Run run) {
-        SendSlots.Decision decision = run.sends().place(run.now(), dispatch.channel(), dispatch.quietHours());
+        SendPlanner.Placement placement = run.sends().place(run.now(), dispatch.channel(), dispatch.quietHours());
+        SendSlots.Decision decision = placement.decision();
         if (decision instanceof SendSlots.Dropped dropped) {
             count(changes, at, "dropped", run.now());
             step(changes, at, "SEND_DROPPED", dispatch.channel() + ": " + dropped.reason(), run.now());
             return;
         }
         Instant slot = decision instanceof SendSlots.Deferred deferred ? deferred.at() : run.now();
-        changes.send(new OutboxMessage(ids.nextId(), at.tenantId(), at.id(), at.journeyId(), at.currentNode(),
-                at.seq(), at.contactId(), dispatch.channel(), recipient.account(), recipient.address(),
-                dispatch.message(), OutboxStatus.PENDING, 0, slot, null, null, null, run.now(), run.now()));
-        run.sends().placed(dispatch.channel(), slot);
+        OutboxMessage message = new OutboxMessage(ids.nextId(), at.tenantId(), at.id(), at.journeyId(),
+                at.currentNode(), at.seq(), at.contactId(), dispatch.channel(), recipient.account(),
+                recipient.address(), dispatch.message(), OutboxStatus.PENDING, 0, slot, null, null, null, run.now(),
+                run.now());
+        changes.send(message);
+        run.sends().placed(message);
+        int priority = run.definition().sendRules().priority();
+        String ahead = placement.displaced().isEmpty() ? ""
+                : ", ahead of " + placement.displaced().size() + " deferred send(s) of lower priority";
         if (decision instanceof SendSlots.Deferred deferred) {
             count(changes, at, "deferred", run.now());
             step(changes, at, "SEND_DEFERRED", dispatch.channel() + " " + deferred.reason() + " until " + slot
-                    + " (priority " + run.definition().sendRules().priority() + ")", run.now());
+                    + " (priority " + priority + ahead + ")", run.now());
         } else {
-            step(changes, at, "SEND_QUEUED", dispatch.channel(), run.now());
+            step(changes, at, "SEND_QUEUED", dispatch.channel() + (ahead.isEmpty() ? "" : " (priority " + priority
+                    + ahead + ")"), run.now());
         }
+        for (SendPlanner.Displaced displaced : placement.displaced()) {
+            displace(changes, displaced, "a priority " + priority + " send of journey " + at.journeyId(), run.now());
+        }
+    }
+
+    /**
+     * Records on the displaced send's own instance and node that it gave its slot to {@code taker}: moved
+     * ({@code SEND_DISPLACED}, counter {@code displaced}) or, past its expiry, dropped ({@code SEND_DROPPED}).
+     */
+    private void displace(Changes changes, SendPlanner.Displaced displaced, String taker, Instant now) {
+        OutboxMessage m = displaced.message();
+        String metric;
+        String outcome;
+        String detail;
+        if (displaced.decision() instanceof SendSlots.Deferred moved) {
+            changes.postpone(m, moved.at(), now);
+            metric = "displaced";
+            outcome = "SEND_DISPLACED";
+            detail = m.channel() + " gave its slot " + displaced.from() + " to " + taker + "; " + moved.reason()
+                    + " until " + moved.at() + " (priority " + displaced.priority() + ")";
+        } else {
+            String reason = ((SendSlots.Dropped) displaced.decision()).reason();
+            changes.withdraw(m, "gave its slot " + displaced.from() + " to " + taker + "; " + reason, now);
+            metric = "dropped";
+            outcome = "SEND_DROPPED";
+            detail = m.channel() + ": gave its slot to " + taker + "; " + reason;
+        }
+        changes.count(new CounterDelta(m.tenantId(), m.journeyId(), displaced.journeyVersion(), m.nodeId(), metric,
+                now, 1));
+        changes.step(new StepRecord(ids.nextId(), m.tenantId(), m.instanceId(), m.journeyId(),
+                displaced.journeyVersion(), m.contactId(), m.nodeId(), m.seq(), outcome, truncate(detail), now));
     }
 
     /** Adds one to a metric of the node {@code at} is at, for its version. */

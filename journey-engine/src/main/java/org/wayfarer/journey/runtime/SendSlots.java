@@ -45,7 +45,17 @@ final class SendSlots {
 
     static Decision place(Instant due, String channel, List<QuietHours> windows, List<FrequencyCap> caps,
                           List<Sent> sent, Duration expiry, HolidayCalendar calendar) {
-        Instant at = due;
+        return place(due, due, channel, windows, caps, sent, expiry, calendar);
+    }
+
+    /**
+     * Places again a send that was due at {@code due} and holds the slot {@code from}: {@link Now} when
+     * {@code from} still keeps every rule, else the first slot after it that does, or {@link Dropped} when that lies
+     * past {@code due} plus {@code expiry}.
+     */
+    static Decision place(Instant from, Instant due, String channel, List<QuietHours> windows,
+                          List<FrequencyCap> caps, List<Sent> sent, Duration expiry, HolidayCalendar calendar) {
+        Instant at = from;
         String reason = null;
         for (int moves = 0; moves < MAX_MOVES; moves++) {
             Instant open = windows.isEmpty() ? at : SendWindows.nextAllowed(at, windows, calendar);
@@ -65,15 +75,15 @@ final class SendSlots {
             }
             if (free.equals(open)) {
                 // outside every quiet window (nextAllowed's answer) and within every cap
-                return decide(due, open, reason, expiry);
+                return decide(from, due, open, reason, expiry);
             }
             at = free; // a cap moved it: the new instant may be quiet
         }
         return new Dropped("no slot within " + MAX_MOVES + " moves: " + reason);
     }
 
-    private static Decision decide(Instant due, Instant at, String reason, Duration expiry) {
-        if (!at.isAfter(due)) {
+    private static Decision decide(Instant from, Instant due, Instant at, String reason, Duration expiry) {
+        if (!at.isAfter(from)) {
             return new Now();
         }
         if (at.isAfter(due.plus(expiry))) {

@@ -205,7 +205,7 @@ public final class SimulatedInstance {
 
     private InstanceRunner.Run run(Facts facts, Instant now) {
         SendPlanner planner = new SendPlanner(tenantRules, definition.sendRules(), StepContext.zoneOf(facts),
-                calendar, () -> new ArrayList<>(changes.queuedFor(contact.id())));
+                calendar, () -> new ArrayList<>(changes.queuedFor(contact.id())), message -> Optional.empty());
         InstanceRunner.Addresses everywhere = (IdentityKind kind, String account) ->
                 Optional.of(new Recipients.Recipient(account == null ? "" : account, ADDRESS));
         return new InstanceRunner.Run(definition, facts, now, everywhere, (at, update) -> update(at, update, now),

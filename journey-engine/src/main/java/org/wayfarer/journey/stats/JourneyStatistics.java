@@ -148,7 +148,8 @@ public final class JourneyStatistics {
             nodes.put(nodeId, new JourneyStats.NodeStats(metrics.getOrDefault(ENTERED, 0L),
                     live.getOrDefault(nodeId, 0L), metrics.getOrDefault(COMPLETED, 0L),
                     metrics.getOrDefault(EXITED, 0L), metrics.getOrDefault(FAILED, 0L),
-                    metrics.getOrDefault("deferred", 0L), metrics.getOrDefault("dropped", 0L), paths));
+                    metrics.getOrDefault("deferred", 0L), metrics.getOrDefault("dropped", 0L),
+                    metrics.getOrDefault("displaced", 0L), paths));
         }
         Map<String, Long> journey = sums.getOrDefault(JOURNEY_LEVEL, Map.of());
         long active = live.values().stream().mapToLong(Long::longValue).sum();

@@ -73,6 +73,16 @@ class CountingOutbox implements Outbox {
     }
 
     @Override
+    public boolean postpone(long id, Instant from, Instant to, Instant now) {
+        return delegate.postpone(id, from, to, now);
+    }
+
+    @Override
+    public boolean withdraw(long id, Instant from, String reason, Instant now) {
+        return delegate.withdraw(id, from, reason, now);
+    }
+
+    @Override
     public List<OutboxMessage> forContact(long tenantId, long contactId, int limit) {
         return delegate.forContact(tenantId, contactId, limit);
     }

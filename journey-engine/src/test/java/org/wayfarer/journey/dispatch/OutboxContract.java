@@ -235,4 +235,43 @@ public abstract class OutboxContract extends OutboxLeaseContract {
         assertThat(outbox().forContact(tenant, contact, 1)).containsExactly(newer);
         assertThat(outbox().forContact(nextId(), contact, 10)).isEmpty();
     }
+
+    @Test
+    void postponeMovesOnlyADeferredRowStillDueWhenTheCallerSawIt() {
+        Instant slot = t0.plusSeconds(3600);
+        OutboxMessage deferred = message(slot, t0);
+        OutboxMessage leasedAfterAll = message(t0, t0);
+        outbox().insert(List.of(deferred, leasedAfterAll));
+        outbox().claim(leasedAfterAll.id(), "node-a", t0, t0.plus(lease));
+
+        assertThat(outbox().postpone(deferred.id(), slot.plusSeconds(1), slot.plusSeconds(60), t0)).isFalse();
+        assertThat(outbox().postpone(leasedAfterAll.id(), t0, slot, t0)).isFalse();
+        assertThat(outbox().postpone(deferred.id(), slot, slot.plusSeconds(60), t0.plusSeconds(1))).isTrue();
+
+        assertThat(outbox().find(deferred.id())).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(m.nextAttemptAt()).isEqualTo(slot.plusSeconds(60));
+            assertThat(m.updatedAt()).isEqualTo(t0.plusSeconds(1));
+        });
+        assertThat(outbox().claim(deferred.id(), "node-a", slot, slot.plus(lease))).isEmpty();
+        assertThat(outbox().find(leasedAfterAll.id()).orElseThrow().status()).isEqualTo(OutboxStatus.SENDING);
+    }
+
+    @Test
+    void withdrawDropsADeferredRowForGoodWithTheReason() {
+        Instant slot = t0.plusSeconds(3600);
+        OutboxMessage deferred = message(slot, t0);
+        outbox().insert(List.of(deferred));
+
+        assertThat(outbox().withdraw(deferred.id(), slot.minusSeconds(1), "late", t0)).isFalse();
+        assertThat(outbox().withdraw(deferred.id(), slot, "a priority 80 send took its slot", t0)).isTrue();
+        assertThat(outbox().withdraw(deferred.id(), slot, "twice", t0)).isFalse();
+
+        assertThat(outbox().find(deferred.id())).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.DROPPED);
+            assertThat(m.errorCode()).isEqualTo("DISPLACED");
+            assertThat(m.errorMessage()).isEqualTo("a priority 80 send took its slot");
+        });
+        assertThat(outbox().claimDue(slot.plusSeconds(1), 10, "node-a", slot.plus(lease))).isEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package org.wayfarer.journey.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.wayfarer.journey.definition.FrequencyCap;
 import org.wayfarer.journey.dispatch.OutboxMessage;
+import org.wayfarer.journey.dispatch.OutboxStatus;
 import org.wayfarer.journey.runtime.StepRecord;
 import org.wayfarer.journey.settings.TenantSettings;
 
@@ -136,5 +138,80 @@ class SendRulesScenariosIT {
         kit.happens("custom.joined_" + suffix, "oLOOSE", Map.of(), Map.of());
 
         assertThat(kit.awaitSent("oLOOSE", 2)).hasSize(2);
+    }
+
+    private String receipt() {
+        return """
+                {"key": "receipt-%1$s", "name": "Order receipt", "trigger": {"event": "custom.paid_%1$s"},
+                 "priority": 80, "start": "receipt",
+                 "nodes": {"receipt": {"type": "send", "channel": "wechat.template",
+                                       "message": {"templateId": "TPL_RECEIPT"}}}}
+                """.formatted(suffix);
+    }
+
+    @Test
+    void aReceiptOfHigherPriorityTakesTheSlotOfADeferredUpsellWhichGoesOutADayLater() {
+        settings.putCaps(JourneyKit.TENANT, List.of(new FrequencyCap("wechat.template", 1, Duration.ofDays(1))),
+                kit.now());
+        long upsell = kit.publish(twoTemplates("\"priority\": 30, \"expiry\": \"P3D\","));
+        long receipt = kit.publish(receipt());
+        Instant joined = kit.now();
+        kit.happens("custom.joined_" + suffix, "oPRIORITY", Map.of(), Map.of());
+        kit.awaitSent("oPRIORITY", 1);
+
+        kit.happens("custom.paid_" + suffix, "oPRIORITY", Map.of(), Map.of());
+
+        Instant tomorrow = joined.plus(Duration.ofDays(1));
+        assertThat(kit.queuedFor("oPRIORITY")).filteredOn(m -> m.status() == OutboxStatus.PENDING)
+                .extracting(OutboxMessage::nodeId, OutboxMessage::nextAttemptAt)
+                .containsExactlyInAnyOrder(tuple("receipt", tomorrow),
+                        tuple("second", tomorrow.plus(Duration.ofDays(1))));
+        assertThat(kit.steps("oPRIORITY")).filteredOn(step -> step.outcome().equals("SEND_DISPLACED"))
+                .singleElement().satisfies(step -> {
+                    assertThat(step.nodeId()).isEqualTo("second");
+                    assertThat(step.journeyId()).isEqualTo(upsell);
+                    assertThat(step.detail()).isEqualTo("wechat.template gave its slot " + tomorrow
+                            + " to a priority 80 send of journey " + receipt + "; capped at 1 per PT24H on"
+                            + " wechat.template until " + tomorrow.plus(Duration.ofDays(1)) + " (priority 30)");
+                });
+        assertThat(kit.steps("oPRIORITY")).filteredOn(step -> step.journeyId() == receipt)
+                .extracting(StepRecord::detail).contains("wechat.template capped at 1 per PT24H on wechat.template"
+                        + " until " + tomorrow + " (priority 80, ahead of 1 deferred send(s) of lower priority)");
+        assertThat(kit.counters(upsell).get("second")).containsEntry("deferred", 1L).containsEntry("displaced", 1L);
+        assertThat(kit.counters(receipt).get("receipt")).containsEntry("deferred", 1L);
+
+        kit.advance(Duration.between(kit.now(), tomorrow).plusSeconds(1));
+        assertThat(kit.awaitSent("oPRIORITY", 2).get(1).message()).containsEntry("templateId", "TPL_RECEIPT");
+        kit.advance(Duration.ofDays(1));
+        assertThat(kit.awaitSent("oPRIORITY", 3).get(2).message()).containsEntry("templateId", "TPL_2");
+    }
+
+    @Test
+    void aDisplacedSendWhoseNextSlotIsPastItsExpiryIsDroppedWithTheReasonNotLeftToGoOut() {
+        settings.putCaps(JourneyKit.TENANT, List.of(new FrequencyCap("wechat.template", 1, Duration.ofDays(1))),
+                kit.now());
+        long upsell = kit.publish(twoTemplates("\"priority\": 30, \"expiry\": \"PT30H\","));
+        kit.publish(receipt());
+        kit.happens("custom.joined_" + suffix, "oBUMPED", Map.of(), Map.of());
+        kit.awaitSent("oBUMPED", 1);
+
+        kit.happens("custom.paid_" + suffix, "oBUMPED", Map.of(), Map.of());
+
+        assertThat(kit.queuedFor("oBUMPED")).filteredOn(m -> m.nodeId().equals("second")).singleElement()
+                .satisfies(second -> {
+                    assertThat(second.status()).isEqualTo(OutboxStatus.DROPPED);
+                    assertThat(second.errorCode()).isEqualTo("DISPLACED");
+                    assertThat(second.errorMessage()).contains("past the expiry PT30H");
+                });
+        assertThat(kit.steps("oBUMPED")).filteredOn(step -> step.outcome().equals("SEND_DROPPED"))
+                .singleElement().satisfies(step -> assertThat(step.detail())
+                        .startsWith("wechat.template: gave its slot to a priority 80 send of journey ")
+                        .endsWith("past the expiry PT30H"));
+        assertThat(kit.counters(upsell).get("second")).containsEntry("dropped", 1L)
+                .doesNotContainKey("displaced");
+
+        kit.advance(Duration.ofDays(3));
+        assertThat(kit.awaitSent("oBUMPED", 2)).extracting(d -> d.message().get("templateId"))
+                .containsExactly("TPL_1", "TPL_RECEIPT");
     }
 }

@@ -215,6 +215,32 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized boolean postpone(long id, Instant from, Instant to, Instant now) {
+        Row row = deferred(id, from);
+        if (row != null) {
+            OutboxMessage m = row.message;
+            row.message = with(m, OutboxStatus.PENDING, 0, to, null, m.errorCode(), m.errorMessage(), now);
+        }
+        return row != null;
+    }
+
+    @Override
+    public synchronized boolean withdraw(long id, Instant from, String reason, Instant now) {
+        Row row = deferred(id, from);
+        if (row != null) {
+            row.message = with(row.message, OutboxStatus.DROPPED, 0, from, null, "DISPLACED", clip(reason), now);
+        }
+        return row != null;
+    }
+
+    private Row deferred(long id, Instant from) {
+        Row row = rows.get(id);
+        boolean deferred = row != null && row.message.status() == OutboxStatus.PENDING
+                && row.message.attempts() == 0 && row.message.nextAttemptAt().equals(from);
+        return deferred ? row : null;
+    }
+
+    @Override
     public synchronized List<OutboxMessage> forContact(long tenantId, long contactId, int limit) {
         return rows.values().stream().map(r -> r.message)
                 .filter(m -> m.tenantId() == tenantId && m.contactId() == contactId)

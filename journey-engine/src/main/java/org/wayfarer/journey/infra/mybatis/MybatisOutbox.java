@@ -27,6 +27,7 @@ import tools.jackson.databind.ObjectMapper;
 public final class MybatisOutbox implements Outbox {
 
     static final String LEASE_EXPIRED = "LEASE_EXPIRED";
+    static final String DISPLACED = "DISPLACED";
 
     private static final String INSERT = """
             INSERT INTO outbox (id, tenant_id, instance_id, journey_id, node_id, seq, contact_id, channel, account,
@@ -161,6 +162,18 @@ public final class MybatisOutbox implements Outbox {
     public int expireAbandoned(Instant now) {
         return outbox.expireAbandoned(now.toEpochMilli(), LEASE_EXPIRED,
                 "the dispatcher's lease expired while sending; the provider may or may not have the message");
+    }
+
+    @Override
+    public boolean postpone(long id, Instant from, Instant to, Instant now) {
+        return outbox.postpone(id, from.toEpochMilli(), to.toEpochMilli(), now.toEpochMilli()) == 1;
+    }
+
+    /** Marks the row with error code {@value #DISPLACED}. */
+    @Override
+    public boolean withdraw(long id, Instant from, String reason, Instant now) {
+        return outbox.withdraw(id, from.toEpochMilli(), DISPLACED, Columns.truncate(reason, 500),
+                now.toEpochMilli()) == 1;
     }
 
     @Override

@@ -38,4 +38,19 @@ public interface OutboxMapper extends BaseMapper<OutboxRow> {
              WHERE status = 'SENDING' AND lease_until < #{now}
             """)
     int expireAbandoned(@Param("now") long now, @Param("code") String code, @Param("message") String message);
+
+    /** A deferred row (PENDING, never attempted, due at {@code from}) moved to {@code to}. */
+    @Update("""
+            UPDATE outbox SET next_attempt_at = #{to}, updated_at = #{now}
+             WHERE id = #{id} AND status = 'PENDING' AND attempts = 0 AND next_attempt_at = #{from}
+            """)
+    int postpone(@Param("id") long id, @Param("from") long from, @Param("to") long to, @Param("now") long now);
+
+    /** A deferred row (as for {@link #postpone}) withdrawn: DROPPED, never sent. */
+    @Update("""
+            UPDATE outbox SET status = 'DROPPED', error_code = #{code}, error_message = #{message}, updated_at = #{now}
+             WHERE id = #{id} AND status = 'PENDING' AND attempts = 0 AND next_attempt_at = #{from}
+            """)
+    int withdraw(@Param("id") long id, @Param("from") long from, @Param("code") String code,
+                 @Param("message") String message, @Param("now") long now);
 }
