@@ -12,6 +12,7 @@ import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.channel.wechat.callback.CallbackConfiguration;
 import org.wayfarer.channel.wechat.callback.JaxpDefaults;
 import org.wayfarer.channel.wechat.infra.mybatis.MybatisAccountStoreConfiguration;
+import org.wayfarer.channel.wechat.send.WxMpKefuSender;
 import org.wayfarer.channel.wechat.send.WxMpTemplateSender;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.crypto.SecretCipher;
@@ -61,5 +62,10 @@ public class WeChatChannelConfiguration {
     @Bean
     WxMpTemplateSender wxMpTemplateSender(WxMpServices services) {
         return new WxMpTemplateSender(services);
+    }
+
+    @Bean
+    WxMpKefuSender wxMpKefuSender(WxMpServices services) {
+        return new WxMpKefuSender(services);
     }
 }

@@ -84,6 +84,11 @@ public final class FakeWeChatServer implements AutoCloseable {
         }
     }
 
+    /** Serves {@code path} (and below) with {@code handler} from now on: endpoints of other APIs attach here. */
+    public void route(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
@@ -230,13 +235,13 @@ public final class FakeWeChatServer implements AutoCloseable {
         }
     }
 
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
+    static byte[] readBody(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             return in.readAllBytes();
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         try {

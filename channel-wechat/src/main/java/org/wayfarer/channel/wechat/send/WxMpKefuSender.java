@@ -1,0 +1,75 @@
+package org.wayfarer.channel.wechat.send;
+
+import java.util.Optional;
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.common.error.WxRuntimeException;
+import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
+import org.wayfarer.channel.wechat.account.MpAccount;
+import org.wayfarer.channel.wechat.account.WxMpServices;
+import org.wayfarer.journey.channel.ChannelSender;
+import org.wayfarer.journey.channel.Delivery;
+import org.wayfarer.journey.channel.SendReceipt;
+import org.wayfarer.journey.event.IdentityKind;
+
+/**
+ * Sends customer-service (kefu) messages ({@code wechat.kefu}: text, news, image, mini-program page card, card
+ * voucher; see {@link KefuMessages}) through the delivery's account to an openid.
+ *
+ * <p>WeChat takes a kefu message only inside the follower's reply window; the engine checks that window before it
+ * calls ({@code KefuWindows}), and WeChat's own refusals, 45015 (window closed or unfollowed) and 45047 (the window's
+ * quota spent), are rejections, never retried: a send node with more channels falls through to the next. The kefu
+ * API has no idempotency key, so an unknown outcome is final (at most once). Other outcomes as in
+ * {@link TemplateReceipts}. Never throws for provider or I/O errors. Thread-safe.
+ */
+public final class WxMpKefuSender implements ChannelSender {
+
+    /** The channel name in journey definitions. */
+    public static final String CHANNEL = "wechat.kefu";
+
+    private final WxMpServices services;
+
+    public WxMpKefuSender(WxMpServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public IdentityKind addressKind() {
+        return IdentityKind.WECHAT_OPENID;
+    }
+
+    @Override
+    public SendReceipt send(Delivery delivery) {
+        WxMpKefuMessage message;
+        try {
+            message = KefuMessages.build(delivery);
+        } catch (IllegalArgumentException e) {
+            return new SendReceipt.Rejected("invalid_message", e.getMessage());
+        }
+        Optional<MpAccount> account;
+        try {
+            account = services.find(delivery.account());
+        } catch (RuntimeException e) {
+            return new SendReceipt.RetryLater("account_lookup",
+                    "account lookup failed: " + e.getClass().getSimpleName(), TemplateReceipts.NOT_SENT_RETRY);
+        }
+        if (account.isEmpty()) {
+            return new SendReceipt.Rejected("unknown_account",
+                    "official account " + delivery.account() + " is not connected");
+        }
+        try {
+            account.get().service().getKefuService().sendKefuMessage(message);
+            return new SendReceipt.Accepted(null);
+        } catch (WxErrorException e) {
+            return TemplateReceipts.of(e);
+        } catch (WxRuntimeException e) {
+            return TemplateReceipts.tokenUnavailable(e);
+        } catch (RuntimeException e) {
+            return new SendReceipt.Unknown("unexpected " + e.getClass().getSimpleName() + " after sending");
+        }
+    }
+}
