@@ -12,10 +12,13 @@ import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.channel.wechat.callback.CallbackConfiguration;
 import org.wayfarer.channel.wechat.callback.JaxpDefaults;
 import org.wayfarer.channel.wechat.infra.mybatis.MybatisAccountStoreConfiguration;
+import org.wayfarer.channel.wechat.send.KefuWindows;
 import org.wayfarer.channel.wechat.send.WxMpKefuSender;
 import org.wayfarer.channel.wechat.send.WxMpTemplateSender;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.crypto.SecretCipher;
+import org.wayfarer.journey.dispatch.Outbox;
+import org.wayfarer.journey.event.EventLog;
 
 /**
  * The WeChat official-account channel, for the application to import: {@link WeChatAccounts}, the callback endpoint
@@ -65,7 +68,7 @@ public class WeChatChannelConfiguration {
     }
 
     @Bean
-    WxMpKefuSender wxMpKefuSender(WxMpServices services) {
-        return new WxMpKefuSender(services);
+    WxMpKefuSender wxMpKefuSender(WxMpServices services, EventLog events, Outbox outbox) {
+        return new WxMpKefuSender(services, new KefuWindows(events, outbox));
     }
 }

@@ -3,6 +3,7 @@ package org.wayfarer.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class WeChatChannelConfigurationIT {
     @Autowired
     WeChatProperties properties;
     @Autowired
-    ChannelSender sender;
+    List<ChannelSender> senders;
     @Autowired
     ChannelAccounts channelAccounts;
 
@@ -65,6 +66,10 @@ class WeChatChannelConfigurationIT {
     void sendsThroughTheConfiguredApiBaseUrl() {
         accounts.connect(3, new ConnectAccount("wx00000000000000c3", "Shop", "secret", "token3", null));
 
+        assertThat(senders).extracting(ChannelSender::channel).containsExactlyInAnyOrder("wechat.template",
+                "wechat.kefu");
+        ChannelSender sender = senders.stream().filter(s -> s.channel().equals("wechat.template")).findFirst()
+                .orElseThrow();
         SendReceipt receipt = sender.send(new Delivery(31, 3, "wechat.template", "wx00000000000000c3", "oOPENID",
                 Map.of("templateId", "TPL")));
 

@@ -1,6 +1,7 @@
 package org.wayfarer.journey.channel;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.wayfarer.journey.event.IdentityKind;
 
 /**
@@ -27,6 +28,16 @@ public interface ChannelSender {
     IdentityKind addressKind();
 
     SendReceipt send(Delivery delivery);
+
+    /**
+     * Why this channel cannot reach {@code reach} right now although the contact has an address on it (WeChat's kefu
+     * reply window is closed or its quota spent); empty when it can (the default). Asked when a send node chooses
+     * among its {@code channels}, and by the dispatcher just before {@link #send}: a send that became unreachable
+     * while it waited is rejected ({@code unreachable}) without calling the provider. Must be cheap and not throw.
+     */
+    default Optional<String> unreachable(Reach reach) {
+        return Optional.empty();
+    }
 
     /**
      * How long after the first attempt the provider is guaranteed to deliver a repeated {@link Delivery#deliveryId()}

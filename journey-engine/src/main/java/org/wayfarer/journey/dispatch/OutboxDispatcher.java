@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.channel.Delivery;
+import org.wayfarer.journey.channel.Reach;
 import org.wayfarer.journey.channel.SendReceipt;
 
 /**
@@ -41,6 +42,8 @@ public final class OutboxDispatcher implements SendHandoff {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     /** Signalled ids kept in memory at most; beyond that they wait for the sweep (they are PENDING and due). */
+    /** Error code of a send its channel could no longer reach when its turn came (a closed reply window). */
+    public static final String UNREACHABLE = "unreachable";
     private static final int MAX_SIGNALLED = 100_000;
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
     private static final Duration MIN_DEFERRAL = Duration.ofMillis(1);
@@ -327,6 +330,11 @@ public final class OutboxDispatcher implements SendHandoff {
         if (!ownership.owns(message.tenantId(), message.channel(), message.account())) {
             return OutboxReceipt.rejected(claim, "account-not-owned", "tenant " + message.tenantId()
                     + " has not connected account " + message.account() + " for " + message.channel());
+        }
+        Optional<String> unreachable = sender.get().unreachable(new Reach(message.tenantId(), message.contactId(),
+                message.account(), message.recipient(), message.id(), now));
+        if (unreachable.isPresent()) {
+            return OutboxReceipt.rejected(claim, UNREACHABLE, unreachable.get());
         }
         Duration wait = limiter.tryAcquire(message.channel(), message.account());
         if (!wait.isZero()) {

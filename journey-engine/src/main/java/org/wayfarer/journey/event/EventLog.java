@@ -91,6 +91,14 @@ public interface EventLog {
      */
     Optional<String> lastNamespace(long tenantId, long contactId, IdentityKind kind);
 
+    /**
+     * The contact's events (any status) of one of {@code types} from {@code source} that occurred at or after
+     * {@code since}, newest first: what a channel's reply window is opened by (index
+     * {@code ix_contact_event_contact_type}).
+     */
+    List<StoredEvent> recent(long tenantId, long contactId, String source, Collection<String> types, Instant since,
+                             int limit);
+
     /** The contact's processed events, newest first. */
     List<StoredEvent> timeline(long tenantId, long contactId, int limit);
 }

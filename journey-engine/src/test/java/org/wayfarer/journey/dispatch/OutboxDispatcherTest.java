@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.LongStream;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.channel.ChannelSender;
+import org.wayfarer.journey.channel.Reach;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.channel.SendReceipt;
 import org.wayfarer.journey.event.IdentityKind;
@@ -30,6 +32,8 @@ class OutboxDispatcherTest {
     private Function<Delivery, SendReceipt> provider = d -> new SendReceipt.Accepted("MSG-" + d.deliveryId());
     private Duration rateLimitWait = Duration.ZERO;
     private Duration windowed = Duration.ZERO;
+    private Function<Reach, Optional<String>> reachable = reach -> Optional.empty();
+    private final List<Reach> reachChecks = new ArrayList<>();
     private final List<String> ownershipChecks = new ArrayList<>();
     /** Tenant 1 has connected "wxapp" and nothing else. */
     private final AccountOwnership ownership = new AccountOwnership(List.of(new ChannelAccounts() {
@@ -58,6 +62,20 @@ class OutboxDispatcherTest {
         assertThat(sent.get(0).recipient()).isEqualTo("openid-1");
         assertThat(stored(1).status()).isEqualTo(OutboxStatus.SENT);
         assertThat(stored(1).providerMessageId()).isEqualTo("MSG-1");
+    }
+
+    @Test
+    void aSendItsChannelCanNoLongerReachIsRejectedWithoutCallingTheProvider() {
+        reachable = reach -> Optional.of("reply window closed");
+        queue(1);
+
+        dispatcher.dispatchSoon(List.of(1L));
+
+        assertThat(sent).isEmpty();
+        assertThat(stored(1).status()).isEqualTo(OutboxStatus.REJECTED);
+        assertThat(stored(1).errorCode()).isEqualTo("unreachable");
+        assertThat(stored(1).errorMessage()).isEqualTo("reply window closed");
+        assertThat(reachChecks).singleElement().isEqualTo(new Reach(1, 30, "wxapp", "openid-1", 1, clock.instant()));
     }
 
     @Test
@@ -349,6 +367,12 @@ class OutboxDispatcherTest {
         @Override
         public Duration idempotencyWindow() {
             return windowed;
+        }
+
+        @Override
+        public Optional<String> unreachable(Reach reach) {
+            reachChecks.add(reach);
+            return reachable.apply(reach);
         }
 
         @Override

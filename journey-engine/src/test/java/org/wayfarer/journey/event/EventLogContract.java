@@ -306,6 +306,25 @@ public abstract class EventLogContract {
         assertThat(log().lastNamespace(nextId(), contact, IdentityKind.WECHAT_OPENID)).isEmpty();
     }
 
+    @Test
+    void recentListsTheContactsEventsOfTheTypesFromTheSourceSinceAnInstantNewestFirst() {
+        long followed = append(nextId(), new ContactEvent(tenant, "wx-a", "k-" + nextId(), EventTypes.WECHAT_FOLLOWED,
+                Identity.wechatOpenid("wx-a", "o1"), null, t0.plusSeconds(10), Map.of(), Map.of())).eventId();
+        long message = append(nextId(), openidEvent("wx-a", t0.plusSeconds(20))).eventId();
+        append(nextId(), openidEvent("wx-a", t0.minusSeconds(1)));  // before since
+        append(nextId(), openidEvent("wx-b", t0.plusSeconds(30)));  // another account
+        append(nextId(), new ContactEvent(tenant, "wx-a", "k-" + nextId(), EventTypes.WECHAT_MENU_VIEWED,
+                Identity.wechatOpenid("wx-a", "o1"), null, t0.plusSeconds(40), Map.of(), Map.of()));
+
+        List<String> types = List.of(EventTypes.WECHAT_FOLLOWED, EventTypes.WECHAT_MESSAGE_RECEIVED);
+        assertThat(log().recent(tenant, contact, "wx-a", types, t0, 10)).extracting(StoredEvent::id)
+                .containsExactly(message, followed);
+        assertThat(log().recent(tenant, contact, "wx-a", types, t0, 1)).extracting(StoredEvent::id)
+                .containsExactly(message);
+        assertThat(log().recent(tenant, contact, "wx-a", List.of(), t0, 10)).isEmpty();
+        assertThat(log().recent(nextId(), contact, "wx-a", types, t0, 10)).isEmpty();
+    }
+
     private ContactEvent openidEvent(String appId, Instant occurredAt) {
         return new ContactEvent(tenant, appId, "k-" + nextId(), EventTypes.WECHAT_MESSAGE_RECEIVED,
                 Identity.wechatOpenid(appId, "o1"), null, occurredAt, Map.of(), Map.of());

@@ -185,6 +185,18 @@ public final class InMemoryEventLog implements EventLog {
     }
 
     @Override
+    public synchronized List<StoredEvent> recent(long tenantId, long contactId, String source,
+                                                 Collection<String> types, Instant since, int limit) {
+        return events.values().stream()
+                .filter(e -> e.event().tenantId() == tenantId && Long.valueOf(contactId).equals(e.contactId())
+                        && e.event().source().equals(source) && types.contains(e.event().type())
+                        && !e.event().occurredAt().isBefore(since))
+                .sorted(Comparator.comparing((StoredEvent e) -> e.event().occurredAt())
+                        .thenComparingLong(StoredEvent::id).reversed())
+                .limit(Columns.positive(limit)).toList();
+    }
+
+    @Override
     public synchronized Optional<String> lastNamespace(long tenantId, long contactId, IdentityKind kind) {
         return events.values().stream()
                 .filter(e -> e.event().tenantId() == tenantId && Long.valueOf(contactId).equals(e.contactId())

@@ -8,6 +8,7 @@ import org.wayfarer.channel.wechat.account.MpAccount;
 import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.channel.Delivery;
+import org.wayfarer.journey.channel.Reach;
 import org.wayfarer.journey.channel.SendReceipt;
 import org.wayfarer.journey.event.IdentityKind;
 
@@ -27,9 +28,17 @@ public final class WxMpKefuSender implements ChannelSender {
     public static final String CHANNEL = "wechat.kefu";
 
     private final WxMpServices services;
+    private final KefuWindows windows;
 
-    public WxMpKefuSender(WxMpServices services) {
+    public WxMpKefuSender(WxMpServices services, KefuWindows windows) {
         this.services = services;
+        this.windows = windows;
+    }
+
+    /** Closed while the follower has no open reply window with quota left ({@link KefuWindows}). */
+    @Override
+    public Optional<String> unreachable(Reach reach) {
+        return windows.closed(reach);
     }
 
     @Override

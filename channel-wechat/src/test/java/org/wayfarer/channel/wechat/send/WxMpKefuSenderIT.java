@@ -21,6 +21,8 @@ import org.wayfarer.channel.wechat.testing.FakeWeChatServer;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.channel.SendReceipt;
 import org.wayfarer.journey.crypto.SecretCipher;
+import org.wayfarer.journey.testing.InMemoryEventLog;
+import org.wayfarer.journey.testing.InMemoryOutbox;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +49,7 @@ class WxMpKefuSenderIT {
                 null, at, at));
         services = new WxMpServices(new AccountLookup(store, cipher), WeChatProperties.defaults(wechat.baseUrl())
                 .withReadTimeout(Duration.ofMillis(300)).withConnectTimeout(Duration.ofMillis(300)));
-        sender = new WxMpKefuSender(services);
+        sender = new WxMpKefuSender(services, new KefuWindows(new InMemoryEventLog(), new InMemoryOutbox()));
     }
 
     @AfterEach

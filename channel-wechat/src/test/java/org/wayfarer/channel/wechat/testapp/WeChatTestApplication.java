@@ -11,10 +11,13 @@ import org.wayfarer.channel.wechat.WeChatChannelConfiguration;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.crypto.SecretCipher;
 import org.wayfarer.journey.infra.spring.JourneyEngineAutoConfiguration;
+import org.wayfarer.journey.testing.InMemoryEventLog;
+import org.wayfarer.journey.testing.InMemoryOutbox;
 
 /**
  * The channel inside a minimal Boot application: auto-configured DataSource, Flyway (the {@code sql} module's
- * migrations) and MyBatis-Plus, plus the beans the application would provide (clock, ids, cipher, event intake).
+ * migrations) and MyBatis-Plus, plus the beans the application would provide (clock, ids, cipher, event intake,
+ * and in memory the engine's event log and outbox the kefu sender reads).
  * The engine itself is left out: the channel is tested against a recording intake.
  */
 @SpringBootConfiguration
@@ -46,5 +49,16 @@ public class WeChatTestApplication {
     @Bean
     RecordingEventIntake eventIntake() {
         return new RecordingEventIntake();
+    }
+
+    /** What the kefu sender reads reply windows from. */
+    @Bean
+    InMemoryEventLog eventLog() {
+        return new InMemoryEventLog();
+    }
+
+    @Bean
+    InMemoryOutbox outbox() {
+        return new InMemoryOutbox();
     }
 }

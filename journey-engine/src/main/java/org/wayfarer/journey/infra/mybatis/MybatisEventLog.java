@@ -218,6 +218,23 @@ public final class MybatisEventLog implements EventLog {
     }
 
     @Override
+    public List<StoredEvent> recent(long tenantId, long contactId, String source, Collection<String> types,
+                                    Instant since, int limit) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        return events.selectList(Wrappers.lambdaQuery(ContactEventRow.class)
+                        .eq(ContactEventRow::getContactId, contactId)
+                        .in(ContactEventRow::getEventType, types)
+                        .ge(ContactEventRow::getOccurredAt, since.toEpochMilli())
+                        .eq(ContactEventRow::getTenantId, tenantId)
+                        .eq(ContactEventRow::getSource, source)
+                        .orderByDesc(ContactEventRow::getOccurredAt, ContactEventRow::getId)
+                        .last("LIMIT " + Columns.positive(limit)))
+                .stream().map(this::toStored).toList();
+    }
+
+    @Override
     public Optional<String> lastNamespace(long tenantId, long contactId, IdentityKind kind) {
         ContactEventRow row = events.selectOne(Wrappers.lambdaQuery(ContactEventRow.class)
                 .select(ContactEventRow::getIdentityNamespace)
