@@ -26,8 +26,6 @@ final class NodeReader {
     private static final Set<String> WAITING_TYPES = Set.of("wait", "waitFor");
     /** Every field that links to another node, in any node type (for nodes whose type is unknown). */
     private static final List<String> LINK_FIELDS = List.of("next", "otherwise", "timeoutNext", "failed", "soldOut");
-    private static final Set<String> SEND_FIELDS =
-            Set.of("type", "channel", "account", "message", "next", "quietHours");
 
     private final Problems problems;
     private final JsonFields fields;
@@ -36,8 +34,7 @@ final class NodeReader {
     private final FlowNodeReader flow;
     private final UpdateNodeReader updates;
     private final WebhookNodeReader webhooks;
-    private final SendRulesReader sendRules;
-    private final Set<String> knownChannels;
+    private final SendNodeReader sends;
     private final int maxNodes;
 
     NodeReader(Problems problems, SpelExpressions expressions, Set<String> knownChannels, int maxNodes) {
@@ -48,8 +45,8 @@ final class NodeReader {
         this.flow = new FlowNodeReader(problems, fields, links, expressions);
         this.updates = new UpdateNodeReader(problems, fields, links);
         this.webhooks = new WebhookNodeReader(problems, fields, links);
-        this.sendRules = new SendRulesReader(problems, fields, knownChannels);
-        this.knownChannels = knownChannels;
+        this.sends = new SendNodeReader(problems, fields, links,
+                new SendRulesReader(problems, fields, knownChannels), knownChannels);
         this.maxNodes = maxNodes;
     }
 
@@ -105,7 +102,7 @@ final class NodeReader {
         int before = problems.errorCount();
         Node node;
         switch (type) {
-            case "send" -> node = send(id, json, pointer, edges);
+            case "send" -> node = sends.send(id, json, pointer, edges);
             case "wait" -> node = timing.waitNode(id, json, pointer, edges);
             case "waitFor" -> node = timing.waitFor(id, json, pointer, edges);
             case "branch" -> node = flow.branch(id, json, pointer, edges);
@@ -122,30 +119,6 @@ final class NodeReader {
         }
         return problems.errorCount() == before ? node : null;
     }
-
-    private SendNode send(String id, JsonNode json, String pointer, List<GraphRules.Edge> edges) {
-        fields.warnUnknown(json, pointer, SEND_FIELDS);
-        String channel = fields.requiredString(json, "channel", pointer);
-        if (channel != null && !knownChannels.contains(channel)) {
-            problems.error(Problems.pointer(pointer, "channel"), "unknown-channel", "channel '" + channel
-                    + "' is not available; known channels: " + JsonFields.sorted(knownChannels));
-        }
-        String account = fields.optionalString(json, "account", pointer);
-        if (account != null && account.isBlank()) {
-            problems.error(Problems.pointer(pointer, "account"), "bad-value",
-                    "'account' must not be blank; leave it out to send from the account the trigger came from");
-        }
-        JsonNode messageJson = fields.requiredObject(json, "message", pointer);
-        MessageTemplate message = messageJson == null ? null
-                : MustacheMessageTemplate.compile(messageJson, Problems.pointer(pointer, "message"), problems);
-        String next = links.optional(json, "next", pointer, edges);
-        QuietHoursRule quietHours = sendRules.quietHours(json, pointer);
-        return message == null ? null : new SendNode(id, channel, account, message, next, quietHours);
-    }
-
-
-
-
 
     /**
      * Records the links of a node whose type is unknown, so that the nodes after it are not also reported as

@@ -37,7 +37,7 @@ final class DeliveryPolicy {
             return OutboxReceipt.sent(claim, accepted.providerMessageId());
         }
         if (receipt instanceof SendReceipt.Rejected rejected) {
-            return OutboxReceipt.rejected(claim, rejected.code(), rejected.reason());
+            return OutboxReceipt.refused(claim, rejected.code(), rejected.reason(), now);
         }
         if (receipt instanceof SendReceipt.RetryLater retry) {
             if (attempts >= maxAttempts) {

@@ -319,7 +319,8 @@ public final class OutboxDispatcher implements SendHandoff {
         OutboxMessage message = claim.message();
         Optional<ChannelSender> sender = senders.find(message.channel());
         if (sender.isEmpty()) {
-            return OutboxReceipt.rejected(claim, "no-sender", "no sender registered for channel " + message.channel());
+            return OutboxReceipt.refused(claim, "no-sender", "no sender registered for channel " + message.channel(),
+                    clock.instant());
         }
         Instant now = clock.instant();
         Duration window = sender.get().idempotencyWindow();
@@ -328,13 +329,13 @@ public final class OutboxDispatcher implements SendHandoff {
             return stop;
         }
         if (!ownership.owns(message.tenantId(), message.channel(), message.account())) {
-            return OutboxReceipt.rejected(claim, "account-not-owned", "tenant " + message.tenantId()
-                    + " has not connected account " + message.account() + " for " + message.channel());
+            return OutboxReceipt.refused(claim, "account-not-owned", "tenant " + message.tenantId()
+                    + " has not connected account " + message.account() + " for " + message.channel(), now);
         }
         Optional<String> unreachable = sender.get().unreachable(new Reach(message.tenantId(), message.contactId(),
                 message.account(), message.recipient(), message.id(), now));
         if (unreachable.isPresent()) {
-            return OutboxReceipt.rejected(claim, UNREACHABLE, unreachable.get());
+            return OutboxReceipt.refused(claim, UNREACHABLE, unreachable.get(), now);
         }
         Duration wait = limiter.tryAcquire(message.channel(), message.account());
         if (!wait.isZero()) {
@@ -348,7 +349,8 @@ public final class OutboxDispatcher implements SendHandoff {
         SendReceipt answer;
         try {
             answer = sender.get().send(new Delivery(message.id(), message.tenantId(), message.channel(),
-                    message.account(), message.recipient(), message.message(), Math.max(1, message.attempts())));
+                    message.account(), message.recipient(), Fallbacks.strip(message.message()),
+                    Math.max(1, message.attempts())));
         } catch (RuntimeException e) {
             // a sender must map provider errors to receipts; a bug here may have sent, so treat it as unknown
             log.error("sender for {} threw on outbox row {}", message.channel(), message.id(), e);

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param code              error code (nullable); for the other kinds
  * @param message           error message (nullable)
  * @param nextAttemptAt     for the kinds that put the row back to PENDING
+ * @param fallback          for {@link Kind#FELL_THROUGH}: the channel, address and message the row moves to
  */
 public record OutboxReceipt(long id, Instant leaseUntil, Kind kind, String providerMessageId, String code,
-                            String message, Instant nextAttemptAt) {
+                            String message, Instant nextAttemptAt, Fallbacks.Fallback fallback) {
 
     /** What becomes of the row. */
     public enum Kind {
@@ -34,15 +35,44 @@ public record OutboxReceipt(long id, Instant leaseUntil, Kind kind, String provi
          */
         IN_DOUBT,
         /** SENDING → UNKNOWN: may or may not have been delivered; reported, never resent. */
-        UNKNOWN
+        UNKNOWN,
+        /**
+         * SENDING → PENDING at {@code nextAttemptAt} on the row's first fallback channel ({@link Fallbacks}): the
+         * channel refused it for good, so the same delivery moves to the next channel, attempts starting afresh;
+         * {@code code} and {@code message} say why it left the channel before.
+         */
+        FELL_THROUGH
     }
 
     public OutboxReceipt {
         Objects.requireNonNull(leaseUntil, "leaseUntil");
         Objects.requireNonNull(kind, "kind");
-        if ((kind == Kind.RETRY || kind == Kind.DEFERRED || kind == Kind.IN_DOUBT) && nextAttemptAt == null) {
+        if ((kind == Kind.RETRY || kind == Kind.DEFERRED || kind == Kind.IN_DOUBT || kind == Kind.FELL_THROUGH)
+                && nextAttemptAt == null) {
             throw new IllegalArgumentException(kind + " receipt for outbox row " + id + " needs nextAttemptAt");
         }
+        if ((kind == Kind.FELL_THROUGH) != (fallback != null)) {
+            throw new IllegalArgumentException("a fallback belongs to FELL_THROUGH receipts only (outbox row " + id
+                    + ", " + kind + ")");
+        }
+    }
+
+    /** A receipt of any kind but {@link Kind#FELL_THROUGH}. */
+    public OutboxReceipt(long id, Instant leaseUntil, Kind kind, String providerMessageId, String code,
+                         String message, Instant nextAttemptAt) {
+        this(id, leaseUntil, kind, providerMessageId, code, message, nextAttemptAt, null);
+    }
+
+    /**
+     * The refusal of a send for good: {@link Kind#FELL_THROUGH} to its first fallback, due at {@code now}, when its
+     * message carries one, else {@link Kind#REJECTED}.
+     */
+    public static OutboxReceipt refused(OutboxClaim claim, String code, String message, Instant now) {
+        return Fallbacks.next(claim.message().message())
+                .map(next -> new OutboxReceipt(claim.id(), claim.leaseUntil(), Kind.FELL_THROUGH, null, code,
+                        claim.message().channel() + " refused it (" + code + ": " + message + "); moved to "
+                                + next.channel(), now, next))
+                .orElseGet(() -> rejected(claim, code, message));
     }
 
     public static OutboxReceipt sent(OutboxClaim claim, String providerMessageId) {

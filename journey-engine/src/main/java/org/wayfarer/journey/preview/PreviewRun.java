@@ -10,6 +10,7 @@ import org.wayfarer.journey.contact.Contact;
 import org.wayfarer.journey.definition.JourneyDefinition;
 import org.wayfarer.journey.definition.WebhookNode;
 import org.wayfarer.journey.dispatch.ChannelSenders;
+import org.wayfarer.journey.dispatch.Fallbacks;
 import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.Identity;
@@ -164,7 +165,7 @@ final class PreviewRun {
             } else {
                 messages.add(new PreviewResult.Message(send.nodeId(), send.channel(),
                         send.account().isEmpty() ? null : send.account(), send.createdAt(), send.nextAttemptAt(),
-                        send.message()));
+                        Fallbacks.strip(send.message())));
             }
         }
         JourneyInstance state = instance.instance().orElse(null);

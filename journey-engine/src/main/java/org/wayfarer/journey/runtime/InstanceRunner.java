@@ -15,6 +15,7 @@ import org.wayfarer.journey.definition.Facts;
 import org.wayfarer.journey.definition.JourneyDefinition;
 import org.wayfarer.journey.definition.Node;
 import org.wayfarer.journey.dispatch.ChannelSenders;
+import org.wayfarer.journey.dispatch.Fallbacks;
 import org.wayfarer.journey.dispatch.OutboxMessage;
 import org.wayfarer.journey.dispatch.OutboxStatus;
 import org.wayfarer.journey.event.IdentityKind;
@@ -38,13 +39,22 @@ public final class InstanceRunner {
     public static final String STEP_LIMIT = "step-limit";
 
     private final IdGenerator ids;
-    private final ChannelSenders senders;
+    private final SendRoutes routes;
     private final HolidayCalendars calendars;
 
     public InstanceRunner(IdGenerator ids, ChannelSenders senders, HolidayCalendars calendars) {
+        this(ids, senders, calendars, true);
+    }
+
+    private InstanceRunner(IdGenerator ids, ChannelSenders senders, HolidayCalendars calendars, boolean askReach) {
         this.ids = Objects.requireNonNull(ids);
-        this.senders = Objects.requireNonNull(senders);
+        this.routes = new SendRoutes(Objects.requireNonNull(senders), askReach);
         this.calendars = Objects.requireNonNull(calendars);
+    }
+
+    /** A runner for simulated runs (preview): it assumes every channel with an address can reach the contact. */
+    static InstanceRunner simulated(IdGenerator ids, ChannelSenders senders, HolidayCalendars calendars) {
+        return new InstanceRunner(ids, senders, calendars, false);
     }
 
     /**
@@ -96,16 +106,14 @@ public final class InstanceRunner {
                 step(changes, current, "SPLIT", "path " + split.path(), run.now());
                 next = split.next();
             } else if (outcome instanceof StepOutcome.Dispatch dispatch) {
-                IdentityKind kind = senders.addressKind(dispatch.channel());
-                Optional<Recipients.Recipient> recipient = kind == null ? Optional.of(noAddress(current))
-                        : run.recipients().find(kind, dispatch.account());
-                if (recipient.isEmpty()) {
-                    step(changes, current, "NO_ADDRESS", dispatch.channel() + " via "
-                            + (dispatch.account() == null ? "any account" : dispatch.account()), run.now());
+                SendRoutes.Route route = routes.route(dispatch, current, run.recipients(), run.now());
+                if (route.chosen() == null) {
+                    noChannel(changes, current, dispatch, route, run.now());
+                    next = dispatch.failed() != null ? dispatch.failed() : dispatch.next();
                 } else {
-                    dispatch(changes, current, dispatch, recipient.get(), run);
+                    dispatch(changes, current, dispatch, route, run);
+                    next = dispatch.next();
                 }
-                next = dispatch.next();
             } else if (outcome instanceof StepOutcome.CallWebhook call) {
                 Map<String, Object> message = new LinkedHashMap<>(call.message());
                 message.put(WebhookCalls.INSTANCE, String.valueOf(current.id()));
@@ -174,19 +182,21 @@ public final class InstanceRunner {
      * sends of lower priority whose slots it takes move later or are dropped, each on its own instance's record.
      */
     private void dispatch(Changes changes, JourneyInstance at, StepOutcome.Dispatch dispatch,
-                          Recipients.Recipient recipient, Run run) {
-        SendPlanner.Placement placement = run.sends().place(run.now(), dispatch.channel(), dispatch.quietHours());
+                          SendRoutes.Route route, Run run) {
+        String channel = route.chosen().channel();
+        String passedOver = route.skipped().isEmpty() ? "" : " [" + String.join("; ", route.skipped()) + "]";
+        SendPlanner.Placement placement = run.sends().place(run.now(), channel, dispatch.quietHours());
         SendSlots.Decision decision = placement.decision();
         if (decision instanceof SendSlots.Dropped dropped) {
             count(changes, at, "dropped", run.now());
-            step(changes, at, "SEND_DROPPED", dispatch.channel() + ": " + dropped.reason(), run.now());
+            step(changes, at, "SEND_DROPPED", channel + ": " + dropped.reason() + passedOver, run.now());
             return;
         }
         Instant slot = decision instanceof SendSlots.Deferred deferred ? deferred.at() : run.now();
         OutboxMessage message = new OutboxMessage(ids.nextId(), at.tenantId(), at.id(), at.journeyId(),
-                at.currentNode(), at.seq(), at.contactId(), dispatch.channel(), recipient.account(),
-                recipient.address(), dispatch.message(), OutboxStatus.PENDING, 0, slot, null, null, null, run.now(),
-                run.now());
+                at.currentNode(), at.seq(), at.contactId(), channel, route.recipient().account(),
+                route.recipient().address(), Fallbacks.attach(route.chosen().message(), route.fallbacks()),
+                OutboxStatus.PENDING, 0, slot, null, null, null, run.now(), run.now());
         changes.send(message);
         run.sends().placed(message);
         int priority = run.definition().sendRules().priority();
@@ -194,11 +204,11 @@ public final class InstanceRunner {
                 : ", ahead of " + placement.displaced().size() + " deferred send(s) of lower priority";
         if (decision instanceof SendSlots.Deferred deferred) {
             count(changes, at, "deferred", run.now());
-            step(changes, at, "SEND_DEFERRED", dispatch.channel() + " " + deferred.reason() + " until " + slot
-                    + " (priority " + priority + ahead + ")", run.now());
+            step(changes, at, "SEND_DEFERRED", channel + " " + deferred.reason() + " until " + slot
+                    + " (priority " + priority + ahead + ")" + passedOver, run.now());
         } else {
-            step(changes, at, "SEND_QUEUED", dispatch.channel() + (ahead.isEmpty() ? "" : " (priority " + priority
-                    + ahead + ")"), run.now());
+            step(changes, at, "SEND_QUEUED", channel + (ahead.isEmpty() ? "" : " (priority " + priority
+                    + ahead + ")") + passedOver, run.now());
         }
         for (SendPlanner.Displaced displaced : placement.displaced()) {
             displace(changes, displaced, "a priority " + priority + " send of journey " + at.journeyId(), run.now());
@@ -239,8 +249,24 @@ public final class InstanceRunner {
                 now, 1));
     }
 
+    /**
+     * No channel of the send can be used: {@code NO_ADDRESS} when the contact has an address on none of them (the
+     * detail names the channel and account, as for a one-channel send), else {@code NO_CHANNEL} with why each was
+     * passed over.
+     */
+    private void noChannel(Changes changes, JourneyInstance at, StepOutcome.Dispatch dispatch, SendRoutes.Route route,
+                           Instant now) {
+        if (!route.addressed() && dispatch.choices().size() == 1) {
+            step(changes, at, "NO_ADDRESS", dispatch.channel() + " via "
+                    + (dispatch.account() == null ? "any account" : dispatch.account()), now);
+        } else {
+            step(changes, at, route.addressed() ? "NO_CHANNEL" : "NO_ADDRESS", String.join("; ", route.skipped()),
+                    now);
+        }
+    }
+
     /** A channel without addresses (a webhook) gets the contact id as recipient and no account. */
-    private static Recipients.Recipient noAddress(JourneyInstance instance) {
+    static Recipients.Recipient noAddress(JourneyInstance instance) {
         return new Recipients.Recipient("", String.valueOf(instance.contactId()));
     }
 

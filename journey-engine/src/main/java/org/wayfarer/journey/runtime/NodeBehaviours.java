@@ -56,8 +56,9 @@ public final class NodeBehaviours {
      */
     public static StepOutcome enter(Node node, StepContext ctx) {
         if (node instanceof SendNode send) {
-            return new StepOutcome.Dispatch(send.channel(), send.account(), send.message().render(ctx.facts()),
-                    send.next(), send.quietHours());
+            return new StepOutcome.Dispatch(send.choices().stream().map(choice -> new StepOutcome.Dispatch.Rendered(
+                    choice.channel(), choice.message().render(ctx.facts()))).toList(), send.account(), send.next(),
+                    send.failed(), send.quietHours());
         }
         if (node instanceof WaitNode wait) {
             return waitNode(wait, ctx);

@@ -247,7 +247,7 @@ final class SendPlanner {
     private OnRecord yielding(OutboxMessage message, Instant at) {
         Optional<Origin> origin = origins.apply(message);
         if (origin.isPresent() && origin.get().definition().nodes().get(message.nodeId()) instanceof SendNode node
-                && node.channel().equals(message.channel())) {
+                && node.sendsOn(message.channel())) {
             Rules rules = rules(origin.get().definition().sendRules(), node.quietHours(), message.channel());
             return new OnRecord(message, at, origin.get(), rules);
         }

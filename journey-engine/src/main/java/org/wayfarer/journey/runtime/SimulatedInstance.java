@@ -59,7 +59,7 @@ public final class SimulatedInstance {
         this.tenantRules = Objects.requireNonNull(tenantRules, "tenantRules");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.instanceId = instanceId;
-        this.runner = new InstanceRunner(() -> ++lastId, Objects.requireNonNull(senders, "senders"),
+        this.runner = InstanceRunner.simulated(() -> ++lastId, Objects.requireNonNull(senders, "senders"),
                 new HolidayCalendars(calendar));
     }
 

@@ -37,12 +37,36 @@ public sealed interface StepOutcome {
      * Queue {@code message} (already rendered) on {@code channel} from {@code account} (null: whichever account the
      * contact is reachable by), then go on to {@code next}.
      */
-    record Dispatch(String channel, String account, Map<String, Object> message, String next,
+    record Dispatch(List<Rendered> choices, String account, String next, String failed,
                     QuietHoursRule quietHours) implements StepOutcome {
 
-        /** A dispatch with no quiet hours of the node's own. */
+        /** One channel to try, in order, and its message rendered. */
+        public record Rendered(String channel, Map<String, Object> message) {
+        }
+
+        public Dispatch {
+            choices = List.copyOf(choices);
+        }
+
+        /** A dispatch on one channel. */
+        public Dispatch(String channel, String account, Map<String, Object> message, String next,
+                        QuietHoursRule quietHours) {
+            this(List.of(new Rendered(channel, message)), account, next, null, quietHours);
+        }
+
+        /** A dispatch on one channel with no quiet hours of the node's own. */
         public Dispatch(String channel, String account, Map<String, Object> message, String next) {
             this(channel, account, message, next, null);
+        }
+
+        /** The first channel. */
+        public String channel() {
+            return choices.get(0).channel();
+        }
+
+        /** The first channel's message. */
+        public Map<String, Object> message() {
+            return choices.get(0).message();
         }
     }
 

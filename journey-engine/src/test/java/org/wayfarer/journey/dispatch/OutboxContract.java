@@ -274,4 +274,44 @@ public abstract class OutboxContract extends OutboxLeaseContract {
         });
         assertThat(outbox().claimDue(slot.plusSeconds(1), 10, "node-a", slot.plus(lease))).isEmpty();
     }
+
+    @Test
+    void aRefusedSendWithAFallbackMovesToItsNextChannelOnTheSameRowAttemptsAfresh() {
+        Map<String, Object> card = Fallbacks.attach(Map.of("msgtype", "text", "content", "hi"), List.of(
+                new Fallbacks.Fallback("wechat.template", "wx-app", "o1", Map.of("templateId", "TPL")),
+                new Fallbacks.Fallback("sms", "", "+8613800000000", Map.of("templateCode", "SMS_1"))));
+        OutboxMessage kefu = new OutboxMessage(nextId(), tenant, nextId(), nextId(), "welcome", 1, contact,
+                "wechat.kefu", "wx-app", "o1", card, OutboxStatus.PENDING, 0, t0, null, null, null, t0, t0);
+        outbox().insert(List.of(kefu));
+        OutboxClaim claim = outbox().lease(List.of(kefu.id()), "node-a", t0.plusSeconds(1), t0.plusSeconds(31))
+                .get(0);
+
+        OutboxReceipt refused = OutboxReceipt.refused(claim, "45015", "out of time", t0.plusSeconds(2));
+        assertThat(outbox().settle("node-a", List.of(refused), t0.plusSeconds(2))).isEqualTo(1);
+
+        assertThat(outbox().find(kefu.id())).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(m.channel()).isEqualTo("wechat.template");
+            assertThat(m.recipient()).isEqualTo("o1");
+            assertThat(m.attempts()).isZero();
+            assertThat(m.nextAttemptAt()).isEqualTo(t0.plusSeconds(2));
+            assertThat(m.errorCode()).isEqualTo("45015");
+            assertThat(m.errorMessage()).isEqualTo("wechat.kefu refused it (45015: out of time); moved to"
+                    + " wechat.template");
+            assertThat(Fallbacks.strip(m.message())).isEqualTo(Map.of("templateId", "TPL"));
+            assertThat(Fallbacks.of(m.message())).extracting(Fallbacks.Fallback::channel).containsExactly("sms");
+        });
+        assertThat(outbox().claim(kefu.id(), "node-b", t0.plusSeconds(2), t0.plusSeconds(60)))
+                .hasValueSatisfying(m -> assertThat(m.attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void aRefusedSendWithoutAFallbackIsRejected() {
+        OutboxClaim claim = leased();
+
+        outbox().settle("node-a", List.of(OutboxReceipt.refused(claim, "45047", "quota", t0.plusSeconds(2))),
+                t0.plusSeconds(2));
+
+        assertThat(outbox().find(claim.id()).orElseThrow().status()).isEqualTo(OutboxStatus.REJECTED);
+    }
 }

@@ -6,8 +6,12 @@ import org.springframework.context.annotation.Bean;
 import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.testing.MutableClock;
 import org.wayfarer.journey.testing.RecordingSender;
+import org.wayfarer.journey.testing.WindowedSender;
 
-/** The engine as the product wires it (auto-configuration on H2), with a mutable clock and a recording channel. */
+/**
+ * The engine as the product wires it (auto-configuration on H2), with a mutable clock, a recording channel
+ * ({@code wechat.template}) and one whose reach the scenarios control ({@code wechat.kefu}).
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 class EngineTestApplication {
@@ -20,6 +24,12 @@ class EngineTestApplication {
     @Bean
     RecordingSender recordingSender() {
         return new RecordingSender();
+    }
+
+    /** {@code wechat.kefu}, its reach opened and closed by the scenarios. */
+    @Bean
+    WindowedSender windowedSender() {
+        return new WindowedSender();
     }
 
     /** The scenarios' tenant owns the scenarios' official account, and nothing else is owned. */

@@ -157,7 +157,15 @@ public final class InMemoryOutbox implements Outbox {
                     m.providerMessageId(), r.code(), error, at);
             case DEFERRED -> with(m, OutboxStatus.PENDING, m.attempts() - 1, r.nextAttemptAt(),
                     m.providerMessageId(), r.code(), error, at);
+            case FELL_THROUGH -> new OutboxMessage(m.id(), m.tenantId(), m.instanceId(), m.journeyId(), m.nodeId(),
+                    m.seq(), m.contactId(), r.fallback().channel(), r.fallback().account(), r.fallback().recipient(),
+                    r.fallback().message(), OutboxStatus.PENDING, 0, r.nextAttemptAt(), m.providerMessageId(),
+                    r.code(), error, m.createdAt(), at);
         };
+        if (r.kind() == OutboxReceipt.Kind.FELL_THROUGH) {
+            row.firstAttemptAt = null;
+            row.unknownAttempts = 0;
+        }
         if (r.kind() == OutboxReceipt.Kind.DEFERRED && m.attempts() == 1) {
             row.firstAttemptAt = null; // the attempt this claim counted is given back, and with it the first attempt
         }

@@ -63,7 +63,7 @@ public final class MybatisOutbox implements Outbox {
         this.transactions = transactions;
         this.json = new JsonColumns(objectMapper);
         this.leases = new OutboxLeases(jdbc, json);
-        this.settlement = new OutboxSettlement(jdbc);
+        this.settlement = new OutboxSettlement(jdbc, json);
         this.skipLocked = new SkipLocked(jdbc);
     }
 

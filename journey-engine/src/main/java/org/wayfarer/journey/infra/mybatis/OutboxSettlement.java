@@ -48,10 +48,21 @@ final class OutboxSettlement {
             + " lease_until = NULL, updated_at = ?, unknown_attempts = unknown_attempts + 1, next_attempt_at = ?,"
             + " error_code = ?, error_message = ?" + HELD;
 
-    private final JdbcTemplate jdbc;
+    /**
+     * To the first fallback channel: PENDING, its channel, account, recipient and message, attempts afresh (the row
+     * was never attempted on this channel), with why it left the one before.
+     */
+    private static final String FELL_THROUGH = "UPDATE outbox SET status = 'PENDING', lease_owner = NULL,"
+            + " lease_until = NULL, updated_at = ?, channel = ?, account = ?, recipient = ?, payload_json = ?,"
+            + " attempts = 0, unknown_attempts = 0, first_attempt_at = NULL, next_attempt_at = ?, error_code = ?,"
+            + " error_message = ?" + HELD;
 
-    OutboxSettlement(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final JsonColumns json;
+
+    OutboxSettlement(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Writes the receipts, one batch per kind; returns how many applied. */
@@ -80,6 +91,10 @@ final class OutboxSettlement {
                 yield JdbcBatch.update(jdbc, FINAL, batch, (p, r) -> p.add(status.name()).add(at).add(r.code())
                         .add(clip(r.message())).add(r.id()).add(owner).add(r.leaseUntil().toEpochMilli()));
             }
+            case FELL_THROUGH -> JdbcBatch.update(jdbc, FELL_THROUGH, batch, (p, r) -> p.add(at)
+                    .add(r.fallback().channel()).add(r.fallback().account()).add(r.fallback().recipient())
+                    .add(json.write(r.fallback().message())).add(r.nextAttemptAt().toEpochMilli()).add(r.code())
+                    .add(clip(r.message())).add(r.id()).add(owner).add(r.leaseUntil().toEpochMilli()));
             case RETRY, DEFERRED, IN_DOUBT -> JdbcBatch.update(jdbc, pending(kind), batch, (p, r) -> p.add(at)
                     .add(r.nextAttemptAt().toEpochMilli()).add(r.code()).add(clip(r.message())).add(r.id())
                     .add(owner).add(r.leaseUntil().toEpochMilli()));
