@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.regex.Pattern;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.util.xml.XStreamTransformer;
 import org.slf4j.Logger;
@@ -37,6 +37,8 @@ final class MpCallbackHandler {
     static final Duration MAX_EVENT_AGE = Duration.ofDays(7);
 
     private static final Logger log = LoggerFactory.getLogger(MpCallbackHandler.class);
+    /** Where one {@code PicList} ends and the next begins; merged into one list before XStream reads it. */
+    private static final Pattern PIC_LIST_SEAM = Pattern.compile("</PicList>\\s*<PicList>");
 
     private final WxMpServices services;
     private final EventIntake intake;
@@ -63,7 +65,7 @@ final class MpCallbackHandler {
     }
 
     /**
-     * A pushed message or event ({@code POST}): publishes its contact event, if the engine consumes that type.
+     * A pushed message or event ({@code POST}): publishes its contact event (every type has one).
      * Exceptions of the {@link EventIntake} propagate: they mean our storage failed, and WeChat should retry.
      */
     void receive(String appId, Map<String, String> params, InputStream body, long declaredLength)
@@ -96,19 +98,14 @@ final class MpCallbackHandler {
         WxMpXmlMessage message = parse(xml, CallbackXml.screen(xml));
         requirePlausibleCreateTime(message.getCreateTime());
 
-        Optional<ContactEvent> event;
+        ContactEvent event;
         try {
             event = mapper.map(account.tenantId(), account.appId(), message);
         } catch (IllegalArgumentException e) {
             // our own messages (a missing field, an over-long openid); they never quote the body
             throw CallbackRejectedException.badRequest(e.getMessage());
         }
-        if (event.isEmpty()) {
-            log.debug("ignored {}/{} callback for {}", loggable(message.getMsgType()), loggable(message.getEvent()),
-                    account.appId());
-            return;
-        }
-        intake.accept(event.get());
+        intake.accept(event);
     }
 
     private Signed authenticate(String appId, Map<String, String> params) throws CallbackRejectedException {
@@ -148,12 +145,13 @@ final class MpCallbackHandler {
     /**
      * {@link WxMpXmlMessage#fromXml(String)} without its second parse: it reads the document with XStream and again
      * with dom4j for {@code allFieldsMap}, whose only use here (the {@code MsgID} of a template delivery result) the
-     * screen already read. The {@code PicList} rewrite is fromXml's own.
+     * screen already read. The {@code PicList} rewrite is fromXml's, widened to the line breaks WeChat's samples put
+     * between elements: XStream refuses a second {@code PicList} of a {@code pic_*} menu push with several photos.
      */
-    private static WxMpXmlMessage parse(String xml, Map<String, String> fields) throws CallbackRejectedException {
+    static WxMpXmlMessage parse(String xml, Map<String, String> fields) throws CallbackRejectedException {
         try {
             WxMpXmlMessage message = XStreamTransformer.fromXml(WxMpXmlMessage.class,
-                    xml.replace("</PicList><PicList>", ""));
+                    PIC_LIST_SEAM.matcher(xml).replaceAll(""));
             message.setAllFieldsMap(new HashMap<>(fields));
             return message;
         } catch (RuntimeException e) {
@@ -161,11 +159,6 @@ final class MpCallbackHandler {
             log.debug("unparseable callback: {}", e.getClass().getName());
             throw CallbackRejectedException.badRequest("malformed XML");
         }
-    }
-
-    /** Type names only: a plain callback's body is unauthenticated, so nothing else of it reaches a log line. */
-    private static String loggable(String typeName) {
-        return typeName != null && typeName.matches("[A-Za-z_]{1,40}") ? typeName : "-";
     }
 
     private static String required(Map<String, String> params, String name) throws CallbackRejectedException {

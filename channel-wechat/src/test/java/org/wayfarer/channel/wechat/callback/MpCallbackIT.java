@@ -121,19 +121,6 @@ class MpCallbackIT extends MpCallbackTestSupport {
     }
 
     @Test
-    void answersSuccessButStoresNothingForUnconsumedTypes() throws Exception {
-        String image = "<xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[" + OPENID
-                + "]]></FromUserName><CreateTime>1772352000</CreateTime><MsgType><![CDATA[image]]></MsgType>"
-                + "<PicUrl><![CDATA[http://mmbiz.qpic.cn/x]]></PicUrl><MsgId>1</MsgId></xml>";
-
-        HttpResponse<String> response = post(plain.plain(image));
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("success");
-        assertThat(intake.calls()).isZero();
-    }
-
-    @Test
     void rejectsCallbackWithBadSignature() throws Exception {
         assertRejected(post(plain.plain(plain.subscribe(OPENID)).withCorruptedSignature()), 403);
     }

@@ -108,7 +108,7 @@ class WeChatCryptoKnownAnswerTest {
         String plain = MpCallbackCrypto.open(config, PUSH_TIMESTAMP, PUSH_NONCE, PUSH_MSG_SIGNATURE, PUSH_BODY);
 
         assertThat(plain).isEqualTo(PUSH_PLAIN);
-        ContactEvent event = new MpMessageMapper().map(1L, PUSH_APP_ID, WxMpXmlMessage.fromXml(plain)).orElseThrow();
+        ContactEvent event = new MpMessageMapper().map(1L, PUSH_APP_ID, WxMpXmlMessage.fromXml(plain));
         assertThat(event.type()).isEqualTo(EventTypes.WECHAT_MESSAGE_RECEIVED);
         assertThat(event.identity().value()).isEqualTo("mycreate");
         assertThat(event.dedupeKey()).isEqualTo("msg:4561255354251345929");
