@@ -51,9 +51,11 @@ public record JourneyStatsResponse(
      *
      * @param exited    drop-off: instances that left the journey at this node (exitWhen, stop)
      * @param displaced deferred sends moved later because a send of higher priority took their slot
+     * @param soldOut   coupon sends refused because the node's stock was spent
      */
     public record NodeStatsResponse(long entered, long waiting, long completed, long exited, long failed,
-                                    long deferred, long dropped, long displaced, Map<String, Long> paths) {
+                                    long deferred, long dropped, long displaced, long soldOut,
+                                    Map<String, Long> paths) {
     }
 
     /** Journey-level counts of one local day. */
@@ -65,7 +67,8 @@ public record JourneyStatsResponse(
         Map<String, Map<String, Long>> paths = new LinkedHashMap<>();
         stats.nodes().forEach((id, node) -> {
             nodes.put(id, new NodeStatsResponse(node.entered(), node.waiting(), node.completed(), node.exited(),
-                    node.failed(), node.deferred(), node.dropped(), node.displaced(), node.paths()));
+                    node.failed(), node.deferred(), node.dropped(), node.displaced(), node.soldOut(),
+                    node.paths()));
             if (!node.paths().isEmpty()) {
                 paths.put(id, node.paths());
             }

@@ -13,6 +13,7 @@ import org.wayfarer.channel.wechat.callback.CallbackConfiguration;
 import org.wayfarer.channel.wechat.callback.JaxpDefaults;
 import org.wayfarer.channel.wechat.infra.mybatis.MybatisAccountStoreConfiguration;
 import org.wayfarer.channel.wechat.send.KefuWindows;
+import org.wayfarer.channel.wechat.send.WxMpCouponSender;
 import org.wayfarer.channel.wechat.send.WxMpKefuSender;
 import org.wayfarer.channel.wechat.send.WxMpTemplateSender;
 import org.wayfarer.journey.IdGenerator;
@@ -22,12 +23,14 @@ import org.wayfarer.journey.event.EventLog;
 
 /**
  * The WeChat official-account channel, for the application to import: {@link WeChatAccounts}, the callback endpoint
- * {@code GET|POST /callbacks/wechat/mp/{appId}}, the {@code wechat.template} sender, the engine's
+ * {@code GET|POST /callbacks/wechat/mp/{appId}}, the {@code wechat.template}, {@code wechat.kefu} and
+ * {@code wechat.coupon} senders, the engine's
  * {@code ChannelAccounts} port for the {@code wechat.*} channels (which tenant owns an AppID), and the MyBatis-Plus
  * account store. Properties: {@link WeChatProperties} ({@code wayfarer.wechat.*}).
  *
  * <p>Requires beans the application provides: a {@link SecretCipher} (e.g. the engine's {@code CryptoConfiguration}),
- * an {@link IdGenerator}, a {@link Clock}, the engine's {@code EventIntake}, and a MyBatis-Plus {@code DataSource}
+ * an {@link IdGenerator}, a {@link Clock}, the engine's {@code EventIntake}, {@code EventLog} and {@code Outbox} (the
+ * kefu reply windows are read from them), and a MyBatis-Plus {@code DataSource}
  * with the {@code sql} module's schema. Wired explicitly rather than by component scan, so that classes on a test
  * classpath never slip in.
  */
@@ -68,7 +71,18 @@ public class WeChatChannelConfiguration {
     }
 
     @Bean
-    WxMpKefuSender wxMpKefuSender(WxMpServices services, EventLog events, Outbox outbox) {
-        return new WxMpKefuSender(services, new KefuWindows(events, outbox));
+    WxMpKefuSender wxMpKefuSender(WxMpServices services, KefuWindows windows) {
+        return new WxMpKefuSender(services, windows);
+    }
+
+    @Bean
+    KefuWindows kefuWindows(EventLog events, Outbox outbox) {
+        return new KefuWindows(events, outbox);
+    }
+
+    @Bean
+    WxMpCouponSender wxMpCouponSender(WxMpKefuSender kefu, WxMpTemplateSender template, KefuWindows windows,
+                                      Clock clock) {
+        return new WxMpCouponSender(kefu, template, windows, clock);
     }
 }

@@ -15,8 +15,10 @@ final class SendNodeReader {
 
     /** More fallbacks than this are a mistake, not a plan. */
     static final int MAX_CHANNELS = 5;
+    /** The most coupons one node's stock may hold. */
+    static final long MAX_STOCK = 1_000_000_000L;
     private static final Set<String> FIELDS =
-            Set.of("type", "channel", "channels", "account", "message", "next", "failed", "quietHours");
+            Set.of("type", "channel", "channels", "account", "message", "next", "failed", "soldOut", "quietHours");
 
     private final Problems problems;
     private final JsonFields fields;
@@ -44,9 +46,47 @@ final class SendNodeReader {
         List<SendNode.Choice> choices = json.has("channels") ? several(json, pointer) : one(json, pointer);
         String next = links.optional(json, "next", pointer, edges);
         String failed = links.optional(json, "failed", pointer, edges);
+        String soldOut = links.optional(json, "soldOut", pointer, edges);
+        SendNode.Stock stock = stock(json, pointer);
+        if (soldOut != null && stock == null) {
+            problems.error(Problems.pointer(pointer, "soldOut"), "bad-value", "'soldOut' needs a 'stock' in the "
+                    + SendNode.COUPON_CHANNEL + " message");
+        }
         QuietHoursRule quietHours = sendRules.quietHours(json, pointer);
         return problems.errorCount() > before || choices.isEmpty() ? null
-                : new SendNode(id, choices, account, next, failed, quietHours);
+                : new SendNode(id, choices, account, next, failed, soldOut, stock, quietHours);
+    }
+
+    /**
+     * The {@code stock} of the node's {@value SendNode#COUPON_CHANNEL} message: a whole number from 1 to
+     * {@value #MAX_STOCK}, with a literal {@code cardId} (the stock is counted per card).
+     */
+    private SendNode.Stock stock(JsonNode json, String pointer) {
+        String messagePointer = Problems.pointer(pointer, "message");
+        JsonNode message = json.path("message");
+        if (json.has("channels")) {
+            messagePointer = Problems.pointer(messagePointer, SendNode.COUPON_CHANNEL);
+            message = message.path(SendNode.COUPON_CHANNEL);
+        } else if (!SendNode.COUPON_CHANNEL.equals(json.path("channel").asString(""))) {
+            return null;
+        }
+        JsonNode stock = message.get("stock");
+        if (stock == null) {
+            return null;
+        }
+        if (!stock.isIntegralNumber() || stock.asLong() < 1 || stock.asLong() > MAX_STOCK) {
+            problems.error(Problems.pointer(messagePointer, "stock"), "bad-value", "'stock' must be a whole number"
+                    + " from 1 to " + MAX_STOCK);
+            return null;
+        }
+        JsonNode cardId = message.get("cardId");
+        if (cardId == null || !cardId.isString() || cardId.stringValue().isBlank()
+                || cardId.stringValue().contains("{{") || cardId.stringValue().length() > 64) {
+            problems.error(Problems.pointer(messagePointer, "cardId"), "bad-value", "a coupon with a 'stock' needs"
+                    + " a literal 'cardId' of at most 64 characters: the stock is counted per card");
+            return null;
+        }
+        return new SendNode.Stock(cardId.stringValue(), stock.asLong());
     }
 
     private List<SendNode.Choice> one(JsonNode json, String pointer) {

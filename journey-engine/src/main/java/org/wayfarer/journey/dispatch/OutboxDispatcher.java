@@ -350,7 +350,7 @@ public final class OutboxDispatcher implements SendHandoff {
         try {
             answer = sender.get().send(new Delivery(message.id(), message.tenantId(), message.channel(),
                     message.account(), message.recipient(), Fallbacks.strip(message.message()),
-                    Math.max(1, message.attempts())));
+                    Math.max(1, message.attempts()), message.contactId()));
         } catch (RuntimeException e) {
             // a sender must map provider errors to receipts; a bug here may have sent, so treat it as unknown
             log.error("sender for {} threw on outbox row {}", message.channel(), message.id(), e);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.contact.Contact;
 import org.wayfarer.journey.contact.ContactStore;
+import org.wayfarer.journey.coupon.CouponStock;
 import org.wayfarer.journey.definition.Facts;
 import org.wayfarer.journey.definition.JourneyDefinition;
 import org.wayfarer.journey.dispatch.Outbox;
@@ -20,7 +21,7 @@ import org.wayfarer.journey.stats.JourneyCounters;
 public record Engine(ContactStore contacts, InstanceStore instances, EventLog events, StepLog stepLog,
                      JourneyCounters counters, Outbox outbox, PublishedJourneys published, InstanceRunner runner,
                      IdGenerator ids, Partitions partitions, TenantSettings settings,
-                     EntryDecisions entryDecisions) {
+                     EntryDecisions entryDecisions, CouponStock couponStock) {
 
     /** What conditions and templates see: {@code contact.id}, {@code contact.attributes}, event properties + meta. */
     static Facts facts(Contact contact, ContactEvent event) {
@@ -50,7 +51,7 @@ public record Engine(ContactStore contacts, InstanceStore instances, EventLog ev
                         outbox.forContact(tenantId, contactId, SendPlanner.HISTORY), contactId),
                 message -> origin(batch, message));
         return new InstanceRunner.Run(definition, facts, batch.now(),
-                recipients(batch, tenantId, contactId, triggerSource), batch::update, sends);
+                recipients(batch, tenantId, contactId, triggerSource), batch::update, sends, couponStock);
     }
 
     /** The instance that queued a send and the definition it runs on, when both are still known. */

@@ -11,9 +11,11 @@ import java.util.TreeSet;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.calendar.HolidayCalendar;
 import org.wayfarer.journey.calendar.HolidayCalendars;
+import org.wayfarer.journey.coupon.CouponStock;
 import org.wayfarer.journey.definition.Facts;
 import org.wayfarer.journey.definition.JourneyDefinition;
 import org.wayfarer.journey.definition.Node;
+import org.wayfarer.journey.definition.SendNode;
 import org.wayfarer.journey.dispatch.ChannelSenders;
 import org.wayfarer.journey.dispatch.Fallbacks;
 import org.wayfarer.journey.dispatch.OutboxMessage;
@@ -62,7 +64,7 @@ public final class InstanceRunner {
      * {@code contactUpdates} applies an update node's change to the batch's contact.
      */
     record Run(JourneyDefinition definition, Facts facts, Instant now, Addresses recipients,
-               ContactUpdates contactUpdates, SendPlanner sends) {
+               ContactUpdates contactUpdates, SendPlanner sends, CouponStock couponStock) {
     }
 
     /** Where a run's sends go: the contact's address of a kind in {@code account} (null: any); {@link Recipients}. */
@@ -110,9 +112,11 @@ public final class InstanceRunner {
                 if (route.chosen() == null) {
                     noChannel(changes, current, dispatch, route, run.now());
                     next = dispatch.failed() != null ? dispatch.failed() : dispatch.next();
-                } else {
-                    dispatch(changes, current, dispatch, route, run);
+                } else if (dispatch(changes, current, dispatch, route, run)) {
                     next = dispatch.next();
+                } else {
+                    next = dispatch.soldOut() != null ? dispatch.soldOut()
+                            : dispatch.failed() != null ? dispatch.failed() : dispatch.next();
                 }
             } else if (outcome instanceof StepOutcome.CallWebhook call) {
                 Map<String, Object> message = new LinkedHashMap<>(call.message());
@@ -180,17 +184,28 @@ public final class InstanceRunner {
      * Queues a send at the slot its quiet hours and caps allow: now, later (a deferral the step log, the counters and
      * the timeline show) or not at all when that is past the journey's expiry (dropped, with the reason). Deferred
      * sends of lower priority whose slots it takes move later or are dropped, each on its own instance's record.
+     * A coupon with a stock takes one first; returns false, sending nothing, when they are all issued.
      */
-    private void dispatch(Changes changes, JourneyInstance at, StepOutcome.Dispatch dispatch,
-                          SendRoutes.Route route, Run run) {
+    private boolean dispatch(Changes changes, JourneyInstance at, StepOutcome.Dispatch dispatch,
+                             SendRoutes.Route route, Run run) {
         String channel = route.chosen().channel();
         String passedOver = route.skipped().isEmpty() ? "" : " [" + String.join("; ", route.skipped()) + "]";
+        SendNode.Stock stock = SendNode.COUPON_CHANNEL.equals(channel) ? dispatch.stock() : null;
+        if (stock != null && !run.couponStock().take(at.tenantId(), at.journeyId(), at.currentNode(), stock.cardId(),
+                stock.limit())) {
+            count(changes, at, "soldOut", run.now());
+            step(changes, at, "SOLD_OUT", stock.cardId() + ": all " + stock.limit() + " coupons issued", run.now());
+            return false;
+        }
         SendPlanner.Placement placement = run.sends().place(run.now(), channel, dispatch.quietHours());
         SendSlots.Decision decision = placement.decision();
         if (decision instanceof SendSlots.Dropped dropped) {
+            if (stock != null) {
+                run.couponStock().giveBack(at.tenantId(), at.journeyId(), at.currentNode(), stock.cardId());
+            }
             count(changes, at, "dropped", run.now());
             step(changes, at, "SEND_DROPPED", channel + ": " + dropped.reason() + passedOver, run.now());
-            return;
+            return true;
         }
         Instant slot = decision instanceof SendSlots.Deferred deferred ? deferred.at() : run.now();
         OutboxMessage message = new OutboxMessage(ids.nextId(), at.tenantId(), at.id(), at.journeyId(),
@@ -213,6 +228,7 @@ public final class InstanceRunner {
         for (SendPlanner.Displaced displaced : placement.displaced()) {
             displace(changes, displaced, "a priority " + priority + " send of journey " + at.journeyId(), run.now());
         }
+        return true;
     }
 
     /**

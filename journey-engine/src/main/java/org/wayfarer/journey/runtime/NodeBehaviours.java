@@ -58,7 +58,7 @@ public final class NodeBehaviours {
         if (node instanceof SendNode send) {
             return new StepOutcome.Dispatch(send.choices().stream().map(choice -> new StepOutcome.Dispatch.Rendered(
                     choice.channel(), choice.message().render(ctx.facts()))).toList(), send.account(), send.next(),
-                    send.failed(), send.quietHours());
+                    send.failed(), send.soldOut(), send.stock(), send.quietHours());
         }
         if (node instanceof WaitNode wait) {
             return waitNode(wait, ctx);

@@ -37,6 +37,7 @@ public final class SimulatedInstance {
 
     private final JourneyDefinition definition;
     private final InstanceRunner runner;
+    private final SimulatedStock stock = new SimulatedStock();
     private final SendSettings tenantRules;
     private final HolidayCalendar calendar;
     private final long instanceId;
@@ -209,7 +210,7 @@ public final class SimulatedInstance {
         InstanceRunner.Addresses everywhere = (IdentityKind kind, String account) ->
                 Optional.of(new Recipients.Recipient(account == null ? "" : account, ADDRESS));
         return new InstanceRunner.Run(definition, facts, now, everywhere, (at, update) -> update(at, update, now),
-                planner);
+                planner, stock);
     }
 
     private ContactChange update(JourneyInstance at, StepOutcome.Update update, Instant now) {

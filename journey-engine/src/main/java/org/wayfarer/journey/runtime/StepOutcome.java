@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wayfarer.journey.definition.QuietHoursRule;
+import org.wayfarer.journey.definition.SendNode;
 
 /** What a node decided; the runtime persists it, then acts on it. {@code next} is null where the path ends. */
 public sealed interface StepOutcome {
@@ -37,8 +38,8 @@ public sealed interface StepOutcome {
      * Queue {@code message} (already rendered) on {@code channel} from {@code account} (null: whichever account the
      * contact is reachable by), then go on to {@code next}.
      */
-    record Dispatch(List<Rendered> choices, String account, String next, String failed,
-                    QuietHoursRule quietHours) implements StepOutcome {
+    record Dispatch(List<Rendered> choices, String account, String next, String failed, String soldOut,
+                    SendNode.Stock stock, QuietHoursRule quietHours) implements StepOutcome {
 
         /** One channel to try, in order, and its message rendered. */
         public record Rendered(String channel, Map<String, Object> message) {
@@ -51,7 +52,7 @@ public sealed interface StepOutcome {
         /** A dispatch on one channel. */
         public Dispatch(String channel, String account, Map<String, Object> message, String next,
                         QuietHoursRule quietHours) {
-            this(List.of(new Rendered(channel, message)), account, next, null, quietHours);
+            this(List.of(new Rendered(channel, message)), account, next, null, null, null, quietHours);
         }
 
         /** A dispatch on one channel with no quiet hours of the node's own. */

@@ -149,7 +149,7 @@ public final class JourneyStatistics {
                     live.getOrDefault(nodeId, 0L), metrics.getOrDefault(COMPLETED, 0L),
                     metrics.getOrDefault(EXITED, 0L), metrics.getOrDefault(FAILED, 0L),
                     metrics.getOrDefault("deferred", 0L), metrics.getOrDefault("dropped", 0L),
-                    metrics.getOrDefault("displaced", 0L), paths));
+                    metrics.getOrDefault("displaced", 0L), metrics.getOrDefault("soldOut", 0L), paths));
         }
         Map<String, Long> journey = sums.getOrDefault(JOURNEY_LEVEL, Map.of());
         long active = live.values().stream().mapToLong(Long::longValue).sum();

@@ -46,10 +46,11 @@ public record JourneyStats(long journeyId, Integer version, Instant from, Instan
      * @param deferred  sends put off by quiet hours or a frequency cap
      * @param dropped   sends given up because the next allowed slot was past the journey's expiry
      * @param displaced deferred sends moved later because a send of higher priority took their slot
+     * @param soldOut   coupon sends refused because the node's stock was spent
      * @param paths     for a split, how many instances took each path, by path name; empty for other nodes
      */
     public record NodeStats(long entered, long waiting, long completed, long exited, long failed, long deferred,
-                            long dropped, long displaced, Map<String, Long> paths) {
+                            long dropped, long displaced, long soldOut, Map<String, Long> paths) {
 
         public NodeStats {
             paths = Collections.unmodifiableMap(new TreeMap<>(paths));

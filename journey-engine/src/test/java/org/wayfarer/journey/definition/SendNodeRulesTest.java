@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 class SendNodeRulesTest {
 
     private static final JourneyCompiler COMPILER = new JourneyCompiler(
-            Set.of("wechat.kefu", "wechat.template", "sms"), JourneyCompiler.Limits.defaults());
+            Set.of("wechat.kefu", "wechat.template", "wechat.coupon", "sms"), JourneyCompiler.Limits.defaults());
 
     private static Compilation compileWelcome(String welcome) {
         ObjectNode document = Journeys.storeWelcome();
@@ -80,5 +80,38 @@ class SendNodeRulesTest {
                 {"type":"send","channel":"wechat.template","message":{"templateId":"T","$fallbacks":[]},
                  "next":"wait"}""").errors()).extracting(ValidationProblem::pointer, ValidationProblem::code)
                 .containsExactly(tuple("/nodes/welcome/message/$fallbacks", "reserved-key"));
+    }
+
+    @Test
+    void aCouponsStockIsCountedPerLiteralCardWithASoldOutPath() {
+        Compilation compilation = compileWelcome("""
+                {"type":"send","channel":"wechat.coupon","message":{"cardId":"pCARD1","stock":500},
+                 "next":"wait","soldOut":"done"}""");
+
+        assertThat(compilation.errors()).isEmpty();
+        SendNode coupon = (SendNode) compilation.definition().node("welcome");
+        assertThat(coupon.stock()).isEqualTo(new SendNode.Stock("pCARD1", 500));
+        assertThat(coupon.soldOut()).isEqualTo("done");
+
+        SendNode fallback = (SendNode) compileWelcome("""
+                {"type":"send","channels":["wechat.coupon","sms"],
+                 "message":{"wechat.coupon":{"cardId":"pCARD2","stock":3},"sms":{"templateCode":"SMS_1"}},
+                 "next":"wait"}""").definition().node("welcome");
+        assertThat(fallback.stock()).isEqualTo(new SendNode.Stock("pCARD2", 3));
+    }
+
+    @Test
+    void refusesABadStockATemplatedCardAndSoldOutWithoutStock() {
+        assertThat(compileWelcome("""
+                {"type":"send","channel":"wechat.coupon","message":{"cardId":"pCARD1","stock":0},"next":"wait"}""")
+                .errors()).extracting(ValidationProblem::pointer).containsExactly("/nodes/welcome/message/stock");
+        assertThat(compileWelcome("""
+                {"type":"send","channel":"wechat.coupon","message":{"cardId":"{{event.card}}","stock":5},
+                 "next":"wait"}""").errors()).extracting(ValidationProblem::pointer)
+                .containsExactly("/nodes/welcome/message/cardId");
+        assertThat(compileWelcome("""
+                {"type":"send","channel":"wechat.coupon","message":{"cardId":"pCARD1"},"next":"wait",
+                 "soldOut":"done"}""").errors()).extracting(ValidationProblem::pointer)
+                .containsExactly("/nodes/welcome/soldOut");
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +39,7 @@ class ChannelFallbackScenariosIT {
     @Autowired
     ApplicationContext context;
     @Autowired
+    @Qualifier("kefuSender")
     WindowedSender kefu;
 
     private JourneyKit kit;

@@ -28,8 +28,13 @@ class EngineTestApplication {
 
     /** {@code wechat.kefu}, its reach opened and closed by the scenarios. */
     @Bean
-    WindowedSender windowedSender() {
-        return new WindowedSender();
+    WindowedSender kefuSender() {
+        return new WindowedSender("wechat.kefu");
+    }
+
+    @Bean
+    WindowedSender couponSender() {
+        return new WindowedSender("wechat.coupon");
     }
 
     /** The scenarios' tenant owns the scenarios' official account, and nothing else is owned. */

@@ -56,8 +56,8 @@ class JourneyStatisticsTest {
         assertThat(all.failed()).isEqualTo(1);
         assertThat(all.active()).as("a FAILED instance is not live").isEqualTo(6);
         assertThat(all.nodes()).containsExactly(
-                Map.entry("wait", new JourneyStats.NodeStats(2, 6, 0, 0, 0, 0, 0, 0, Map.of())),
-                Map.entry("welcome", new JourneyStats.NodeStats(7, 0, 0, 0, 0, 0, 0, 0, Map.of())));
+                Map.entry("wait", new JourneyStats.NodeStats(2, 6, 0, 0, 0, 0, 0, 0, 0, Map.of())),
+                Map.entry("welcome", new JourneyStats.NodeStats(7, 0, 0, 0, 0, 0, 0, 0, 0, Map.of())));
 
         JourneyStats firstTwoHours = statistics.stats(TENANT, JOURNEY, T0, T0.plus(2, ChronoUnit.HOURS));
         assertThat(firstTwoHours.entered()).isEqualTo(3);
@@ -73,7 +73,7 @@ class JourneyStatisticsTest {
                 delta("ab", "path:B", T0.plus(1, ChronoUnit.HOURS), 2)));
 
         assertThat(statistics.stats(TENANT, JOURNEY, null, null).nodes().get("ab"))
-                .isEqualTo(new JourneyStats.NodeStats(5, 0, 0, 0, 0, 0, 0, 0, Map.of("A", 3L, "B", 2L)));
+                .isEqualTo(new JourneyStats.NodeStats(5, 0, 0, 0, 0, 0, 0, 0, 0, Map.of("A", 3L, "B", 2L)));
     }
 
     @Test
@@ -94,7 +94,7 @@ class JourneyStatisticsTest {
                 + v2.failed() + v2.migratedOut()).isEqualTo(5);
         assertThat(v2.goal()).isEqualTo(1);
         assertThat(v2.goalRate()).isEqualTo(1.0 / 3);
-        assertThat(v2.nodes().get("done")).isEqualTo(new JourneyStats.NodeStats(0, 0, 1, 1, 0, 0, 0, 0, Map.of()));
+        assertThat(v2.nodes().get("done")).isEqualTo(new JourneyStats.NodeStats(0, 0, 1, 1, 0, 0, 0, 0, 0, Map.of()));
         assertThat(v2.nodes().get("wait").waiting()).isEqualTo(3);
         assertThat(statistics.stats(TENANT, JOURNEY, null, null).active()).isEqualTo(5);
     }

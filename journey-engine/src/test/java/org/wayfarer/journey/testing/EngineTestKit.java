@@ -94,7 +94,7 @@ public final class EngineTestKit {
                 new OutboxDispatcher.Settings("kit", Duration.ofMinutes(1), 8, 100, 100));
         Engine engine = new Engine(contacts, instances, events, steps, counters, outbox, published,
                 new InstanceRunner(ids, senders, new HolidayCalendars()), ids, partitions, new InMemoryTenantSettings(),
-                decisions);
+                decisions, new InMemoryCouponStock());
         ContactResolver resolver = new ContactResolver(contacts, transactions, ids, clock);
         BatchProcessor processor = new BatchProcessor(engine, events, resolver,
                 new StripedContactLocks(partitions, 4), transactions, dispatcher, clock);

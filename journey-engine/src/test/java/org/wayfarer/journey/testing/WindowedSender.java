@@ -62,6 +62,11 @@ public final class WindowedSender implements ChannelSender {
         refusals.put(openid, new SendReceipt.Rejected(code, reason));
     }
 
+    /** Everything sent so far, in order. */
+    public List<Delivery> sent() {
+        return List.copyOf(sent);
+    }
+
     /** What was sent to one openid, in order. */
     public List<Delivery> to(String openid) {
         return sent.stream().filter(d -> d.recipient().equals(openid)).toList();

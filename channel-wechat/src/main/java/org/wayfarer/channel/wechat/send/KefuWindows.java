@@ -27,9 +27,6 @@ import org.wayfarer.journey.event.StoredEvent;
  */
 public final class KefuWindows {
 
-    /** The scan-from-menu events (scancode_push, scancode_waitmsg) WeChat counts like a menu click. */
-    static final String MENU_SCANNED = "wechat.menu_scanned";
-
     private record Grant(int quota, Duration validity) {
     }
 
@@ -40,7 +37,7 @@ public final class KefuWindows {
             EventTypes.WECHAT_FOLLOWED, ACTION,
             EventTypes.WECHAT_QR_SCANNED, ACTION,
             EventTypes.WECHAT_MENU_CLICKED, ACTION,
-            MENU_SCANNED, ACTION);
+            EventTypes.WECHAT_MENU_SCANNED, ACTION);
     /** More interactions than this within 48 hours add no window the newest ones do not already give. */
     private static final int INTERACTIONS = 50;
     private static final int SENDS = 200;

@@ -28,6 +28,7 @@ import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.contact.ContactResolver;
 import org.wayfarer.journey.contact.ContactStore;
+import org.wayfarer.journey.coupon.CouponStock;
 import org.wayfarer.journey.definition.JourneyCompiler;
 import org.wayfarer.journey.dispatch.ChannelSenders;
 import org.wayfarer.journey.dispatch.Outbox;
@@ -146,9 +147,9 @@ public class JourneyEngineAutoConfiguration {
     Engine engine(ContactStore contacts, InstanceStore instances, EventLog events, StepLog steps,
                   JourneyCounters counters, Outbox outbox, PublishedJourneys publishedJourneys, ChannelSenders senders,
                   IdGenerator ids, HolidayCalendars calendars, Partitions partitions, TenantSettings settings,
-                  EntryDecisions entryDecisions) {
+                  EntryDecisions entryDecisions, CouponStock couponStock) {
         return new Engine(contacts, instances, events, steps, counters, outbox, publishedJourneys,
-                new InstanceRunner(ids, senders, calendars), ids, partitions, settings, entryDecisions);
+                new InstanceRunner(ids, senders, calendars), ids, partitions, settings, entryDecisions, couponStock);
     }
 
     /** What pause, resume, stop and publish-with-migration do to a journey's instances, a page at a time. */

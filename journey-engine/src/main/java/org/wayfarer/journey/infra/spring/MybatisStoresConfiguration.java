@@ -15,12 +15,14 @@ import org.wayfarer.journey.Transactions;
 import org.wayfarer.journey.calendar.HolidayCalendarFiles;
 import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.contact.ContactStore;
+import org.wayfarer.journey.coupon.CouponStock;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.infra.mybatis.ContactEventMapper;
 import org.wayfarer.journey.infra.mybatis.ContactIdentityMapper;
 import org.wayfarer.journey.infra.mybatis.ContactMapper;
 import org.wayfarer.journey.infra.mybatis.JdbcHolidayCalendarFiles;
+import org.wayfarer.journey.infra.mybatis.JdbcCouponStock;
 import org.wayfarer.journey.infra.mybatis.JdbcEntryDecisions;
 import org.wayfarer.journey.infra.mybatis.JdbcJourneyAnalytics;
 import org.wayfarer.journey.infra.mybatis.JdbcSegmentEvaluation;
@@ -155,6 +157,11 @@ public class MybatisStoresConfiguration {
     @Bean
     public EntryDecisions entryDecisions(DataSource dataSource) {
         return new JdbcEntryDecisions(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    public CouponStock couponStock(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcCouponStock(new JdbcTemplate(dataSource), transactionManager);
     }
 
     @Bean

@@ -32,6 +32,8 @@ import org.wayfarer.journey.catalog.JourneyStoreContract;
 import org.wayfarer.journey.contact.Contact;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.contact.ContactStoreContract;
+import org.wayfarer.journey.coupon.CouponStock;
+import org.wayfarer.journey.coupon.CouponStockContract;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.dispatch.OutboxContract;
 import org.wayfarer.journey.dispatch.OutboxMessage;
@@ -351,6 +353,19 @@ class MybatisStoresH2IT extends MybatisStoresTestBase {
         @Override
         protected SegmentEvaluation evaluation() {
             return segmentEvaluation;
+        }
+    }
+
+    @Nested
+    class CouponStockOnH2 extends CouponStockContract {
+        @Override
+        protected CouponStock stock() {
+            return couponStock;
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return transactions;
         }
     }
 }

@@ -22,6 +22,8 @@ import org.wayfarer.journey.catalog.JourneyStoreContract;
 import org.wayfarer.journey.contact.Contact;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.contact.ContactStoreContract;
+import org.wayfarer.journey.coupon.CouponStock;
+import org.wayfarer.journey.coupon.CouponStockContract;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.dispatch.OutboxContract;
 import org.wayfarer.journey.event.EventLog;
@@ -239,6 +241,19 @@ class MybatisStoresMariaDbIT extends MybatisStoresTestBase {
         @Override
         protected SegmentEvaluation evaluation() {
             return segmentEvaluation;
+        }
+    }
+
+    @Nested
+    class CouponStockOnMariaDb extends CouponStockContract {
+        @Override
+        protected CouponStock stock() {
+            return couponStock;
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return transactions;
         }
     }
 }

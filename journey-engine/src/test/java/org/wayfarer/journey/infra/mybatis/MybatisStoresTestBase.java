@@ -5,6 +5,7 @@ import java.io.IOException;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wayfarer.journey.Transactions;
+import org.wayfarer.journey.coupon.CouponStock;
 import org.wayfarer.journey.catalog.JourneyStore;
 import org.wayfarer.journey.contact.ContactStore;
 import org.wayfarer.journey.dispatch.Outbox;
@@ -47,6 +48,8 @@ abstract class MybatisStoresTestBase {
     JdbcJourneyAnalytics journeyAnalytics;
     @Autowired
     EntryDecisions entryDecisions;
+    @Autowired
+    CouponStock couponStock;
 
     /**
      * Closes the pool, and with its last connection the database, before the test's database goes away (a dropped
