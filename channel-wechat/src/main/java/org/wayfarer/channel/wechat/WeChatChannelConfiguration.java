@@ -13,6 +13,7 @@ import org.wayfarer.channel.wechat.callback.CallbackConfiguration;
 import org.wayfarer.channel.wechat.callback.JaxpDefaults;
 import org.wayfarer.channel.wechat.infra.mybatis.MybatisAccountStoreConfiguration;
 import org.wayfarer.channel.wechat.send.KefuWindows;
+import org.wayfarer.channel.wechat.send.TemplateQuotaProperties;
 import org.wayfarer.channel.wechat.send.WxMpCouponSender;
 import org.wayfarer.channel.wechat.send.WxMpKefuSender;
 import org.wayfarer.channel.wechat.send.WxMpTemplateSender;
@@ -35,7 +36,7 @@ import org.wayfarer.journey.event.EventLog;
  * classpath never slip in.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WeChatProperties.class)
+@EnableConfigurationProperties({WeChatProperties.class, TemplateQuotaProperties.class})
 @Import({MybatisAccountStoreConfiguration.class, CallbackConfiguration.class})
 public class WeChatChannelConfiguration {
 
@@ -66,8 +67,8 @@ public class WeChatChannelConfiguration {
     }
 
     @Bean
-    WxMpTemplateSender wxMpTemplateSender(WxMpServices services) {
-        return new WxMpTemplateSender(services);
+    WxMpTemplateSender wxMpTemplateSender(WxMpServices services, TemplateQuotaProperties quotas) {
+        return new WxMpTemplateSender(services, quotas);
     }
 
     @Bean

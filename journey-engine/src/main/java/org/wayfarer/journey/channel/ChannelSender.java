@@ -40,6 +40,14 @@ public interface ChannelSender {
     }
 
     /**
+     * The provider's daily quota of sends through {@code account}, if it has one; empty (the default) for none. The
+     * dispatcher counts the sends it attempts per account and day and defers those over the quota to the next day.
+     */
+    default Optional<DailyQuota> dailyQuota(String account) {
+        return Optional.empty();
+    }
+
+    /**
      * How long after the first attempt the provider is guaranteed to deliver a repeated {@link Delivery#deliveryId()}
      * at most once (it de-duplicates on the key this sender passes it). Within this window the dispatcher repeats a
      * send whose outcome is unknown (no answer, crash mid-call, expired lease) with the same delivery id, so such a

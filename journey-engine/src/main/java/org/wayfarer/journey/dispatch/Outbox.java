@@ -103,6 +103,23 @@ public interface Outbox {
      */
     boolean withdraw(long id, Instant from, String reason, Instant now);
 
+    /**
+     * How many rows of {@code channel} through {@code account} had their first attempt at or after {@code since} and
+     * are no longer being sent (settled, or back to PENDING after an attempt): what the dispatcher counts a daily
+     * quota from when it first meets an account on a day (the rows it is sending itself it counts as it goes).
+     */
+    long countAttempted(String channel, String account, Instant since);
+
+    /**
+     * Records the provider's delivery report (WeChat's TEMPLATESENDJOBFINISH) on the row of {@code channel} through
+     * {@code account} that the provider knows as {@code providerMessageId}. Returns how many rows it applied to (0
+     * when no such row is on record, e.g. a report for a message sent by another system).
+     */
+    int recordDelivery(String channel, String account, String providerMessageId, String status, Instant at);
+
+    /** The delivery report recorded on row {@code id}, if any. */
+    Optional<String> deliveryStatus(long id);
+
     /** The contact's messages, newest first. */
     List<OutboxMessage> forContact(long tenantId, long contactId, int limit);
 }

@@ -44,6 +44,8 @@ public final class OutboxDispatcher implements SendHandoff {
     /** Signalled ids kept in memory at most; beyond that they wait for the sweep (they are PENDING and due). */
     /** Error code of a send its channel could no longer reach when its turn came (a closed reply window). */
     public static final String UNREACHABLE = "unreachable";
+    /** Error code of a send deferred to the next day because its channel's daily quota on the account is spent. */
+    public static final String QUOTA_SPENT = "quota-spent";
     private static final int MAX_SIGNALLED = 100_000;
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
     private static final Duration MIN_DEFERRAL = Duration.ofMillis(1);
@@ -58,6 +60,7 @@ public final class OutboxDispatcher implements SendHandoff {
     private final DeliveryPolicy policy;
     private final SendSlots slots;
     private final ReceiptWriter receipts;
+    private final DailyQuotas quotas;
     private final Queue<Signal> signalled = new ConcurrentLinkedQueue<>();
     private final AtomicInteger signalledCount = new AtomicInteger();
     private final ReentrantLock claiming = new ReentrantLock();
@@ -97,6 +100,7 @@ public final class OutboxDispatcher implements SendHandoff {
         this.policy = new DeliveryPolicy(settings.maxAttempts());
         this.slots = new SendSlots(settings.capacity());
         this.receipts = new ReceiptWriter(outbox, settings.owner(), clock, settings.batch(), this::receiptsWritten);
+        this.quotas = new DailyQuotas(outbox);
     }
 
     /** A row to claim: by id, or from the message its inserter holds ({@link Outbox#leaseInserted}). */
@@ -341,6 +345,11 @@ public final class OutboxDispatcher implements SendHandoff {
         if (!wait.isZero()) {
             Duration deferral = wait.compareTo(MIN_DEFERRAL) < 0 ? MIN_DEFERRAL : wait;
             return OutboxReceipt.deferred(claim, "rate-limited", "deferred by the send rate limit", now.plus(deferral));
+        }
+        Optional<Instant> quotaSpent = quotas.take(sender.get(), message.account(), now);
+        if (quotaSpent.isPresent()) {
+            return OutboxReceipt.deferred(claim, QUOTA_SPENT, "the daily quota of " + message.channel() + " on "
+                    + message.account() + " is spent; sent when it renews", quotaSpent.get());
         }
         OutboxClaim held = holdLease(claim, now);
         if (held == null) {

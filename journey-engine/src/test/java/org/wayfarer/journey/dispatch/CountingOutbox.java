@@ -73,6 +73,21 @@ class CountingOutbox implements Outbox {
     }
 
     @Override
+    public long countAttempted(String channel, String account, Instant since) {
+        return delegate.countAttempted(channel, account, since);
+    }
+
+    @Override
+    public int recordDelivery(String channel, String account, String providerMessageId, String status, Instant at) {
+        return delegate.recordDelivery(channel, account, providerMessageId, status, at);
+    }
+
+    @Override
+    public Optional<String> deliveryStatus(long id) {
+        return delegate.deliveryStatus(id);
+    }
+
+    @Override
     public boolean postpone(long id, Instant from, Instant to, Instant now) {
         return delegate.postpone(id, from, to, now);
     }

@@ -314,4 +314,47 @@ public abstract class OutboxContract extends OutboxLeaseContract {
 
         assertThat(outbox().find(claim.id()).orElseThrow().status()).isEqualTo(OutboxStatus.REJECTED);
     }
+
+    /** A template row through an account no other test uses (the counts below are per account). */
+    private OutboxMessage through(String account, String channel) {
+        return new OutboxMessage(nextId(), tenant, nextId(), nextId(), "welcome", 1, contact, channel, account, "o1",
+                Map.of("templateId", "TPL"), OutboxStatus.PENDING, 0, t0, null, null, null, t0, t0);
+    }
+
+    private OutboxClaim claimed(OutboxMessage message) {
+        outbox().insert(List.of(message));
+        return outbox().lease(List.of(message.id()), "node-a", t0.plusSeconds(1), t0.plusSeconds(31)).get(0);
+    }
+
+    @Test
+    void countAttemptedCountsTheAccountsRowsFirstTriedSinceAnInstantThatAreNoLongerBeingSent() {
+        String account = "wx-count-" + nextId();
+        outbox().settle("node-a", List.of(OutboxReceipt.sent(claimed(through(account, "wechat.template")), "m1")),
+                t0.plusSeconds(2));
+        claimed(through(account, "wechat.template")); // still SENDING: its sender counts it
+        outbox().insert(List.of(through(account, "wechat.template"))); // never tried
+        outbox().settle("node-a", List.of(OutboxReceipt.sent(claimed(through(account, "wechat.kefu")), null)),
+                t0.plusSeconds(2));
+
+        assertThat(outbox().countAttempted("wechat.template", account, t0)).isEqualTo(1);
+        assertThat(outbox().countAttempted("wechat.template", account, t0.plusSeconds(2))).isZero();
+        assertThat(outbox().countAttempted("wechat.template", account + "x", t0)).isZero();
+        assertThat(outbox().countAttempted("wechat.kefu", account, t0)).isEqualTo(1);
+    }
+
+    @Test
+    void aDeliveryReportLandsOnTheRowOfItsProviderMessageIdOnThatAccount() {
+        String account = "wx-report-" + nextId();
+        String msgId = String.valueOf(nextId());
+        OutboxClaim claim = claimed(through(account, "wechat.template"));
+        outbox().settle("node-a", List.of(OutboxReceipt.sent(claim, msgId)), t0.plusSeconds(2));
+
+        assertThat(outbox().deliveryStatus(claim.id())).isEmpty();
+        assertThat(outbox().recordDelivery("wechat.template", account + "x", msgId, "success", t0)).isZero();
+        assertThat(outbox().recordDelivery("wechat.template", account, msgId, "failed:user block",
+                t0.plusSeconds(9))).isEqualTo(1);
+
+        assertThat(outbox().deliveryStatus(claim.id())).contains("failed:user block");
+        assertThat(outbox().find(claim.id()).orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.channel.ChannelSender;
+import org.wayfarer.journey.channel.DailyQuota;
 import org.wayfarer.journey.channel.Reach;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.channel.SendReceipt;
@@ -33,6 +35,7 @@ class OutboxDispatcherTest {
     private Duration rateLimitWait = Duration.ZERO;
     private Duration windowed = Duration.ZERO;
     private Function<Reach, Optional<String>> reachable = reach -> Optional.empty();
+    private Optional<DailyQuota> quota = Optional.empty();
     private final List<Reach> reachChecks = new ArrayList<>();
     private final List<String> ownershipChecks = new ArrayList<>();
     /** Tenant 1 has connected "wxapp" and nothing else. */
@@ -76,6 +79,34 @@ class OutboxDispatcherTest {
         assertThat(stored(1).errorCode()).isEqualTo("unreachable");
         assertThat(stored(1).errorMessage()).isEqualTo("reply window closed");
         assertThat(reachChecks).singleElement().isEqualTo(new Reach(1, 30, "wxapp", "openid-1", 1, clock.instant()));
+    }
+
+    @Test
+    void sendsOverTheDailyQuotaWaitForTheProvidersNextDayCountingWhatWasSentBeforeARestart() {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        quota = Optional.of(new DailyQuota(3, shanghai));
+        queue(1);
+        dispatcher.dispatchSoon(List.of(1L));
+        OutboxDispatcher restarted = dispatcher(Runnable::run, "node-b", 4);
+        for (long id = 2; id <= 4; id++) {
+            queue(id);
+        }
+
+        restarted.dispatchSoon(List.of(2L, 3L, 4L));
+
+        assertThat(sent).extracting(Delivery::deliveryId).containsExactly(1L, 2L, 3L);
+        Instant tomorrow = clock.instant().atZone(shanghai).toLocalDate().plusDays(1).atStartOfDay(shanghai)
+                .toInstant();
+        assertThat(stored(4)).satisfies(row -> {
+            assertThat(row.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(row.nextAttemptAt()).isEqualTo(tomorrow);
+            assertThat(row.errorCode()).isEqualTo("quota-spent");
+            assertThat(row.attempts()).as("not an attempt").isZero();
+        });
+
+        clock.set(tomorrow);
+        restarted.sweep();
+        assertThat(sent).extracting(Delivery::deliveryId).containsExactly(1L, 2L, 3L, 4L);
     }
 
     @Test
@@ -367,6 +398,11 @@ class OutboxDispatcherTest {
         @Override
         public Duration idempotencyWindow() {
             return windowed;
+        }
+
+        @Override
+        public Optional<DailyQuota> dailyQuota(String account) {
+            return quota;
         }
 
         @Override

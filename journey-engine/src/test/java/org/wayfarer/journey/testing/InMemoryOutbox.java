@@ -35,6 +35,7 @@ public final class InMemoryOutbox implements Outbox {
         Instant leaseUntil;
         Instant firstAttemptAt;
         int unknownAttempts;
+        String deliveryStatus;
 
         Row(OutboxMessage message) {
             this.message = message;
@@ -220,6 +221,34 @@ public final class InMemoryOutbox implements Outbox {
                 r.message.nextAttemptAt(), r.message.providerMessageId(), LEASE_EXPIRED,
                 "the dispatcher's lease expired while sending; the provider may or may not have the message", now));
         return abandoned.size();
+    }
+
+    @Override
+    public synchronized long countAttempted(String channel, String account, Instant since) {
+        return rows.values().stream().filter(r -> r.message.channel().equals(channel)
+                && r.message.account().equals(account) && r.firstAttemptAt != null
+                && !r.firstAttemptAt.isBefore(since) && r.message.status() != OutboxStatus.SENDING).count();
+    }
+
+    @Override
+    public synchronized int recordDelivery(String channel, String account, String providerMessageId, String status,
+                                           Instant at) {
+        int applied = 0;
+        for (Row row : rows.values()) {
+            OutboxMessage m = row.message;
+            if (providerMessageId.equals(m.providerMessageId()) && m.channel().equals(channel)
+                    && m.account().equals(account)) {
+                row.deliveryStatus = status;
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    @Override
+    public synchronized Optional<String> deliveryStatus(long id) {
+        Row row = rows.get(id);
+        return row == null ? Optional.empty() : Optional.ofNullable(row.deliveryStatus);
     }
 
     @Override

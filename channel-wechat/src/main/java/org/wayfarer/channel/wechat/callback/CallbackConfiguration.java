@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wayfarer.channel.wechat.WeChatProperties;
 import org.wayfarer.channel.wechat.account.WxMpServices;
+import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.event.EventIntake;
 
 /** Registers the callback servlet beside Spring MVC's dispatcher; imported by {@code WeChatChannelConfiguration}. */
@@ -14,9 +15,11 @@ public class CallbackConfiguration {
 
     @Bean
     ServletRegistrationBean<MpCallbackServlet> weChatMpCallbackServlet(WxMpServices services, EventIntake intake,
-                                                                      Clock clock, WeChatProperties properties) {
+                                                                      Outbox outbox, Clock clock,
+                                                                      WeChatProperties properties) {
+        EventIntake reporting = new TemplateDeliveryReports(intake, outbox);
         ServletRegistrationBean<MpCallbackServlet> registration = new ServletRegistrationBean<>(
-                new MpCallbackServlet(new MpCallbackHandler(services, intake, clock, properties)),
+                new MpCallbackServlet(new MpCallbackHandler(services, reporting, clock, properties)),
                 MpCallbackServlet.MAPPING);
         registration.setName("wechatMpCallbacks");
         registration.setLoadOnStartup(1);

@@ -1,6 +1,7 @@
 package org.wayfarer.channel.wechat.send;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.error.WxRuntimeException;
@@ -8,6 +9,7 @@ import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
 import org.wayfarer.channel.wechat.account.MpAccount;
 import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.journey.channel.ChannelSender;
+import org.wayfarer.journey.channel.DailyQuota;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.channel.SendReceipt;
 import org.wayfarer.journey.event.IdentityKind;
@@ -34,10 +36,26 @@ public final class WxMpTemplateSender implements ChannelSender {
      */
     static final int IDEMPOTENCY_WINDOW_MINUTES = 8;
 
-    private final WxMpServices services;
+    /** WeChat's template quota renews at midnight Beijing time. */
+    static final ZoneId QUOTA_ZONE = ZoneId.of("Asia/Shanghai");
 
+    private final WxMpServices services;
+    private final TemplateQuotaProperties quotas;
+
+    /** A sender counting WeChat's default quota of 100,000 a day for every account. */
     public WxMpTemplateSender(WxMpServices services) {
+        this(services, TemplateQuotaProperties.defaults());
+    }
+
+    public WxMpTemplateSender(WxMpServices services, TemplateQuotaProperties quotas) {
         this.services = services;
+        this.quotas = quotas;
+    }
+
+    /** The account's template quota: the dispatcher defers sends over it to the next day instead of meeting 45009. */
+    @Override
+    public Optional<DailyQuota> dailyQuota(String account) {
+        return Optional.of(new DailyQuota(quotas.of(account), QUOTA_ZONE));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.channel.wechat.testapp.InMemoryAccountStore;
 import org.wayfarer.channel.wechat.testing.FakeWeChatServer;
 import org.wayfarer.channel.wechat.testing.FakeWeChatServer.TemplateSend;
+import org.wayfarer.journey.channel.DailyQuota;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.channel.SendReceipt;
 import org.wayfarer.journey.crypto.SecretCipher;
@@ -59,6 +61,12 @@ class WxMpTemplateSenderIT {
         assertThat(sender.channel()).isEqualTo("wechat.template");
         assertThat(sender.addressKind()).isEqualTo(IdentityKind.WECHAT_OPENID);
         assertThat(sender.idempotencyWindow()).as("inside WeChat's 10 minutes").isEqualTo(Duration.ofMinutes(8));
+        assertThat(sender.dailyQuota(APP_ID)).contains(new DailyQuota(100_000, ZoneId.of("Asia/Shanghai")));
+        WxMpTemplateSender bigger = new WxMpTemplateSender(services,
+                new TemplateQuotaProperties(200_000, Map.of(APP_ID, 1_000_000L)));
+        assertThat(bigger.dailyQuota(APP_ID)).contains(new DailyQuota(1_000_000, ZoneId.of("Asia/Shanghai")));
+        assertThat(bigger.dailyQuota("wx0000000000000000")).hasValueSatisfying(q -> assertThat(q.max())
+                .isEqualTo(200_000));
     }
 
     @Test

@@ -177,6 +177,22 @@ public final class MybatisOutbox implements Outbox {
     }
 
     @Override
+    public long countAttempted(String channel, String account, Instant since) {
+        return outbox.countAttempted(channel, account, since.toEpochMilli());
+    }
+
+    @Override
+    public int recordDelivery(String channel, String account, String providerMessageId, String status, Instant at) {
+        return outbox.recordDelivery(channel, account, providerMessageId, Columns.truncate(status, 64),
+                at.toEpochMilli());
+    }
+
+    @Override
+    public Optional<String> deliveryStatus(long id) {
+        return Optional.ofNullable(outbox.deliveryStatus(id));
+    }
+
+    @Override
     public List<OutboxMessage> forContact(long tenantId, long contactId, int limit) {
         return outbox.selectList(Wrappers.lambdaQuery(OutboxRow.class)
                         .eq(OutboxRow::getTenantId, tenantId)

@@ -2,6 +2,7 @@ package org.wayfarer.journey.infra.mybatis;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 /**
@@ -53,4 +54,20 @@ public interface OutboxMapper extends BaseMapper<OutboxRow> {
             """)
     int withdraw(@Param("id") long id, @Param("from") long from, @Param("code") String code,
                  @Param("message") String message, @Param("now") long now);
+
+    @Select("SELECT COUNT(*) FROM outbox WHERE account = #{account} AND channel = #{channel}"
+            + " AND first_attempt_at >= #{since} AND status <> 'SENDING'")
+    long countAttempted(@Param("channel") String channel, @Param("account") String account,
+                        @Param("since") long since);
+
+    @Update("""
+            UPDATE outbox SET delivery_status = #{status}, delivered_at = #{at}
+             WHERE provider_message_id = #{providerMessageId} AND account = #{account} AND channel = #{channel}
+            """)
+    int recordDelivery(@Param("channel") String channel, @Param("account") String account,
+                       @Param("providerMessageId") String providerMessageId, @Param("status") String status,
+                       @Param("at") long at);
+
+    @Select("SELECT delivery_status FROM outbox WHERE id = #{id}")
+    String deliveryStatus(@Param("id") long id);
 }
