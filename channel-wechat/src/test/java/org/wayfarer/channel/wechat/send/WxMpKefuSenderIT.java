@@ -109,7 +109,8 @@ class WxMpKefuSenderIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"-1, system error, PT5S", "45011, api minute-quota reach limit, PT60S"})
+    @CsvSource({"-1, system error, PT5S", "45011, api minute-quota reach limit, PT60S",
+            "45009, reach max api daily quota limit, PT1H"})
     void backPressureIsLeftToTheOutbox(int errcode, String errmsg, Duration after) {
         kefu.failNext(errcode, errmsg);
 
@@ -128,5 +129,28 @@ class WxMpKefuSenderIT {
                 "official account wx0000000000000000 is not connected"));
         assertThat(kefu.sends()).isEmpty();
         assertThat(sender.idempotencyWindow()).as("no idempotency key: at most once").isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRefreshedOnceAndTheMessageSentAgain() {
+        kefu.failNext(40001, "invalid credential, access_token is invalid or not latest");
+
+        assertThat(send(Map.of("msgtype", "text", "content", "hi"))).isEqualTo(new SendReceipt.Accepted(null));
+
+        assertThat(wechat.tokenRequests()).isEqualTo(2);
+        assertThat(kefu.sends()).hasSize(2);
+    }
+
+    @Test
+    void aGatewayErrorOrNoAnswerAfterTheRequestLeftIsUnknownNeverRepeated() {
+        kefu.failNextWithHttp(502);
+        assertThat(send(Map.of("msgtype", "text", "content", "hi"))).isInstanceOf(SendReceipt.Unknown.class);
+
+        kefu.holdNext();
+        SendReceipt timedOut = send(Map.of("msgtype", "text", "content", "hi"));
+        kefu.release();
+        assertThat(timedOut).isInstanceOfSatisfying(SendReceipt.Unknown.class,
+                unknown -> assertThat(unknown.reason()).contains("SocketTimeoutException"));
+        assertThat(kefu.sends()).hasSize(2);
     }
 }

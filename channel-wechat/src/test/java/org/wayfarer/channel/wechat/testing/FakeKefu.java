@@ -6,6 +6,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,6 +23,8 @@ public final class FakeKefu {
     private final List<JsonNode> sends = new CopyOnWriteArrayList<>();
     private final Deque<int[]> errcodes = new ArrayDeque<>();
     private final Deque<String> errmsgs = new ArrayDeque<>();
+    private final Deque<Integer> httpStatuses = new ArrayDeque<>();
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     private FakeKefu() {
     }
@@ -43,12 +47,43 @@ public final class FakeKefu {
         errmsgs.addLast(errmsg);
     }
 
+    /** The next send is recorded, then answered with HTTP {@code status} and an HTML body, as a gateway would. */
+    public synchronized void failNextWithHttp(int status) {
+        httpStatuses.addLast(status);
+    }
+
+    /**
+     * The next sends are recorded, then get no answer until {@link #release()} (at most 60 s): the client's read
+     * timeout, without sleeping.
+     */
+    public void holdNext() {
+        held = new CountDownLatch(1);
+    }
+
+    /** Lets held sends answer now. */
+    public void release() {
+        held.countDown();
+    }
+
     private void send(HttpExchange exchange) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
             FakeWeChatServer.respond(exchange, 405, "");
             return;
         }
         sends.add(JSON.readTree(FakeWeChatServer.readBody(exchange)));
+        try {
+            held.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Integer status;
+        synchronized (this) {
+            status = httpStatuses.pollFirst();
+        }
+        if (status != null) {
+            FakeWeChatServer.respond(exchange, status, "<html><body>" + status + " Bad Gateway</body></html>");
+            return;
+        }
         int[] errcode;
         String errmsg;
         synchronized (this) {
