@@ -12,6 +12,8 @@ import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.channel.wechat.callback.CallbackConfiguration;
 import org.wayfarer.channel.wechat.callback.JaxpDefaults;
 import org.wayfarer.channel.wechat.infra.mybatis.MybatisAccountStoreConfiguration;
+import org.wayfarer.channel.wechat.keyword.KeywordReplies;
+import org.wayfarer.channel.wechat.keyword.KeywordStore;
 import org.wayfarer.channel.wechat.send.KefuWindows;
 import org.wayfarer.channel.wechat.send.TemplateQuotaProperties;
 import org.wayfarer.channel.wechat.send.WxMpCouponSender;
@@ -74,6 +76,12 @@ public class WeChatChannelConfiguration {
     @Bean
     WxMpKefuSender wxMpKefuSender(WxMpServices services, KefuWindows windows) {
         return new WxMpKefuSender(services, windows);
+    }
+
+    /** Keyword rules per account, answering followers' text messages inside the callback response. */
+    @Bean
+    KeywordReplies keywordReplies(KeywordStore store, WeChatAccounts accounts, Clock clock) {
+        return new KeywordReplies(store, accounts, clock);
     }
 
     @Bean

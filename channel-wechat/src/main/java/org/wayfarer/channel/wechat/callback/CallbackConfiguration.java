@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wayfarer.channel.wechat.WeChatProperties;
 import org.wayfarer.channel.wechat.account.WxMpServices;
+import org.wayfarer.channel.wechat.keyword.KeywordReplies;
 import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.event.EventIntake;
 
@@ -15,11 +16,11 @@ public class CallbackConfiguration {
 
     @Bean
     ServletRegistrationBean<MpCallbackServlet> weChatMpCallbackServlet(WxMpServices services, EventIntake intake,
-                                                                      Outbox outbox, Clock clock,
-                                                                      WeChatProperties properties) {
+                                                                      Outbox outbox, KeywordReplies replies,
+                                                                      Clock clock, WeChatProperties properties) {
         EventIntake reporting = new TemplateDeliveryReports(intake, outbox);
         ServletRegistrationBean<MpCallbackServlet> registration = new ServletRegistrationBean<>(
-                new MpCallbackServlet(new MpCallbackHandler(services, reporting, clock, properties)),
+                new MpCallbackServlet(new MpCallbackHandler(services, reporting, replies, clock, properties)),
                 MpCallbackServlet.MAPPING);
         registration.setName("wechatMpCallbacks");
         registration.setLoadOnStartup(1);

@@ -5,14 +5,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import me.chanjar.weixin.mp.util.xml.XStreamTransformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wayfarer.channel.wechat.WeChatProperties;
 import org.wayfarer.channel.wechat.account.MpAccount;
 import org.wayfarer.channel.wechat.account.WxMpServices;
+import org.wayfarer.channel.wechat.keyword.KeywordReplies;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventIntake;
 
@@ -42,15 +45,18 @@ final class MpCallbackHandler {
 
     private final WxMpServices services;
     private final EventIntake intake;
+    private final KeywordReplies replies;
     private final Clock clock;
     private final Duration tolerance;
     private final int maxBodyBytes;
     private final PlainReplayGuard replayGuard;
     private final MpMessageMapper mapper = new MpMessageMapper();
 
-    MpCallbackHandler(WxMpServices services, EventIntake intake, Clock clock, WeChatProperties properties) {
+    MpCallbackHandler(WxMpServices services, EventIntake intake, KeywordReplies replies, Clock clock,
+                      WeChatProperties properties) {
         this.services = services;
         this.intake = intake;
+        this.replies = replies;
         this.clock = clock;
         this.tolerance = properties.timestampTolerance();
         this.maxBodyBytes = properties.maxCallbackBytes();
@@ -65,10 +71,12 @@ final class MpCallbackHandler {
     }
 
     /**
-     * A pushed message or event ({@code POST}): publishes its contact event (every type has one).
-     * Exceptions of the {@link EventIntake} propagate: they mean our storage failed, and WeChat should retry.
+     * A pushed message or event ({@code POST}): publishes its contact event (every type has one), then answers a
+     * text message that one of the account's keyword rules matches with that rule's reply: the passive reply XML,
+     * encrypted in safe mode; empty for anything else (the servlet answers {@code success}). Exceptions of the
+     * {@link EventIntake} propagate: they mean our storage failed, and WeChat should retry.
      */
-    void receive(String appId, Map<String, String> params, InputStream body, long declaredLength)
+    Optional<String> receive(String appId, Map<String, String> params, InputStream body, long declaredLength)
             throws CallbackRejectedException {
         String encryptType = params.get("encrypt_type");
         boolean safeMode = "aes".equalsIgnoreCase(encryptType);
@@ -106,6 +114,14 @@ final class MpCallbackHandler {
             throw CallbackRejectedException.badRequest(e.getMessage());
         }
         intake.accept(event);
+        if (!"text".equalsIgnoreCase(message.getMsgType())) {
+            return Optional.empty();
+        }
+        return replies.replyTo(account.appId(), message.getContent()).map(reply -> {
+            WxMpXmlOutMessage out = WxMpXmlOutMessage.TEXT().content(reply).fromUser(message.getToUser())
+                    .toUser(message.getFromUser()).build();
+            return safeMode ? out.toEncryptedXml(account.config()) : out.toXml();
+        });
     }
 
     private Signed authenticate(String appId, Map<String, String> params) throws CallbackRejectedException {

@@ -17,7 +17,8 @@ import org.wayfarer.journey.inbox.IntakeUnavailableException;
  * (echoes {@code echostr}), {@code POST} for pushed messages and events, in plain mode or AES safe mode
  * ({@code encrypt_type=aes}). Any other method gets 405, any other path under the mapping 404.
  *
- * <p>Answers: {@code success} (text/plain) once the event is durable (a duplicate of an accepted push, or a type the
+ * <p>Answers: a passive reply (XML, encrypted in safe mode) to a text message a keyword rule matches, or else
+ * {@code success} (text/plain), once the event is durable (a duplicate of an accepted push, or a type the
  * engine does not consume, also gets {@code success}); 4xx with a short reason for anything wrong with the request
  * (400 malformed or missing parameters, DOCTYPE or entity references, bad XML, XML nested deeper than 32 levels, an
  * {@code Encrypt} that is not base64, not whole AES blocks or declares a length its content cannot hold, a
@@ -67,11 +68,10 @@ final class MpCallbackServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         answer(request, response, (appId, params, r) -> {
             try (InputStream body = r.getInputStream()) {
-                handler.receive(appId, params, body, r.getContentLengthLong());
+                return handler.receive(appId, params, body, r.getContentLengthLong()).orElse(SUCCESS);
             } catch (IOException e) {
                 throw CallbackRejectedException.badRequest("could not read the body");
             }
-            return SUCCESS;
         });
     }
 
@@ -110,7 +110,8 @@ final class MpCallbackServlet extends HttpServlet {
     private static void text(HttpServletResponse response, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
-        response.setContentType("text/plain;charset=UTF-8");
+        response.setContentType(body.startsWith("<xml>") ? "application/xml;charset=UTF-8"
+                : "text/plain;charset=UTF-8");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }
