@@ -19,7 +19,8 @@ class MigrationsIT {
     private static final List<String> TABLES = List.of("tenant", "api_key", "wechat_account", "journey",
             "journey_version", "contact", "contact_identity", "contact_event", "journey_instance", "journey_step",
             "journey_counter", "outbox", "contact_tag", "tenant_setting", "holiday_calendar_file", "segment",
-            "segment_member", "journey_entry_decision");
+            "segment_member", "journey_entry_decision", "wechat_subscribe_consent", "coupon_stock",
+            "wechat_keyword_reply");
 
     @Test
     void migratesEmbeddedH2FileInMySqlMode(@TempDir Path dir) throws Exception {

@@ -18,7 +18,10 @@ import org.wayfarer.channel.wechat.send.KefuWindows;
 import org.wayfarer.channel.wechat.send.TemplateQuotaProperties;
 import org.wayfarer.channel.wechat.send.WxMpCouponSender;
 import org.wayfarer.channel.wechat.send.WxMpKefuSender;
+import org.wayfarer.channel.wechat.send.WxMpSubscribeSender;
 import org.wayfarer.channel.wechat.send.WxMpTemplateSender;
+import org.wayfarer.channel.wechat.subscribe.ConsentLedger;
+import org.wayfarer.channel.wechat.subscribe.ConsentStore;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.crypto.SecretCipher;
 import org.wayfarer.journey.dispatch.Outbox;
@@ -26,16 +29,17 @@ import org.wayfarer.journey.event.EventLog;
 
 /**
  * The WeChat official-account channel, for the application to import: {@link WeChatAccounts}, the callback endpoint
- * {@code GET|POST /callbacks/wechat/mp/{appId}}, the {@code wechat.template}, {@code wechat.kefu} and
- * {@code wechat.coupon} senders, the engine's
- * {@code ChannelAccounts} port for the {@code wechat.*} channels (which tenant owns an AppID), and the MyBatis-Plus
- * account store. Properties: {@link WeChatProperties} ({@code wayfarer.wechat.*}).
+ * {@code GET|POST /callbacks/wechat/mp/{appId}}, the {@code wechat.template}, {@code wechat.kefu},
+ * {@code wechat.coupon} and {@code wechat.subscribe} senders, the subscription-consent {@link ConsentLedger}, the
+ * engine's {@code ChannelAccounts} port for the {@code wechat.*} channels (which tenant owns an AppID), and the
+ * MyBatis-Plus account and consent stores. Properties: {@link WeChatProperties} ({@code wayfarer.wechat.*}).
  *
  * <p>Requires beans the application provides: a {@link SecretCipher} (e.g. the engine's {@code CryptoConfiguration}),
  * an {@link IdGenerator}, a {@link Clock}, the engine's {@code EventIntake}, {@code EventLog} and {@code Outbox} (the
- * kefu reply windows are read from them), and a MyBatis-Plus {@code DataSource}
- * with the {@code sql} module's schema. Wired explicitly rather than by component scan, so that classes on a test
- * classpath never slip in.
+ * kefu reply windows and the queued subscription sends are read from them), its {@code ContactResolver} (the
+ * callback records subscription consent for the push's contact before handing the push on), and a MyBatis-Plus
+ * {@code DataSource} with the {@code sql} module's schema. Wired explicitly rather than by component scan, so that
+ * classes on a test classpath never slip in.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({WeChatProperties.class, TemplateQuotaProperties.class})
@@ -87,6 +91,16 @@ public class WeChatChannelConfiguration {
     @Bean
     KefuWindows kefuWindows(EventLog events, Outbox outbox) {
         return new KefuWindows(events, outbox);
+    }
+
+    @Bean
+    ConsentLedger weChatConsentLedger(ConsentStore store, Outbox outbox, IdGenerator ids, Clock clock) {
+        return new ConsentLedger(store, outbox, ids, clock);
+    }
+
+    @Bean
+    WxMpSubscribeSender wxMpSubscribeSender(WxMpServices services, ConsentLedger ledger) {
+        return new WxMpSubscribeSender(services, ledger);
     }
 
     @Bean

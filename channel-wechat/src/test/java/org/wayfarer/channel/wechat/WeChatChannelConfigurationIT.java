@@ -67,7 +67,7 @@ class WeChatChannelConfigurationIT {
         accounts.connect(3, new ConnectAccount("wx00000000000000c3", "Shop", "secret", "token3", null));
 
         assertThat(senders).extracting(ChannelSender::channel).containsExactlyInAnyOrder("wechat.template",
-                "wechat.kefu", "wechat.coupon");
+                "wechat.kefu", "wechat.coupon", "wechat.subscribe");
         ChannelSender sender = senders.stream().filter(s -> s.channel().equals("wechat.template")).findFirst()
                 .orElseThrow();
         SendReceipt receipt = sender.send(new Delivery(31, 3, "wechat.template", "wx00000000000000c3", "oOPENID",

@@ -31,7 +31,8 @@ public interface ChannelSender {
 
     /**
      * Why this channel cannot reach {@code reach} right now although the contact has an address on it (WeChat's kefu
-     * reply window is closed or its quota spent); empty when it can (the default). Asked when a send node chooses
+     * reply window is closed or its quota spent; the follower gave no subscription consent for the message's
+     * template, see {@link Reach#message()}); empty when it can (the default). Asked when a send node chooses
      * among its {@code channels}, and by the dispatcher just before {@link #send}: a send that became unreachable
      * while it waited is rejected ({@code unreachable}) without calling the provider. Must be cheap and not throw.
      */

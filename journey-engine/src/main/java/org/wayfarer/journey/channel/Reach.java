@@ -1,12 +1,29 @@
 package org.wayfarer.journey.channel;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Whom a channel would reach, asked before a send is chosen or attempted ({@link ChannelSender#unreachable}).
+ * Whom a channel would reach, and with what, asked before a send is chosen or attempted
+ * ({@link ChannelSender#unreachable}).
  *
  * @param deliveryId the send being checked (so a sender counting its own quota does not count it), or 0 when no
  *                   send exists yet
+ * @param message    the message the channel would send, rendered, without fallbacks (a channel whose reach depends on
+ *                   the message, e.g. WeChat's subscription consent per template, reads it); empty when unknown
  */
-public record Reach(long tenantId, long contactId, String account, String recipient, long deliveryId, Instant now) {
+public record Reach(long tenantId, long contactId, String account, String recipient, long deliveryId, Instant now,
+                    Map<String, Object> message) {
+
+    public Reach {
+        // a copy that keeps null values: a rendered message may hold JSON nulls, which Map.copyOf refuses
+        message = message == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(message));
+    }
+
+    /** A reach whose message does not matter to the channel asking (e.g. a reply window). */
+    public Reach(long tenantId, long contactId, String account, String recipient, long deliveryId, Instant now) {
+        this(tenantId, contactId, account, recipient, deliveryId, now, Map.of());
+    }
 }

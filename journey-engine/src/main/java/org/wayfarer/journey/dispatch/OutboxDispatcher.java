@@ -336,8 +336,9 @@ public final class OutboxDispatcher implements SendHandoff {
             return OutboxReceipt.refused(claim, "account-not-owned", "tenant " + message.tenantId()
                     + " has not connected account " + message.account() + " for " + message.channel(), now);
         }
+        Map<String, Object> content = Fallbacks.strip(message.message());
         Optional<String> unreachable = sender.get().unreachable(new Reach(message.tenantId(), message.contactId(),
-                message.account(), message.recipient(), message.id(), now));
+                message.account(), message.recipient(), message.id(), now, content));
         if (unreachable.isPresent()) {
             return OutboxReceipt.refused(claim, UNREACHABLE, unreachable.get(), now);
         }
@@ -358,7 +359,7 @@ public final class OutboxDispatcher implements SendHandoff {
         SendReceipt answer;
         try {
             answer = sender.get().send(new Delivery(message.id(), message.tenantId(), message.channel(),
-                    message.account(), message.recipient(), Fallbacks.strip(message.message()),
+                    message.account(), message.recipient(), content,
                     Math.max(1, message.attempts()), message.contactId()));
         } catch (RuntimeException e) {
             // a sender must map provider errors to receipts; a bug here may have sent, so treat it as unknown

@@ -58,7 +58,7 @@ final class SendRoutes {
                         address.get().address(), choice.message()));
                 continue;
             }
-            Optional<String> closed = unreachable(choice.channel(), at, address.get(), now);
+            Optional<String> closed = unreachable(choice, at, address.get(), now);
             if (closed.isPresent()) {
                 skipped.add(choice.channel() + ": " + closed.get());
                 continue;
@@ -69,13 +69,13 @@ final class SendRoutes {
         return new Route(chosen, recipient, fallbacks, skipped, addressed);
     }
 
-    private Optional<String> unreachable(String channel, JourneyInstance at, Recipients.Recipient recipient,
-                                         Instant now) {
+    private Optional<String> unreachable(StepOutcome.Dispatch.Rendered choice, JourneyInstance at,
+                                         Recipients.Recipient recipient, Instant now) {
         if (!askReach) {
             return Optional.empty();
         }
-        Optional<ChannelSender> sender = senders.find(channel);
+        Optional<ChannelSender> sender = senders.find(choice.channel());
         return sender.isEmpty() ? Optional.empty() : sender.get().unreachable(new Reach(at.tenantId(),
-                at.contactId(), recipient.account(), recipient.address(), 0, now));
+                at.contactId(), recipient.account(), recipient.address(), 0, now, choice.message()));
     }
 }

@@ -78,7 +78,8 @@ class OutboxDispatcherTest {
         assertThat(stored(1).status()).isEqualTo(OutboxStatus.REJECTED);
         assertThat(stored(1).errorCode()).isEqualTo("unreachable");
         assertThat(stored(1).errorMessage()).isEqualTo("reply window closed");
-        assertThat(reachChecks).singleElement().isEqualTo(new Reach(1, 30, "wxapp", "openid-1", 1, clock.instant()));
+        assertThat(reachChecks).singleElement().isEqualTo(new Reach(1, 30, "wxapp", "openid-1", 1, clock.instant(),
+                Map.of("templateId", "TPL")));
     }
 
     @Test

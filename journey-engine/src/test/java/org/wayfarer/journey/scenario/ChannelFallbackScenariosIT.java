@@ -90,6 +90,12 @@ class ChannelFallbackScenariosIT {
 
         assertThat(kit.awaitSent("oCLOSED", 1).get(0).message()).containsEntry("templateId", "TPL_WELCOME");
         assertThat(kefu.to("oCLOSED")).isEmpty();
+        assertThat(kefu.asked()).filteredOn(reach -> reach.recipient().equals("oCLOSED")).singleElement()
+                .satisfies(reach -> {
+                    assertThat(reach.deliveryId()).as("asked while choosing, before any send exists").isZero();
+                    assertThat(reach.message()).as("the channel's own message, rendered")
+                            .containsEntry("msgtype", "miniprogrampage").containsEntry("title", "欢迎 徐汇店");
+                });
         assertThat(kit.steps("oCLOSED")).filteredOn(s -> s.outcome().equals("SEND_QUEUED")).singleElement()
                 .extracting(StepRecord::detail).isEqualTo("wechat.template [wechat.kefu: reply window closed:"
                         + " wechat.followed at 2026-03-01T08:00:00Z]");

@@ -19,6 +19,7 @@ public final class WindowedSender implements ChannelSender {
 
     private final String channel;
     private final List<Delivery> sent = new CopyOnWriteArrayList<>();
+    private final List<Reach> asked = new CopyOnWriteArrayList<>();
     private final Map<String, String> closed = new ConcurrentHashMap<>();
     private final Map<String, SendReceipt.Rejected> refusals = new ConcurrentHashMap<>();
 
@@ -42,6 +43,7 @@ public final class WindowedSender implements ChannelSender {
 
     @Override
     public Optional<String> unreachable(Reach reach) {
+        asked.add(reach);
         return Optional.ofNullable(closed.get(reach.recipient()));
     }
 
@@ -65,6 +67,11 @@ public final class WindowedSender implements ChannelSender {
     /** Everything sent so far, in order. */
     public List<Delivery> sent() {
         return List.copyOf(sent);
+    }
+
+    /** Every reach this channel was asked about so far ({@link #unreachable}), in order. */
+    public List<Reach> asked() {
+        return List.copyOf(asked);
     }
 
     /** What was sent to one openid, in order. */

@@ -9,15 +9,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.wayfarer.channel.wechat.WeChatChannelConfiguration;
 import org.wayfarer.journey.IdGenerator;
+import org.wayfarer.journey.contact.ContactResolver;
 import org.wayfarer.journey.crypto.SecretCipher;
 import org.wayfarer.journey.infra.spring.JourneyEngineAutoConfiguration;
+import org.wayfarer.journey.testing.DirectTransactions;
+import org.wayfarer.journey.testing.InMemoryContactStore;
 import org.wayfarer.journey.testing.InMemoryEventLog;
 import org.wayfarer.journey.testing.InMemoryOutbox;
 
 /**
  * The channel inside a minimal Boot application: auto-configured DataSource, Flyway (the {@code sql} module's
  * migrations) and MyBatis-Plus, plus the beans the application would provide (clock, ids, cipher, event intake,
- * and in memory the engine's event log and outbox the kefu sender reads).
+ * and in memory the engine's event log and outbox the kefu and subscription senders read, and its contact resolver,
+ * which the callback asks for the contact of a subscription push).
  * The engine itself is left out: the channel is tested against a recording intake.
  */
 @SpringBootConfiguration
@@ -60,5 +64,15 @@ public class WeChatTestApplication {
     @Bean
     InMemoryOutbox outbox() {
         return new InMemoryOutbox();
+    }
+
+    @Bean
+    InMemoryContactStore contactStore() {
+        return new InMemoryContactStore();
+    }
+
+    @Bean
+    ContactResolver contactResolver(InMemoryContactStore contacts, IdGenerator ids, MutableClock clock) {
+        return new ContactResolver(contacts, new DirectTransactions(), ids, clock);
     }
 }

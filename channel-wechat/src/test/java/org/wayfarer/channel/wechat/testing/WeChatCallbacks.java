@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,6 +102,25 @@ public final class WeChatCallbacks {
     /** The delivery result of template message {@code msgId}: {@code success}, {@code failed:user block}, ... */
     public String templateSendJobFinish(String openid, long msgId, String status) {
         return event(openid, "TEMPLATESENDJOBFINISH", "<MsgID>" + msgId + "</MsgID>" + cdata("Status", status));
+    }
+
+    /**
+     * The follower's answer to a subscription popup ({@code subscribe_msg_popup_event}), one {@code List} per template
+     * in order: {@code status} is {@code accept} or {@code reject}; popup scene 2 (a web page).
+     */
+    public String subscribeMsgPopup(String openid, Map<String, String> statusByTemplate) {
+        StringBuilder list = new StringBuilder();
+        statusByTemplate.forEach((templateId, status) -> list.append("<List>").append(cdata("TemplateId", templateId))
+                .append(cdata("SubscribeStatusString", status)).append("<PopupScene>2</PopupScene></List>"));
+        return event(openid, "subscribe_msg_popup_event", "<SubscribeMsgPopupEvent>" + list
+                + "</SubscribeMsgPopupEvent>");
+    }
+
+    /** WeChat's report of subscription message {@code msgId} ({@code subscribe_msg_sent_event}). */
+    public String subscribeMsgSent(String openid, String templateId, String msgId, int errorCode, String errorStatus) {
+        return event(openid, "subscribe_msg_sent_event", "<SubscribeMsgSentEvent><List>"
+                + cdata("TemplateId", templateId) + "<MsgID>" + msgId + "</MsgID><ErrorCode>" + errorCode
+                + "</ErrorCode>" + cdata("ErrorStatus", errorStatus) + "</List></SubscribeMsgSentEvent>");
     }
 
     // ---- signing --------------------------------------------------------------------------------------------------

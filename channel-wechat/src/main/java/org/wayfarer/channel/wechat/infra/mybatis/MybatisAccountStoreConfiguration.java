@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfarer.channel.wechat.account.AccountStore;
 import org.wayfarer.channel.wechat.keyword.KeywordStore;
+import org.wayfarer.channel.wechat.subscribe.ConsentStore;
 
-/** Wires the account and keyword-reply stores; imported by {@code WeChatChannelConfiguration}. */
+/** Wires the account, consent and keyword-reply stores; imported by {@code WeChatChannelConfiguration}. */
 @Configuration(proxyBeanMethods = false)
 @MapperScan(basePackageClasses = WeChatAccountMapper.class, markerInterface = BaseMapper.class)
 public class MybatisAccountStoreConfiguration {
@@ -23,5 +24,10 @@ public class MybatisAccountStoreConfiguration {
     @Bean
     KeywordStore weChatKeywordStore(DataSource dataSource, Clock clock) {
         return new JdbcKeywordStore(new JdbcTemplate(dataSource), clock);
+    }
+
+    @Bean
+    ConsentStore weChatConsentStore(SubscribeConsentMapper mapper) {
+        return new MybatisConsentStore(mapper);
     }
 }
