@@ -1,10 +1,7 @@
 package org.wayfarer.channel.wechat.send;
 
 import java.util.Optional;
-import me.chanjar.weixin.common.error.WxErrorException;
-import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
-import org.wayfarer.channel.wechat.account.MpAccount;
 import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.channel.Delivery;
@@ -59,26 +56,9 @@ public final class WxMpKefuSender implements ChannelSender {
         } catch (IllegalArgumentException e) {
             return new SendReceipt.Rejected("invalid_message", e.getMessage());
         }
-        Optional<MpAccount> account;
-        try {
-            account = services.find(delivery.account());
-        } catch (RuntimeException e) {
-            return new SendReceipt.RetryLater("account_lookup",
-                    "account lookup failed: " + e.getClass().getSimpleName(), TemplateReceipts.NOT_SENT_RETRY);
-        }
-        if (account.isEmpty()) {
-            return new SendReceipt.Rejected("unknown_account",
-                    "official account " + delivery.account() + " is not connected");
-        }
-        try {
-            account.get().service().getKefuService().sendKefuMessage(message);
+        return AccountCalls.call(services, delivery.account(), account -> {
+            account.service().getKefuService().sendKefuMessage(message);
             return new SendReceipt.Accepted(null);
-        } catch (WxErrorException e) {
-            return TemplateReceipts.of(e);
-        } catch (WxRuntimeException e) {
-            return TemplateReceipts.tokenUnavailable(e);
-        } catch (RuntimeException e) {
-            return new SendReceipt.Unknown("unexpected " + e.getClass().getSimpleName() + " after sending");
-        }
+        });
     }
 }

@@ -1,12 +1,9 @@
 package org.wayfarer.channel.wechat.send;
 
 import java.util.Optional;
-import me.chanjar.weixin.common.error.WxErrorException;
-import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.mp.bean.subscribe.WxMpSubscribeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wayfarer.channel.wechat.account.MpAccount;
 import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.channel.wechat.subscribe.ConsentLedger;
 import org.wayfarer.journey.channel.ChannelSender;
@@ -71,35 +68,18 @@ public final class WxMpSubscribeSender implements ChannelSender {
         } catch (IllegalArgumentException e) {
             return new SendReceipt.Rejected("invalid_message", e.getMessage());
         }
-        Optional<MpAccount> account;
-        try {
-            account = services.find(delivery.account());
-        } catch (RuntimeException e) {
-            return new SendReceipt.RetryLater("account_lookup",
-                    "account lookup failed: " + e.getClass().getSimpleName(), TemplateReceipts.NOT_SENT_RETRY);
-        }
-        if (account.isEmpty()) {
-            return new SendReceipt.Rejected("unknown_account",
-                    "official account " + delivery.account() + " is not connected");
-        }
-        String msgId;
-        try {
-            msgId = account.get().service().getSubscribeMsgService().send(message);
-        } catch (WxErrorException e) {
-            SendReceipt receipt = TemplateReceipts.of(e);
+        // WxJava throws NullPointerException for an answer without msgid: taken or not, nobody knows (Unknown)
+        return AccountCalls.call(services, delivery.account(), account -> {
+            String msgId = account.service().getSubscribeMsgService().send(message);
+            note(delivery, () -> ledger.sent(delivery, message.getTemplateId(), msgId));
+            return new SendReceipt.Accepted(msgId);
+        }, receipt -> {
             if (receipt instanceof SendReceipt.Rejected refused
                     && refused.code().equals(String.valueOf(ConsentLedger.NOT_SUBSCRIBED))) {
                 note(delivery, () -> ledger.refusedBySend(delivery, message.getTemplateId(), refused.reason()));
             }
             return receipt;
-        } catch (WxRuntimeException e) {
-            return TemplateReceipts.tokenUnavailable(e);
-        } catch (RuntimeException e) {
-            // WxJava throws NullPointerException for an answer without msgid: taken or not, nobody knows
-            return new SendReceipt.Unknown("unexpected " + e.getClass().getSimpleName() + " after sending");
-        }
-        note(delivery, () -> ledger.sent(delivery, message.getTemplateId(), msgId));
-        return new SendReceipt.Accepted(msgId);
+        });
     }
 
     private static void note(Delivery delivery, Runnable write) {

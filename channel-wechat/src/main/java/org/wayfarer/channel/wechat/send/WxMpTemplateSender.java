@@ -3,10 +3,7 @@ package org.wayfarer.channel.wechat.send;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
-import me.chanjar.weixin.common.error.WxErrorException;
-import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
-import org.wayfarer.channel.wechat.account.MpAccount;
 import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.journey.channel.ChannelSender;
 import org.wayfarer.journey.channel.DailyQuota;
@@ -81,29 +78,7 @@ public final class WxMpTemplateSender implements ChannelSender {
         } catch (IllegalArgumentException e) {
             return new SendReceipt.Rejected("invalid_message", e.getMessage());
         }
-        Optional<MpAccount> account;
-        try {
-            account = services.find(delivery.account());
-        } catch (RuntimeException e) {
-            // the account store (database) failed: nothing was sent
-            return new SendReceipt.RetryLater("account_lookup",
-                    "account lookup failed: " + e.getClass().getSimpleName(), TemplateReceipts.NOT_SENT_RETRY);
-        }
-        if (account.isEmpty()) {
-            return new SendReceipt.Rejected("unknown_account",
-                    "official account " + delivery.account() + " is not connected");
-        }
-        try {
-            String msgId = account.get().service().getTemplateMsgService().sendTemplateMsg(message);
-            return new SendReceipt.Accepted(msgId);
-        } catch (WxErrorException e) {
-            return TemplateReceipts.of(e);
-        } catch (WxRuntimeException e) {
-            // Only getAccessToken throws this on our single-attempt service: the template request never left.
-            return TemplateReceipts.tokenUnavailable(e);
-        } catch (RuntimeException e) {
-            // e.g. an answer without errcode/msgid: the request reached WeChat, whether it was sent is unknown
-            return new SendReceipt.Unknown("unexpected " + e.getClass().getSimpleName() + " after sending");
-        }
+        return AccountCalls.call(services, delivery.account(), account ->
+                new SendReceipt.Accepted(account.service().getTemplateMsgService().sendTemplateMsg(message)));
     }
 }
