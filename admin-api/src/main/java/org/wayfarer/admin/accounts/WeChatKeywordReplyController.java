@@ -22,7 +22,7 @@ import org.wayfarer.admin.problem.InvalidRequestException;
 import org.wayfarer.admin.security.ApiCaller;
 import org.wayfarer.channel.wechat.keyword.KeywordReplies;
 import org.wayfarer.channel.wechat.keyword.KeywordRule;
-import org.wayfarer.channel.wechat.keyword.UnknownAccountException;
+import org.wayfarer.channel.wechat.UnknownAccountException;
 
 /** Keyword replies of the caller's official accounts: a follower's text message answered inside the callback. */
 @RestController

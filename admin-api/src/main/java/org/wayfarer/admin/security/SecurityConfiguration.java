@@ -61,7 +61,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/segments", "/api/v1/segments/*/refresh")
                         .hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/recipes/*/journeys").hasRole(Role.OPERATOR.name())
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/wechat/accounts/*/keyword-replies")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/wechat/accounts/*/keyword-replies",
+                                "/api/v1/wechat/accounts/*/menu").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/v1/wechat/accounts/*/menus/conditional/**")
                         .hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());

@@ -23,7 +23,7 @@ import org.wayfarer.admin.support.AdminApiTest;
 import org.wayfarer.admin.support.TestKeys;
 import org.wayfarer.channel.wechat.keyword.KeywordReplies;
 import org.wayfarer.channel.wechat.keyword.KeywordRule;
-import org.wayfarer.channel.wechat.keyword.UnknownAccountException;
+import org.wayfarer.channel.wechat.UnknownAccountException;
 
 /** Keyword replies of an account through the admin API; KeywordReplies belongs to channel-wechat and is a mock. */
 @AdminApiTest

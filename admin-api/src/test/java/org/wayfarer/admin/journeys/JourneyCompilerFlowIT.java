@@ -36,6 +36,7 @@ import org.wayfarer.admin.support.RealCompilerConfiguration;
 import org.wayfarer.admin.support.TestKeys;
 import org.wayfarer.channel.wechat.WeChatAccounts;
 import org.wayfarer.channel.wechat.keyword.KeywordReplies;
+import org.wayfarer.channel.wechat.menu.WeChatMenus;
 import org.wayfarer.journey.event.EventIntake;
 import org.wayfarer.journey.catalog.PublishedVersion;
 
@@ -48,7 +49,8 @@ import org.wayfarer.journey.catalog.PublishedVersion;
 @Import({SecurityConfiguration.class, AdminLimitsConfiguration.class, JourneyServicesConfiguration.class,
         SegmentServicesConfiguration.class, InMemoryEngineConfiguration.class, TestKeys.class,
         RealCompilerConfiguration.class})
-@MockitoBean(types = {WeChatAccounts.class, KeywordReplies.class, EventIntake.class})
+@MockitoBean(types = {WeChatAccounts.class, KeywordReplies.class, WeChatMenus.class,
+        EventIntake.class})
 class JourneyCompilerFlowIT {
 
     static final String DESIGN_EXAMPLE = """

@@ -32,6 +32,7 @@ import org.wayfarer.admin.support.RealCompilerConfiguration;
 import org.wayfarer.admin.support.TestKeys;
 import org.wayfarer.channel.wechat.WeChatAccounts;
 import org.wayfarer.channel.wechat.keyword.KeywordReplies;
+import org.wayfarer.channel.wechat.menu.WeChatMenus;
 import org.wayfarer.journey.event.EventIntake;
 import org.wayfarer.journey.infra.spring.JourneyServicesConfiguration;
 import org.wayfarer.journey.infra.spring.SegmentServicesConfiguration;
@@ -44,7 +45,8 @@ import org.wayfarer.journey.infra.spring.SegmentServicesConfiguration;
 @Import({SecurityConfiguration.class, AdminLimitsConfiguration.class, JourneyServicesConfiguration.class,
         SegmentServicesConfiguration.class, InMemoryEngineConfiguration.class, TestKeys.class,
         RealCompilerConfiguration.class})
-@MockitoBean(types = {WeChatAccounts.class, KeywordReplies.class, EventIntake.class})
+@MockitoBean(types = {WeChatAccounts.class, KeywordReplies.class, WeChatMenus.class,
+        EventIntake.class})
 class RecipeApiIT {
 
     private static final String MALL_WELCOME = """

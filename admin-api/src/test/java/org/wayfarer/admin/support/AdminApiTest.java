@@ -14,6 +14,7 @@ import org.wayfarer.journey.infra.spring.JourneyServicesConfiguration;
 import org.wayfarer.journey.infra.spring.SegmentServicesConfiguration;
 import org.wayfarer.channel.wechat.WeChatAccounts;
 import org.wayfarer.channel.wechat.keyword.KeywordReplies;
+import org.wayfarer.channel.wechat.menu.WeChatMenus;
 import org.wayfarer.journey.event.EventIntake;
 
 /**
@@ -29,6 +30,7 @@ import org.wayfarer.journey.event.EventIntake;
 @Import({SecurityConfiguration.class, AdminLimitsConfiguration.class, JourneyServicesConfiguration.class,
         SegmentServicesConfiguration.class, InMemoryEngineConfiguration.class, TestKeys.class,
         StubCompilerConfiguration.class})
-@MockitoBean(types = {WeChatAccounts.class, KeywordReplies.class, EventIntake.class})
+@MockitoBean(types = {WeChatAccounts.class, KeywordReplies.class, WeChatMenus.class,
+        EventIntake.class})
 public @interface AdminApiTest {
 }

@@ -14,6 +14,7 @@ import org.wayfarer.channel.wechat.callback.JaxpDefaults;
 import org.wayfarer.channel.wechat.infra.mybatis.MybatisAccountStoreConfiguration;
 import org.wayfarer.channel.wechat.keyword.KeywordReplies;
 import org.wayfarer.channel.wechat.keyword.KeywordStore;
+import org.wayfarer.channel.wechat.menu.WeChatMenus;
 import org.wayfarer.channel.wechat.send.KefuWindows;
 import org.wayfarer.channel.wechat.send.TemplateQuotaProperties;
 import org.wayfarer.channel.wechat.send.WxMpCouponSender;
@@ -80,6 +81,11 @@ public class WeChatChannelConfiguration {
     @Bean
     WxMpKefuSender wxMpKefuSender(WxMpServices services, KefuWindows windows) {
         return new WxMpKefuSender(services, windows);
+    }
+
+    @Bean
+    WeChatMenus weChatMenus(WeChatAccounts accounts, WxMpServices services) {
+        return new WeChatMenus(accounts, services);
     }
 
     /** Keyword rules per account, answering followers' text messages inside the callback response. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.wayfarer.channel.wechat.UnknownAccountException;
 import org.wayfarer.channel.wechat.WeChatAccounts;
 import org.wayfarer.channel.wechat.account.AppIds;
 

@@ -1,4 +1,4 @@
-package org.wayfarer.channel.wechat.keyword;
+package org.wayfarer.channel.wechat;
 
 /** The caller's tenant has not connected this official account (or nobody has: the two read the same). */
 public final class UnknownAccountException extends RuntimeException {
