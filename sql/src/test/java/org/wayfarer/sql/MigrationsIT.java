@@ -19,7 +19,7 @@ class MigrationsIT {
     private static final List<String> TABLES = List.of("tenant", "api_key", "wechat_account", "journey",
             "journey_version", "contact", "contact_identity", "contact_event", "journey_instance", "journey_step",
             "journey_counter", "outbox", "contact_tag", "tenant_setting", "holiday_calendar_file", "segment",
-            "segment_member", "journey_entry_decision");
+            "segment_member", "journey_entry_decision", "wechat_qrcode", "wechat_qrcode_ticket");
 
     @Test
     void migratesEmbeddedH2FileInMySqlMode(@TempDir Path dir) throws Exception {

@@ -35,6 +35,7 @@ import org.wayfarer.admin.support.InMemoryEngineConfiguration;
 import org.wayfarer.admin.support.RealCompilerConfiguration;
 import org.wayfarer.admin.support.TestKeys;
 import org.wayfarer.channel.wechat.WeChatAccounts;
+import org.wayfarer.channel.wechat.qrcode.QrCodes;
 import org.wayfarer.journey.event.EventIntake;
 import org.wayfarer.journey.catalog.PublishedVersion;
 
@@ -47,7 +48,7 @@ import org.wayfarer.journey.catalog.PublishedVersion;
 @Import({SecurityConfiguration.class, AdminLimitsConfiguration.class, JourneyServicesConfiguration.class,
         SegmentServicesConfiguration.class, InMemoryEngineConfiguration.class, TestKeys.class,
         RealCompilerConfiguration.class})
-@MockitoBean(types = {WeChatAccounts.class, EventIntake.class})
+@MockitoBean(types = {WeChatAccounts.class, QrCodes.class, EventIntake.class})
 class JourneyCompilerFlowIT {
 
     static final String DESIGN_EXAMPLE = """

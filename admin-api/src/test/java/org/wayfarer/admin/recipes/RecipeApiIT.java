@@ -31,6 +31,7 @@ import org.wayfarer.admin.support.InMemoryEngineConfiguration;
 import org.wayfarer.admin.support.RealCompilerConfiguration;
 import org.wayfarer.admin.support.TestKeys;
 import org.wayfarer.channel.wechat.WeChatAccounts;
+import org.wayfarer.channel.wechat.qrcode.QrCodes;
 import org.wayfarer.journey.event.EventIntake;
 import org.wayfarer.journey.infra.spring.JourneyServicesConfiguration;
 import org.wayfarer.journey.infra.spring.SegmentServicesConfiguration;
@@ -43,7 +44,7 @@ import org.wayfarer.journey.infra.spring.SegmentServicesConfiguration;
 @Import({SecurityConfiguration.class, AdminLimitsConfiguration.class, JourneyServicesConfiguration.class,
         SegmentServicesConfiguration.class, InMemoryEngineConfiguration.class, TestKeys.class,
         RealCompilerConfiguration.class})
-@MockitoBean(types = {WeChatAccounts.class, EventIntake.class})
+@MockitoBean(types = {WeChatAccounts.class, QrCodes.class, EventIntake.class})
 class RecipeApiIT {
 
     private static final String MALL_WELCOME = """

@@ -19,17 +19,18 @@ import org.wayfarer.journey.crypto.SecretCipher;
 /**
  * The WeChat official-account channel, for the application to import: {@link WeChatAccounts}, the callback endpoint
  * {@code GET|POST /callbacks/wechat/mp/{appId}}, the {@code wechat.template} sender, the engine's
- * {@code ChannelAccounts} port for the {@code wechat.*} channels (which tenant owns an AppID), and the MyBatis-Plus
- * account store. Properties: {@link WeChatProperties} ({@code wayfarer.wechat.*}).
+ * {@code ChannelAccounts} port for the {@code wechat.*} channels (which tenant owns an AppID), the MyBatis-Plus
+ * account store, and scene QR codes ({@link WeChatQrCodeConfiguration}). Properties: {@link WeChatProperties}
+ * ({@code wayfarer.wechat.*}).
  *
  * <p>Requires beans the application provides: a {@link SecretCipher} (e.g. the engine's {@code CryptoConfiguration}),
- * an {@link IdGenerator}, a {@link Clock}, the engine's {@code EventIntake}, and a MyBatis-Plus {@code DataSource}
- * with the {@code sql} module's schema. Wired explicitly rather than by component scan, so that classes on a test
- * classpath never slip in.
+ * an {@link IdGenerator}, a {@link Clock}, the engine's {@code EventIntake} and {@code JourneyStore}, and a
+ * MyBatis-Plus {@code DataSource} with the {@code sql} module's schema. Wired explicitly rather than by component
+ * scan, so that classes on a test classpath never slip in.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WeChatProperties.class)
-@Import({MybatisAccountStoreConfiguration.class, CallbackConfiguration.class})
+@Import({MybatisAccountStoreConfiguration.class, CallbackConfiguration.class, WeChatQrCodeConfiguration.class})
 public class WeChatChannelConfiguration {
 
     static {

@@ -11,11 +11,13 @@ import org.wayfarer.channel.wechat.WeChatChannelConfiguration;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.crypto.SecretCipher;
 import org.wayfarer.journey.infra.spring.JourneyEngineAutoConfiguration;
+import org.wayfarer.journey.testing.InMemoryJourneyStore;
 
 /**
  * The channel inside a minimal Boot application: auto-configured DataSource, Flyway (the {@code sql} module's
- * migrations) and MyBatis-Plus, plus the beans the application would provide (clock, ids, cipher, event intake).
- * The engine itself is left out: the channel is tested against a recording intake.
+ * migrations) and MyBatis-Plus, plus the beans the application would provide (clock, ids, cipher, event intake, the
+ * journey store QR codes check journeys in). The engine itself is left out: the channel is tested against a
+ * recording intake and an in-memory journey store.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = JourneyEngineAutoConfiguration.class)
@@ -46,5 +48,10 @@ public class WeChatTestApplication {
     @Bean
     RecordingEventIntake eventIntake() {
         return new RecordingEventIntake();
+    }
+
+    @Bean
+    InMemoryJourneyStore journeyStore() {
+        return new InMemoryJourneyStore();
     }
 }

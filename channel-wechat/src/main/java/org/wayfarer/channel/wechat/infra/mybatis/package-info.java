@@ -1,2 +1,5 @@
-/** MyBatis-Plus adapter of the account store: the {@code wechat_account} table. */
+/**
+ * MyBatis-Plus adapters of the channel's stores: accounts ({@code wechat_account}) and scene QR codes
+ * ({@code wechat_qrcode}, {@code wechat_qrcode_ticket}).
+ */
 package org.wayfarer.channel.wechat.infra.mybatis;
