@@ -20,7 +20,7 @@ class MigrationsIT {
             "journey_version", "contact", "contact_identity", "contact_event", "journey_instance", "journey_step",
             "journey_counter", "outbox", "contact_tag", "tenant_setting", "holiday_calendar_file", "segment",
             "segment_member", "journey_entry_decision", "wechat_subscribe_consent", "coupon_stock",
-            "wechat_keyword_reply");
+            "wechat_keyword_reply", "wechat_qrcode", "wechat_qrcode_ticket");
 
     @Test
     void migratesEmbeddedH2FileInMySqlMode(@TempDir Path dir) throws Exception {

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * CSRF (no cookies to ride on), no login page. Channel callbacks, health, metrics and the API docs are public; the
  * callbacks authenticate themselves (WeChat signatures).
  *
- * <p>Rules under {@code /api/v1}: reads need VIEWER; writing journeys (also from a recipe), recording events, and
- * creating and refreshing segments need OPERATOR;
+ * <p>Rules under {@code /api/v1}: reads need VIEWER; writing journeys (also from a recipe), recording events,
+ * creating and refreshing segments, and creating and retiring QR codes need OPERATOR;
  * connecting channel accounts and every write not listed needs ADMIN, so a new endpoint is locked down until it
  * gets its own rule.
  */
@@ -65,6 +65,8 @@ public class SecurityConfiguration {
                                 "/api/v1/wechat/accounts/*/menu").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/wechat/accounts/*/menus/conditional/**")
                         .hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/wechat/qrcodes").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/wechat/qrcodes/*").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();

@@ -24,7 +24,6 @@ final class WayfarerServer implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WayfarerApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
                 .properties(
-                        "server.port=0",
                         "wayfarer.data-dir=" + dataDir,
                         "wayfarer.wechat.api-base-url=" + wechatApiBaseUrl,
                         "wayfarer.admin.bootstrap-key=" + HttpApi.ADMIN_KEY,
@@ -32,7 +31,8 @@ final class WayfarerServer implements AutoCloseable {
                         "wayfarer.engine.timer-poll-interval=50ms",
                         "wayfarer.engine.outbox-sweep-interval=200ms")
                 .properties(moreProperties)
-                .run();
+                // an argument, not a default property: application.yml's server.port (8080) outranks those
+                .run("--server.port=0");
         return new WayfarerServer(context);
     }
 

@@ -37,6 +37,7 @@ import org.wayfarer.admin.support.TestKeys;
 import org.wayfarer.channel.wechat.WeChatAccounts;
 import org.wayfarer.channel.wechat.keyword.KeywordReplies;
 import org.wayfarer.channel.wechat.menu.WeChatMenus;
+import org.wayfarer.channel.wechat.qrcode.QrCodes;
 import org.wayfarer.journey.event.EventIntake;
 import org.wayfarer.journey.catalog.PublishedVersion;
 
@@ -49,7 +50,7 @@ import org.wayfarer.journey.catalog.PublishedVersion;
 @Import({SecurityConfiguration.class, AdminLimitsConfiguration.class, JourneyServicesConfiguration.class,
         SegmentServicesConfiguration.class, InMemoryEngineConfiguration.class, TestKeys.class,
         RealCompilerConfiguration.class})
-@MockitoBean(types = {WeChatAccounts.class, KeywordReplies.class, WeChatMenus.class,
+@MockitoBean(types = {WeChatAccounts.class, KeywordReplies.class, WeChatMenus.class, QrCodes.class,
         EventIntake.class})
 class JourneyCompilerFlowIT {
 

@@ -39,6 +39,12 @@ class OpenApiIT {
                 .andExpect(jsonPath("$.paths['/api/v1/journeys/{id}/stats'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/contacts/{id}/timeline'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/wechat/accounts'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/wechat/qrcodes'].post.responses['201']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/wechat/qrcodes'].post.responses['502']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/wechat/qrcodes'].get.parameters[*].name",
+                        contains("appId", "cursor", "limit")))
+                .andExpect(jsonPath("$.paths['/api/v1/wechat/qrcodes/{id}'].delete").exists())
+                .andExpect(jsonPath("$.components.schemas.QrCodeResponse.properties.id.type").value("string"))
                 .andExpect(jsonPath("$.paths['/api/v1/segments'].post.responses['201']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/segments/{key}/count'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/segments/{key}/refresh'].post.responses['202']").exists())

@@ -33,6 +33,7 @@ import org.wayfarer.admin.support.TestKeys;
 import org.wayfarer.channel.wechat.WeChatAccounts;
 import org.wayfarer.channel.wechat.keyword.KeywordReplies;
 import org.wayfarer.channel.wechat.menu.WeChatMenus;
+import org.wayfarer.channel.wechat.qrcode.QrCodes;
 import org.wayfarer.journey.event.EventIntake;
 import org.wayfarer.journey.infra.spring.JourneyServicesConfiguration;
 import org.wayfarer.journey.infra.spring.SegmentServicesConfiguration;
@@ -45,7 +46,7 @@ import org.wayfarer.journey.infra.spring.SegmentServicesConfiguration;
 @Import({SecurityConfiguration.class, AdminLimitsConfiguration.class, JourneyServicesConfiguration.class,
         SegmentServicesConfiguration.class, InMemoryEngineConfiguration.class, TestKeys.class,
         RealCompilerConfiguration.class})
-@MockitoBean(types = {WeChatAccounts.class, KeywordReplies.class, WeChatMenus.class,
+@MockitoBean(types = {WeChatAccounts.class, KeywordReplies.class, WeChatMenus.class, QrCodes.class,
         EventIntake.class})
 class RecipeApiIT {
 

@@ -31,20 +31,21 @@ import org.wayfarer.journey.event.EventLog;
 /**
  * The WeChat official-account channel, for the application to import: {@link WeChatAccounts}, the callback endpoint
  * {@code GET|POST /callbacks/wechat/mp/{appId}}, the {@code wechat.template}, {@code wechat.kefu},
- * {@code wechat.coupon} and {@code wechat.subscribe} senders, the subscription-consent {@link ConsentLedger}, the
- * engine's {@code ChannelAccounts} port for the {@code wechat.*} channels (which tenant owns an AppID), and the
- * MyBatis-Plus account and consent stores. Properties: {@link WeChatProperties} ({@code wayfarer.wechat.*}).
+ * {@code wechat.coupon} and {@code wechat.subscribe} senders, the subscription-consent {@link ConsentLedger}, keyword
+ * replies and custom menus, the engine's {@code ChannelAccounts} port for the {@code wechat.*} channels (which tenant
+ * owns an AppID), the MyBatis-Plus stores, and scene QR codes ({@link WeChatQrCodeConfiguration}). Properties:
+ * {@link WeChatProperties} ({@code wayfarer.wechat.*}).
  *
  * <p>Requires beans the application provides: a {@link SecretCipher} (e.g. the engine's {@code CryptoConfiguration}),
  * an {@link IdGenerator}, a {@link Clock}, the engine's {@code EventIntake}, {@code EventLog} and {@code Outbox} (the
  * kefu reply windows and the queued subscription sends are read from them), its {@code ContactResolver} (the
- * callback records subscription consent for the push's contact before handing the push on), and a MyBatis-Plus
- * {@code DataSource} with the {@code sql} module's schema. Wired explicitly rather than by component scan, so that
- * classes on a test classpath never slip in.
+ * callback records subscription consent for the push's contact before handing the push on), its
+ * {@code JourneyStore} (QR codes name journeys), and a MyBatis-Plus {@code DataSource} with the {@code sql} module's
+ * schema. Wired explicitly rather than by component scan, so that classes on a test classpath never slip in.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({WeChatProperties.class, TemplateQuotaProperties.class})
-@Import({MybatisAccountStoreConfiguration.class, CallbackConfiguration.class})
+@Import({MybatisAccountStoreConfiguration.class, CallbackConfiguration.class, WeChatQrCodeConfiguration.class})
 public class WeChatChannelConfiguration {
 
     static {

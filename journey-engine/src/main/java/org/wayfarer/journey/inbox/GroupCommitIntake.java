@@ -24,6 +24,7 @@ import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.DedupeKey;
 import org.wayfarer.journey.event.EventIntake;
 import org.wayfarer.journey.event.EventLog;
+import org.wayfarer.journey.event.IntakeObserver;
 import org.wayfarer.journey.event.IntakeResult;
 import org.wayfarer.journey.runtime.EventBus;
 import org.wayfarer.journey.runtime.Partitions;
@@ -37,7 +38,8 @@ import org.wayfarer.journey.runtime.Partitions;
  *
  * <p>A batch that fails as a whole (another node created one of its contacts or stored one of its events at the same
  * moment) is written again event by event, so one event's trouble never fails the others. If the process dies before
- * the commit, no caller was answered; after it, the bus's sweep finds the rows whose signal was lost.
+ * the commit, no caller was answered; after it, the bus's sweep finds the rows whose signal was lost. An
+ * {@link IntakeObserver} sees each write's new events inside its transaction.
  */
 public final class GroupCommitIntake implements EventIntake, AutoCloseable {
 
@@ -70,6 +72,7 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
     private final Transactions transactions;
     private final Clock clock;
     private final Settings settings;
+    private final IntakeObserver observer;
     private final BlockingQueue<Pending> queue;
     private volatile Thread writer;
     private volatile boolean running;
@@ -78,6 +81,13 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
 
     public GroupCommitIntake(EventLog events, ContactResolver resolver, EventBus bus, Partitions partitions,
                              IdGenerator ids, Transactions transactions, Clock clock, Settings settings) {
+        this(events, resolver, bus, partitions, ids, transactions, clock, settings, IntakeObserver.NONE);
+    }
+
+    /** @param observer sees every write's new events inside the write's transaction */
+    public GroupCommitIntake(EventLog events, ContactResolver resolver, EventBus bus, Partitions partitions,
+                             IdGenerator ids, Transactions transactions, Clock clock, Settings settings,
+                             IntakeObserver observer) {
         this.eventLog = Objects.requireNonNull(events);
         this.resolver = Objects.requireNonNull(resolver);
         this.bus = Objects.requireNonNull(bus);
@@ -86,6 +96,7 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
         this.transactions = Objects.requireNonNull(transactions);
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
+        this.observer = Objects.requireNonNull(observer);
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     }
 
@@ -259,6 +270,7 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
                 results.put(pending, new Written(new IntakeResult.Accepted(pending.id()), partition));
             }
             eventLog.appendAll(rows, clock.instant());
+            observer.stored(fresh.stream().map(Pending::event).toList());
         }
         return results;
     }
@@ -281,7 +293,11 @@ public final class GroupCommitIntake implements EventIntake, AutoCloseable {
         long contactId = resolver.resolve(pending.event());
         int partition = partitions.ofContact(contactId);
         Instant now = clock.instant();
-        return new Written(eventLog.append(new EventLog.NewEvent(pending.id(), pending.event(), contactId, partition),
-                now), partition);
+        IntakeResult result = eventLog.append(new EventLog.NewEvent(pending.id(), pending.event(), contactId,
+                partition), now);
+        if (result instanceof IntakeResult.Accepted) {
+            observer.stored(List.of(pending.event()));
+        }
+        return new Written(result, partition);
     }
 }

@@ -26,6 +26,7 @@ import org.wayfarer.journey.contact.ContactResolver;
 import org.wayfarer.journey.event.ContactEvent;
 import org.wayfarer.journey.event.EventLog;
 import org.wayfarer.journey.event.Identity;
+import org.wayfarer.journey.event.IntakeObserver;
 import org.wayfarer.journey.event.IntakeResult;
 import org.wayfarer.journey.event.StoredEvent;
 import org.wayfarer.journey.runtime.EventBus;
@@ -175,6 +176,58 @@ class GroupCommitIntakeTest {
     }
 
     @Test
+    void theObserverSeesEachWritesNewEventsButNeverADuplicate() throws Exception {
+        List<List<String>> observed = new CopyOnWriteArrayList<>();
+        intake = intake(Duration.ofMillis(300), true, events -> observed.add(events.stream()
+                .map(ContactEvent::dedupeKey).toList()));
+        intake.start();
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        Future<IntakeResult> a = callers.submit(() -> intake.accept(follow("oA", "ka")));
+        Future<IntakeResult> b = callers.submit(() -> intake.accept(follow("oB", "kb")));
+        Future<IntakeResult> again = callers.submit(() -> intake.accept(follow("oA", "ka")));
+        List<IntakeResult> results = List.of(a.get(), b.get(), again.get());
+        callers.shutdown();
+
+        assertThat(results).filteredOn(r -> r instanceof IntakeResult.Duplicate).hasSize(1);
+        assertThat(observed.stream().flatMap(List::stream)).as("the two new events, each once")
+                .containsExactlyInAnyOrder("ka", "kb");
+        int writes = observed.size();
+        intake.accept(follow("oA", "ka"));
+        assertThat(observed).as("a later duplicate is not observed").hasSize(writes);
+    }
+
+    @Test
+    void aBatchWrittenAgainEventByEventIsObservedOnlyByTheWritesThatStoreTheEvents() {
+        List<String> observed = new CopyOnWriteArrayList<>();
+        intake = intake(Duration.ZERO, false, events -> events.forEach(e -> observed.add(e.dedupeKey())));
+        flaky.failNextBatch.set(true);
+
+        IntakeResult result = intake.accept(follow("oRACE", "k"));
+
+        assertThat(result).isInstanceOf(IntakeResult.Accepted.class);
+        assertThat(observed).containsExactly("k");
+        assertThat(intake.accept(follow("oRACE", "k"))).isInstanceOf(IntakeResult.Duplicate.class);
+        assertThat(observed).containsExactly("k");
+    }
+
+    /**
+     * The batch is refused first, so the event-by-event write is the one whose observer fails: these in-memory
+     * transactions keep what a failed batch wrote, where the database would roll it back and fail the retry too.
+     */
+    @Test
+    void anObserverThatFailsFailsTheWriteForTheCaller() {
+        intake = intake(Duration.ZERO, false, events -> {
+            throw new IllegalStateException("tally table unavailable");
+        });
+        flaky.failNextBatch.set(true);
+
+        assertThatThrownBy(() -> intake.accept(follow("oTALLY", "k")))
+                .isInstanceOf(IntakeUnavailableException.class)
+                .hasMessageContaining("could not be stored");
+        assertThat(signals).as("no worker is told of an event whose write failed").isEmpty();
+    }
+
+    @Test
     void aUnionidJoinsTheContactThatAlreadyCarriesIt() {
         intake = intake(Duration.ZERO);
         ContactEvent first = new ContactEvent(1, APP, "u1", "wechat.followed", Identity.wechatOpenid(APP, "oOne"),
@@ -194,9 +247,13 @@ class GroupCommitIntakeTest {
     }
 
     private GroupCommitIntake intake(Duration maxDelay, boolean waitWhenAlone) {
+        return intake(maxDelay, waitWhenAlone, IntakeObserver.NONE);
+    }
+
+    private GroupCommitIntake intake(Duration maxDelay, boolean waitWhenAlone, IntakeObserver observer) {
         return new GroupCommitIntake(events, new ContactResolver(contacts, transactions, ids::incrementAndGet, clock),
                 bus, partitions, ids::incrementAndGet, transactions, clock,
-                new GroupCommitIntake.Settings(64, maxDelay, 1_000, Duration.ofSeconds(5), waitWhenAlone));
+                new GroupCommitIntake.Settings(64, maxDelay, 1_000, Duration.ofSeconds(5), waitWhenAlone), observer);
     }
 
     private ContactEvent follow(String openid, String key) {

@@ -15,14 +15,15 @@ import org.wayfarer.journey.infra.spring.JourneyEngineAutoConfiguration;
 import org.wayfarer.journey.testing.DirectTransactions;
 import org.wayfarer.journey.testing.InMemoryContactStore;
 import org.wayfarer.journey.testing.InMemoryEventLog;
+import org.wayfarer.journey.testing.InMemoryJourneyStore;
 import org.wayfarer.journey.testing.InMemoryOutbox;
 
 /**
  * The channel inside a minimal Boot application: auto-configured DataSource, Flyway (the {@code sql} module's
  * migrations) and MyBatis-Plus, plus the beans the application would provide (clock, ids, cipher, event intake,
- * and in memory the engine's event log and outbox the kefu and subscription senders read, and its contact resolver,
- * which the callback asks for the contact of a subscription push).
- * The engine itself is left out: the channel is tested against a recording intake.
+ * and in memory the engine's event log and outbox the kefu and subscription senders read, its contact resolver,
+ * which the callback asks for the contact of a subscription push, and the journey store QR codes check journeys
+ * in). The engine itself is left out: the channel is tested against a recording intake.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = JourneyEngineAutoConfiguration.class)
@@ -74,5 +75,10 @@ public class WeChatTestApplication {
     @Bean
     ContactResolver contactResolver(InMemoryContactStore contacts, IdGenerator ids, MutableClock clock) {
         return new ContactResolver(contacts, new DirectTransactions(), ids, clock);
+    }
+
+    @Bean
+    InMemoryJourneyStore journeyStore() {
+        return new InMemoryJourneyStore();
     }
 }

@@ -38,6 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  *       repeating the openid + {@code client_msg_id} of a message delivered in the last 10 minutes is not delivered
  *       again: it answers success with the first message's msgid and counts as a repeat. {@link #templateSends()}
  *       holds the requests taken as new messages (failed ones included), {@link #templateCalls()} every request.</li>
+ *   <li>{@code POST /cgi-bin/qrcode/create}: as WeChat answers it, {@code {"ticket":"...","expire_seconds":n,
+ *       "url":"http://weixin.qq.com/q/..."}} for {@code QR_SCENE}/{@code QR_STR_SCENE} (n as asked), without
+ *       {@code expire_seconds} for {@code QR_LIMIT_SCENE}/{@code QR_LIMIT_STR_SCENE}; each answer a new ticket, the
+ *       first one WeChat's documented example. Failures are scripted with {@code failNextQrCodeCreates}, for any
+ *       scene or for one; {@link #qrCodeCreates()} holds every request with its exact body.</li>
  * </ul>
  * Anything else gets HTTP 404. Thread-safe: requests are served concurrently by a thread per request.
  */
@@ -59,6 +64,7 @@ public final class FakeWeChatServer implements AutoCloseable {
     private final Deque<ScriptedError> scriptedErrors = new ArrayDeque<>();
     private final Deque<Duration> answerDelays = new ArrayDeque<>();
     private volatile CountDownLatch heldRelease = new CountDownLatch(1);
+    private final QrCodes qrCodes = new QrCodes();
 
     private FakeWeChatServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -71,6 +77,7 @@ public final class FakeWeChatServer implements AutoCloseable {
         server.createContext("/cgi-bin/token", this::token);
         server.createContext("/cgi-bin/stable_token", this::token);
         server.createContext("/cgi-bin/message/template/send", this::templateSend);
+        server.createContext(QrCodes.PATH, qrCodes::create);
         server.createContext("/", exchange -> respond(exchange, 404, "{\"errcode\":404,\"errmsg\":\"not found\"}"));
         server.start();
     }
@@ -111,6 +118,24 @@ public final class FakeWeChatServer implements AutoCloseable {
     /** How many access tokens were requested (both token endpoints). */
     public int tokenRequests() {
         return tokenRequests.get();
+    }
+
+    /** Every {@code /cgi-bin/qrcode/create} request received so far, failed ones included, in arrival order. */
+    public List<QrCodeCreate> qrCodeCreates() {
+        return qrCodes.requests();
+    }
+
+    /** The next {@code times} QR code creates answer {@code {"errcode":errcode,"errmsg":errmsg}} (queued in order). */
+    public void failNextQrCodeCreates(int errcode, String errmsg, int times) {
+        qrCodes.failNext(null, errcode, errmsg, times);
+    }
+
+    /**
+     * The next {@code times} QR code creates for {@code scene} (its {@code scene_str}) answer
+     * {@code {"errcode":errcode,"errmsg":errmsg}}, whatever else is created meanwhile; before any general failure.
+     */
+    public void failNextQrCodeCreates(String scene, int errcode, String errmsg, int times) {
+        qrCodes.failNext(scene, errcode, errmsg, times);
     }
 
     /** The next {@code times} template sends answer {@code {"errcode":errcode,"errmsg":errmsg}} (queued in order). */
@@ -167,6 +192,7 @@ public final class FakeWeChatServer implements AutoCloseable {
         }
         tokenRequests.set(0);
         nextMsgId.set(FIRST_MSGID);
+        qrCodes.reset();
     }
 
     @Override
@@ -255,6 +281,110 @@ public final class FakeWeChatServer implements AutoCloseable {
             // the client gave up (e.g. its read timeout); nothing to answer
         } finally {
             exchange.close();
+        }
+    }
+
+    /**
+     * {@code POST /cgi-bin/qrcode/create}, kept apart from the other endpoints. Tickets after the first are WeChat's
+     * example ticket with a counter in place of its last characters, so every answer differs.
+     */
+    private static final class QrCodes {
+
+        static final String PATH = "/cgi-bin/qrcode/create";
+        /** The example answer in WeChat's documentation (生成带参数的二维码). */
+        static final String EXAMPLE_TICKET =
+                "gQH47joAAAAAAAAAASxodHRwOi8vd2VpeGluLnFxLmNvbS9xL2taZ2Z3TVRtNzJXV1Brb3ZhYmJJAAIEZ23sUwMEmm3sUw==";
+        static final String EXAMPLE_URL = "http://weixin.qq.com/q/kZgfwMTm72WWPkovabbI";
+
+        private final List<QrCodeCreate> requests = new CopyOnWriteArrayList<>();
+        /** Scripted failures by scene; the key "" holds those for any scene. */
+        private final Map<String, Deque<ScriptedError>> errors = new HashMap<>();
+        private final AtomicInteger issued = new AtomicInteger();
+
+        void create(HttpExchange exchange) throws IOException {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, "");
+                return;
+            }
+            String body = new String(readBody(exchange), StandardCharsets.UTF_8);
+            QrCodeCreate received = new QrCodeCreate(exchange.getRequestURI().getRawQuery(), body);
+            requests.add(received);
+            JsonNode request = received.json();
+            ScriptedError error = nextError(received.sceneStr());
+            if (error != null) {
+                respond(exchange, 200, JSON.writeValueAsString(new ErrorBody(error.errcode(), error.errmsg())));
+                return;
+            }
+            String action = request.path("action_name").asString("");
+            int n = issued.incrementAndGet();
+            String ticket = n == 1 ? EXAMPLE_TICKET : EXAMPLE_TICKET.substring(0, EXAMPLE_TICKET.length() - 8)
+                    + String.format("%06d", n) + "==";
+            String url = n == 1 ? EXAMPLE_URL : EXAMPLE_URL.substring(0, EXAMPLE_URL.length() - 6)
+                    + String.format("%06d", n);
+            if (action.startsWith("QR_LIMIT_")) {
+                respond(exchange, 200, "{\"ticket\":\"" + ticket + "\",\"url\":\"" + url + "\"}");
+            } else {
+                respond(exchange, 200, "{\"ticket\":\"" + ticket + "\",\"expire_seconds\":"
+                        + request.path("expire_seconds").asInt(60) + ",\"url\":\"" + url + "\"}");
+            }
+        }
+
+        List<QrCodeCreate> requests() {
+            return List.copyOf(requests);
+        }
+
+        void failNext(String scene, int errcode, String errmsg, int times) {
+            synchronized (errors) {
+                Deque<ScriptedError> queue = errors.computeIfAbsent(scene == null ? "" : scene,
+                        key -> new ArrayDeque<>());
+                for (int i = 0; i < times; i++) {
+                    queue.addLast(new ScriptedError(errcode, errmsg));
+                }
+            }
+        }
+
+        private ScriptedError nextError(String scene) {
+            synchronized (errors) {
+                Deque<ScriptedError> forScene = scene == null ? null : errors.get(scene);
+                if (forScene != null && !forScene.isEmpty()) {
+                    return forScene.pollFirst();
+                }
+                Deque<ScriptedError> any = errors.get("");
+                return any == null ? null : any.pollFirst();
+            }
+        }
+
+        void reset() {
+            synchronized (errors) {
+                errors.clear();
+            }
+            requests.clear();
+            issued.set(0);
+        }
+    }
+
+    /**
+     * One {@code /cgi-bin/qrcode/create} request as received.
+     *
+     * @param query the raw query string ({@code access_token=...})
+     * @param body  the body exactly as WxJava sent it
+     */
+    public record QrCodeCreate(String query, String body) {
+
+        /** The parsed body. */
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        /** {@code action_info.scene.scene_str}, {@code null} when absent. */
+        public String sceneStr() {
+            JsonNode scene = json().path("action_info").path("scene").path("scene_str");
+            return scene.isString() ? scene.asString() : null;
+        }
+
+        /** {@code action_name}: QR_STR_SCENE, QR_LIMIT_STR_SCENE, ... */
+        public String actionName() {
+            return json().path("action_name").asString(null);
         }
     }
 

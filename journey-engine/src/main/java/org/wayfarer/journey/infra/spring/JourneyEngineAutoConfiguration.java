@@ -35,6 +35,7 @@ import org.wayfarer.journey.dispatch.Outbox;
 import org.wayfarer.journey.dispatch.OutboxDispatcher;
 import org.wayfarer.journey.dispatch.SendRateLimiter;
 import org.wayfarer.journey.event.EventLog;
+import org.wayfarer.journey.event.IntakeObserver;
 import org.wayfarer.journey.inbox.FailedEvents;
 import org.wayfarer.journey.inbox.GroupCommitIntake;
 import org.wayfarer.journey.infra.embedded.InboxEventBus;
@@ -184,12 +185,16 @@ public class JourneyEngineAutoConfiguration {
                 runtime.eventRetryDelay(), runtime.maxEventRetryDelay()));
     }
 
+    /** Every {@link IntakeObserver} bean (channels' exact tallies) sees each write, in its transaction, in order. */
     @Bean(destroyMethod = "")
     GroupCommitIntake eventIntake(EventLog events, ContactResolver resolver, InboxEventBus bus, Partitions partitions,
-                                  IdGenerator ids, Transactions transactions, Clock clock, RuntimeProperties runtime) {
+                                  IdGenerator ids, Transactions transactions, Clock clock, RuntimeProperties runtime,
+                                  ObjectProvider<IntakeObserver> observers) {
+        List<IntakeObserver> all = observers.orderedStream().toList();
         return new GroupCommitIntake(events, resolver, bus, partitions, ids, transactions, clock,
                 new GroupCommitIntake.Settings(runtime.intakeBatchSize(), runtime.intakeMaxDelay(),
-                        runtime.intakeQueue(), runtime.intakeTimeout(), false));
+                        runtime.intakeQueue(), runtime.intakeTimeout(), false),
+                stored -> all.forEach(observer -> observer.stored(stored)));
     }
 
     @Bean
