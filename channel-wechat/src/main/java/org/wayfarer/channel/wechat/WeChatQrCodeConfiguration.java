@@ -10,13 +10,13 @@ import org.wayfarer.channel.wechat.account.WxMpServices;
 import org.wayfarer.channel.wechat.infra.mybatis.MybatisQrCodeStoreConfiguration;
 import org.wayfarer.channel.wechat.qrcode.QrCodeJourneys;
 import org.wayfarer.channel.wechat.qrcode.QrCodeProperties;
-import org.wayfarer.channel.wechat.qrcode.QrCodeReissueLifecycle;
 import org.wayfarer.channel.wechat.qrcode.QrCodeReissuer;
 import org.wayfarer.channel.wechat.qrcode.QrCodeStore;
 import org.wayfarer.channel.wechat.qrcode.QrCodeTally;
 import org.wayfarer.channel.wechat.qrcode.QrCodes;
 import org.wayfarer.journey.IdGenerator;
 import org.wayfarer.journey.catalog.JourneyStore;
+import org.wayfarer.journey.infra.spring.PeriodicLifecycle;
 
 /**
  * Scene QR codes, imported by {@link WeChatChannelConfiguration}: the {@link QrCodes} service, the tally the engine's
@@ -53,7 +53,8 @@ public class WeChatQrCodeConfiguration {
     }
 
     @Bean
-    QrCodeReissueLifecycle qrCodeReissueLifecycle(QrCodeReissuer reissuer, QrCodeProperties properties) {
-        return new QrCodeReissueLifecycle(reissuer, properties.reissueInterval());
+    PeriodicLifecycle qrCodeReissueLifecycle(QrCodeReissuer reissuer, QrCodeProperties properties) {
+        return new PeriodicLifecycle("QR code re-issue", reissuer::reissueDue, properties.reissueInterval(),
+                "the next start repeats it (codes still due are re-issued then)");
     }
 }

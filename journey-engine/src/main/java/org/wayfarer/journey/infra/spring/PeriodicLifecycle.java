@@ -12,9 +12,10 @@ import org.springframework.context.SmartLifecycle;
  * Runs a background task on one daemon thread, {@code interval} after the previous run ended (the first one interval
  * after start), while the engine runs: the segment refresh, the timed-trigger poll. Starts after the engine (the
  * tasks need its intake and timers) and stops before it, waiting up to 30 s for a run in progress. A failing run is
- * logged and tried again at the next interval; each task repeats an interrupted run safely by itself.
+ * logged and tried again at the next interval; each task repeats an interrupted run safely by itself. Public for
+ * channel modules' periodic work (the WeChat channel's QR code re-issue), which runs in the same phase.
  */
-final class PeriodicLifecycle implements SmartLifecycle {
+public final class PeriodicLifecycle implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicLifecycle.class);
 
@@ -28,7 +29,7 @@ final class PeriodicLifecycle implements SmartLifecycle {
      * @param name        what the task does, for the thread name and the log ("segment refresh")
      * @param interrupted what happens to a run still going at shutdown, for the log
      */
-    PeriodicLifecycle(String name, Runnable task, Duration interval, String interrupted) {
+    public PeriodicLifecycle(String name, Runnable task, Duration interval, String interrupted) {
         this.name = name;
         this.task = task;
         this.interval = interval;
