@@ -1,5 +1,8 @@
 package org.wayfarer.channel.wechat.send;
 
+import static org.wayfarer.channel.wechat.send.MessageFields.optional;
+import static org.wayfarer.channel.wechat.send.MessageFields.required;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,19 +34,19 @@ final class KefuMessages {
             throw new IllegalArgumentException("recipient openid is required");
         }
         Map<String, Object> message = delivery.message();
-        String msgType = required(message, "msgtype");
+        String msgType = field(message, "msgtype");
         String to = delivery.recipient();
         return switch (msgType) {
-            case "text" -> WxMpKefuMessage.TEXT().toUser(to).content(required(message, "content")).build();
+            case "text" -> WxMpKefuMessage.TEXT().toUser(to).content(field(message, "content")).build();
             case "news" -> WxMpKefuMessage.NEWS().toUser(to).articles(articles(message.get("articles"))).build();
-            case "image" -> WxMpKefuMessage.IMAGE().toUser(to).mediaId(required(message, "mediaId")).build();
+            case "image" -> WxMpKefuMessage.IMAGE().toUser(to).mediaId(field(message, "mediaId")).build();
             case "miniprogrampage" -> WxMpKefuMessage.MINIPROGRAMPAGE().toUser(to)
-                    .title(required(message, "title"))
-                    .appId(required(message, "appid"))
-                    .pagePath(required(message, "pagepath"))
-                    .thumbMediaId(required(message, "thumbMediaId"))
+                    .title(field(message, "title"))
+                    .appId(field(message, "appid"))
+                    .pagePath(field(message, "pagepath"))
+                    .thumbMediaId(field(message, "thumbMediaId"))
                     .build();
-            case "wxcard" -> WxMpKefuMessage.WXCARD().toUser(to).cardId(required(message, "cardId")).build();
+            case "wxcard" -> WxMpKefuMessage.WXCARD().toUser(to).cardId(field(message, "cardId")).build();
             default -> throw new IllegalArgumentException("msgtype '" + msgType + "' is not one of text, news, image,"
                     + " miniprogrampage, wxcard");
         };
@@ -71,26 +74,7 @@ final class KefuMessages {
         return articles;
     }
 
-    private static String required(Map<?, ?> map, String key) {
+    private static String field(Map<?, ?> map, String key) {
         return required(map, key, "");
-    }
-
-    private static String required(Map<?, ?> map, String key, String prefix) {
-        String value = optional(map, key, prefix);
-        if (value == null) {
-            throw new IllegalArgumentException(prefix + key + " is required");
-        }
-        return value;
-    }
-
-    private static String optional(Map<?, ?> map, String key, String prefix) {
-        Object value = map.get(key);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof String text)) {
-            throw new IllegalArgumentException(prefix + key + " must be a string");
-        }
-        return text.isBlank() ? null : text;
     }
 }

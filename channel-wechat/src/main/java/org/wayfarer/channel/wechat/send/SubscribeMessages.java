@@ -1,5 +1,8 @@
 package org.wayfarer.channel.wechat.send;
 
+import static org.wayfarer.channel.wechat.send.MessageFields.optional;
+import static org.wayfarer.channel.wechat.send.MessageFields.required;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import me.chanjar.weixin.mp.bean.subscribe.WxMpSubscribeMessage;
@@ -58,24 +61,5 @@ final class SubscribeMessages {
             values.put(String.valueOf(key), text);
         });
         return values;
-    }
-
-    private static String required(Map<?, ?> map, String key, String prefix) {
-        String value = optional(map, key, prefix);
-        if (value == null) {
-            throw new IllegalArgumentException(prefix + key + " is required");
-        }
-        return value;
-    }
-
-    private static String optional(Map<?, ?> map, String key, String prefix) {
-        Object value = map.get(key);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof String text)) {
-            throw new IllegalArgumentException(prefix + key + " must be a string");
-        }
-        return text.isBlank() ? null : text;
     }
 }
