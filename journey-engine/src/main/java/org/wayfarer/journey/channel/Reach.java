@@ -2,7 +2,6 @@ package org.wayfarer.journey.channel;
 
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,8 +17,9 @@ public record Reach(long tenantId, long contactId, String account, String recipi
                     Map<String, Object> message) {
 
     public Reach {
-        // a copy that keeps null values: a rendered message may hold JSON nulls, which Map.copyOf refuses
-        message = message == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(message));
+        // a read-only view, not a copy: asked on every send (twice), and the message is never changed after it is
+        // rendered; Map.copyOf would also refuse the JSON nulls a rendered message may hold
+        message = message == null ? Map.of() : Collections.unmodifiableMap(message);
     }
 
     /** A reach whose message does not matter to the channel asking (e.g. a reply window). */

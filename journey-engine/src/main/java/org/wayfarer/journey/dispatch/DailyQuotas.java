@@ -37,9 +37,13 @@ final class DailyQuotas {
         }
         LocalDate today = now.atZone(quota.get().zone()).toLocalDate();
         Instant dayStart = today.atStartOfDay(quota.get().zone()).toInstant();
-        AtomicLong count = used.computeIfAbsent(new Day(sender.channel(), account, today),
-                day -> new AtomicLong(outbox.countAttempted(day.channel(), day.account(), dayStart)));
-        used.keySet().removeIf(day -> day.day().isBefore(today));
+        Day key = new Day(sender.channel(), account, today);
+        AtomicLong count = used.get(key);
+        if (count == null) {
+            used.keySet().removeIf(day -> day.day().isBefore(today)); // a new day: yesterday's counts are done
+            count = used.computeIfAbsent(key,
+                    day -> new AtomicLong(outbox.countAttempted(day.channel(), day.account(), dayStart)));
+        }
         if (count.incrementAndGet() > quota.get().max()) {
             count.decrementAndGet();
             return Optional.of(today.plusDays(1).atStartOfDay(quota.get().zone()).toInstant());
