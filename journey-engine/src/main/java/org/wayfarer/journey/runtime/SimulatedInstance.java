@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.wayfarer.journey.calendar.HolidayCalendar;
 import org.wayfarer.journey.calendar.HolidayCalendars;
 import org.wayfarer.journey.contact.Contact;
+import org.wayfarer.journey.coupon.LocalCouponStock;
 import org.wayfarer.journey.definition.Facts;
 import org.wayfarer.journey.definition.JourneyDefinition;
 import org.wayfarer.journey.definition.Node;
@@ -37,7 +38,7 @@ public final class SimulatedInstance {
 
     private final JourneyDefinition definition;
     private final InstanceRunner runner;
-    private final SimulatedStock stock = new SimulatedStock();
+    private final LocalCouponStock stock = new LocalCouponStock();
     private final SendSettings tenantRules;
     private final HolidayCalendar calendar;
     private final long instanceId;

@@ -18,6 +18,7 @@ import org.wayfarer.journey.channel.AccountOwnership;
 import org.wayfarer.journey.channel.ChannelAccounts;
 import org.wayfarer.journey.channel.Delivery;
 import org.wayfarer.journey.contact.ContactResolver;
+import org.wayfarer.journey.coupon.LocalCouponStock;
 import org.wayfarer.journey.definition.JourneyCompiler;
 import org.wayfarer.journey.dispatch.ChannelSenders;
 import org.wayfarer.journey.dispatch.OutboxDispatcher;
@@ -94,7 +95,7 @@ public final class EngineTestKit {
                 new OutboxDispatcher.Settings("kit", Duration.ofMinutes(1), 8, 100, 100));
         Engine engine = new Engine(contacts, instances, events, steps, counters, outbox, published,
                 new InstanceRunner(ids, senders, new HolidayCalendars()), ids, partitions, new InMemoryTenantSettings(),
-                decisions, new InMemoryCouponStock());
+                decisions, new LocalCouponStock());
         ContactResolver resolver = new ContactResolver(contacts, transactions, ids, clock);
         BatchProcessor processor = new BatchProcessor(engine, events, resolver,
                 new StripedContactLocks(partitions, 4), transactions, dispatcher, clock);
